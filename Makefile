@@ -1,0 +1,45 @@
+# valohai-ls build, test and benchmark targets.
+GO        ?= go
+BIN       ?= bin/valohai-ls
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X main.version=$(VERSION)
+FUZZTIME  ?= 90s
+
+.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean
+
+all: lint build test
+
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/valohai-ls
+
+install:
+	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/valohai-ls
+
+# test runs every suite: Go unit and end-to-end tests (including the corpus
+# conformance and typing-replay suites) and the editor integration tests.
+test: test-go test-editors
+
+test-go:
+	$(GO) test -count=1 ./...
+
+test-editors: build
+	@if [ -x editors/test.sh ]; then editors/test.sh $(abspath $(BIN)); else echo "editors/test.sh missing"; exit 1; fi
+
+conformance:
+	$(GO) test -count=1 -run 'TestConformance' -v ./check/...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzPipeline -fuzztime $(FUZZTIME) ./diagnostics/
+
+tidy:
+	$(GO) mod tidy
+
+clean:
+	rm -rf bin dist

@@ -1,0 +1,112 @@
+// Package check lints valohai.yaml files on disk with the same engine the
+// language server uses, and prints the findings for people or for tools.
+package check
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/document"
+)
+
+// Exit codes of the check command.
+const (
+	ExitClean  = 0 // no errors
+	ExitErrors = 1 // at least one error diagnostic
+	ExitUsage  = 2 // bad usage or an unreadable file
+)
+
+// Result is the outcome for one argument.
+type Result struct {
+	Path        string
+	Doc         *document.Document
+	Diagnostics []diagnostics.Diagnostic
+	Err         error // set when the file could not be read
+}
+
+// FileNames are the names a directory's valohai.yaml may have.
+var FileNames = []string{"valohai.yaml", "valohai.yml"}
+
+// Resolve turns an argument into the file to check: a directory means its
+// valohai.yaml (or valohai.yml).
+func Resolve(arg string) (string, error) {
+	st, err := os.Stat(arg)
+	if err != nil {
+		return arg, fmt.Errorf("cannot read %s: %w", arg, unwrapPathError(err))
+	}
+	if !st.IsDir() {
+		return arg, nil
+	}
+	for _, name := range FileNames {
+		p := filepath.Join(arg, name)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	return filepath.Join(arg, FileNames[0]), fmt.Errorf("no valohai.yaml or valohai.yml in directory %s", arg)
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Files checks each argument in order.
+func Files(ctx context.Context, args []string) []Result {
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	results := make([]Result, 0, len(args))
+	for _, arg := range args {
+		results = append(results, File(ctx, arg))
+	}
+	return results
+}
+
+// File checks one argument.
+func File(ctx context.Context, arg string) Result {
+	path, err := Resolve(arg)
+	if err != nil {
+		return Result{Path: path, Err: err}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Result{Path: path, Err: fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))}
+	}
+	doc := document.New(path, 0, string(data))
+	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Diagnose(ctx, doc)}
+}
+
+// ExitCode returns the exit code for results: usage problems first, then errors.
+func ExitCode(results []Result) int {
+	code := ExitClean
+	for _, r := range results {
+		if r.Err != nil {
+			return ExitUsage
+		}
+		for _, d := range r.Diagnostics {
+			if d.Severity == diagnostics.Error {
+				code = ExitErrors
+			}
+		}
+	}
+	return code
+}
+
+// ReportErrors writes the I/O problems of results to w.
+func ReportErrors(w io.Writer, results []Result) {
+	for _, r := range results {
+		if r.Err != nil {
+			fmt.Fprintf(w, "valohai-ls: %v\n", r.Err)
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package check
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/valohai-ls/valohai-ls/document"
+)
+
+// Formats the check command can print.
+var Formats = []string{"text", "json"}
+
+// Write prints results in format to w.
+func Write(w io.Writer, format string, results []Result) error {
+	switch format {
+	case "text", "":
+		return writeText(w, results)
+	case "json":
+		return writeJSON(w, results)
+	}
+	return fmt.Errorf("unknown format %q (use text or json)", format)
+}
+
+// writeText prints `path:line:col: severity: message [code]`, with a
+// one-based line and a one-based column counted in characters.
+func writeText(w io.Writer, results []Result) error {
+	for _, r := range results {
+		if r.Doc == nil {
+			continue
+		}
+		m := r.Doc.Mapper()
+		for _, d := range r.Diagnostics {
+			p := m.Position(d.Start, document.UTF32)
+			if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", r.Path, p.Line+1, p.Character+1, d.Severity, d.Message, d.Code); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+type jsonPos struct {
+	Line      int `json:"line"`
+	Character int `json:"character"`
+}
+
+type jsonRange struct {
+	Start jsonPos `json:"start"`
+	End   jsonPos `json:"end"`
+}
+
+type jsonDiag struct {
+	Range    jsonRange `json:"range"`
+	Severity string    `json:"severity"`
+	Code     string    `json:"code"`
+	Message  string    `json:"message"`
+}
+
+type jsonFile struct {
+	Path        string     `json:"path"`
+	Diagnostics []jsonDiag `json:"diagnostics"`
+}
+
+// writeJSON prints one entry per argument, with LSP positions (zero-based,
+// UTF-16 characters).
+func writeJSON(w io.Writer, results []Result) error {
+	out := make([]jsonFile, 0, len(results))
+	for _, r := range results {
+		f := jsonFile{Path: r.Path, Diagnostics: []jsonDiag{}}
+		if r.Doc != nil {
+			m := r.Doc.Mapper()
+			for _, d := range r.Diagnostics {
+				s, e := m.Position(d.Start, document.UTF16), m.Position(d.End, document.UTF16)
+				f.Diagnostics = append(f.Diagnostics, jsonDiag{
+					Range:    jsonRange{Start: jsonPos{s.Line, s.Character}, End: jsonPos{e.Line, e.Character}},
+					Severity: d.Severity.String(),
+					Code:     d.Code,
+					Message:  d.Message,
+				})
+			}
+		}
+		out = append(out, f)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

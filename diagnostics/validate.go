@@ -1,0 +1,431 @@
+package diagnostics
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// place says where a value sits, for messages and for reporting problems
+// of a mapping that has no better position.
+type place struct {
+	owner  string        // the construct that holds the value, e.g. `endpoint "predict"`
+	key    string        // the key whose value this is, "" for list items
+	anchor document.Span // where to report a mapping's missing keys
+}
+
+func (p place) what() string {
+	if p.key != "" {
+		return p.key
+	}
+	return "item"
+}
+
+// root checks the document node of a whole file.
+func (c *checker) root(doc *yaml.Node) {
+	if len(doc.Content) == 0 {
+		c.at(document.Span{}, Error, CodeWrongType, "the file is empty: valohai.yaml must be a list of items such as `- step:`")
+		return
+	}
+	top := doc.Content[0]
+	switch {
+	case top.Kind == yaml.SequenceNode:
+		for _, it := range top.Content {
+			if c.ctx.Err() != nil {
+				return
+			}
+			c.item(it)
+		}
+	case top.Kind == yaml.ScalarNode && document.Resolve11(top) == document.Null:
+		c.at(c.m.NodeSpan(top), Error, CodeWrongType, "the file is empty: valohai.yaml must be a list of items such as `- step:`")
+	default:
+		c.at(c.m.NodeSpan(top), Error, CodeWrongType,
+			"valohai.yaml must be a list of items, each starting with `- ` (for example `- step:`), not "+describeNode(top))
+	}
+}
+
+// item checks one top-level item.
+func (c *checker) item(n *yaml.Node) {
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		c.at(c.m.NodeSpan(n), Error, CodeWrongType, "a top-level item must be a mapping such as `step:`, not "+describeNode(n))
+		return
+	}
+	var kind *schema.Key
+	var kindKey *yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		kk := schema.KindNamed(k.Value)
+		switch {
+		case kk == nil:
+			continue
+		case kind == nil:
+			kind, kindKey = kk, k
+		default:
+			c.at(c.m.NodeSpan(k), Information, CodeExtraKind,
+				fmt.Sprintf("this item is already a %s; the %s here is ignored — start a new item with `- %s:`", kind.Name, k.Value, k.Value))
+		}
+	}
+	if kind == nil {
+		c.unknownKind(n)
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if schema.KindNamed(k.Value) == nil && k.Value != "<<" {
+			c.at(c.m.NodeSpan(k), Information, CodeStrayKey,
+				fmt.Sprintf("%q is ignored here, beside %s; indent it under %s: if it belongs to the %s", k.Value, kind.Name, kind.Name, kind.Name))
+		}
+	}
+	val := valueOf(n, kindKey.Value)
+	span := c.m.NodeSpan(kindKey)
+	if isNull(val) {
+		c.at(span, Error, CodeEmptyItem,
+			fmt.Sprintf("%s is empty: its keys must be indented under `%s:`", kind.Name, kind.Name))
+		return
+	}
+	if kind.Type.Object == schema.Item {
+		return
+	}
+	c.value(val, kind.Type, place{owner: kind.Name, key: kind.Name, anchor: span})
+}
+
+// unknownKind reports an item with no known kind key.
+func (c *checker) unknownKind(n *yaml.Node) {
+	if len(n.Content) == 0 {
+		c.at(c.m.NodeSpan(n), Error, CodeEmptyItem, "empty item: it needs a kind such as `step:`")
+		return
+	}
+	k := n.Content[0]
+	names := make([]string, 0, len(schema.Kinds()))
+	for _, kk := range schema.Kinds() {
+		if kk.Deprecated == "" {
+			names = append(names, kk.Name)
+		}
+	}
+	msg := fmt.Sprintf("unknown item kind %q: it is ignored (known kinds: %s)", k.Value, strings.Join(names, ", "))
+	var sugg []string
+	if s := closest(k.Value, names); s != "" {
+		msg = fmt.Sprintf("unknown item kind %q: did you mean %q? It is ignored as written", k.Value, s)
+		sugg = []string{s}
+	}
+	c.at(c.m.NodeSpan(k), Warning, CodeUnknownKind, msg, sugg...)
+}
+
+// value checks n against t.
+func (c *checker) value(n *yaml.Node, t *schema.Type, p place) {
+	if t == nil || t.Kind == schema.Any {
+		return
+	}
+	if n.Kind == yaml.AliasNode {
+		// Aliases are checked by their shape only: the anchored value is
+		// checked where it is written, and never expanded here.
+		if !shapeFits(deref(n), t) {
+			c.wrongType(n, t, p)
+		}
+		return
+	}
+	switch t.Kind {
+	case schema.OneOf:
+		c.oneOf(n, t, p)
+	case schema.Object:
+		if n.Kind != yaml.MappingNode {
+			c.wrongType(n, t, p)
+			return
+		}
+		c.object(n, t.Object, p)
+	case schema.List:
+		if n.Kind != yaml.SequenceNode {
+			c.wrongType(n, t, p)
+			return
+		}
+		c.list(n, t, p)
+	default:
+		c.scalar(n, t, p)
+	}
+}
+
+// oneOf checks n against the option whose shape it has.
+func (c *checker) oneOf(n *yaml.Node, t *schema.Type, p place) {
+	for _, o := range t.Options {
+		if shapeFits(n, o) {
+			c.value(n, o, p)
+			return
+		}
+	}
+	c.wrongType(n, t, p)
+}
+
+// list checks each element of a sequence.
+func (c *checker) list(n *yaml.Node, t *schema.Type, p place) {
+	if t.MaxItems > 0 && len(n.Content) > t.MaxItems {
+		c.at(c.m.NodeSpan(n.Content[t.MaxItems]), Error, CodeWrongType,
+			fmt.Sprintf("%s takes at most %d items", p.what(), t.MaxItems))
+	}
+	for _, e := range n.Content {
+		ep := place{owner: p.owner, key: "", anchor: c.itemAnchor(e)}
+		if p.key != "" {
+			ep.key = "item of " + p.key
+		}
+		c.value(e, t.Items, ep)
+	}
+}
+
+// itemAnchor is where a list item's missing keys are reported: its first key.
+func (c *checker) itemAnchor(e *yaml.Node) document.Span {
+	if e.Kind == yaml.MappingNode && len(e.Content) > 0 {
+		return c.m.NodeSpan(e.Content[0])
+	}
+	return c.m.NodeSpan(e)
+}
+
+// object checks a mapping against o.
+func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
+	if o.Discriminator != "" {
+		if o = c.choose(n, o, p); o == nil {
+			return
+		}
+	}
+	owner := c.ownerName(n, o, p)
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Value == "<<" {
+			mergeKeys(v, seen)
+			continue
+		}
+		if prev, dup := seen[k.Value]; dup && prev != nil {
+			c.at(c.m.NodeSpan(k), Warning, CodeDuplicateKey,
+				fmt.Sprintf("%s appears twice in %s; only this last one counts", k.Value, owner))
+		}
+		seen[k.Value] = k
+		key := o.Key(k.Value)
+		if key == nil {
+			if !o.Open {
+				c.unknownKey(k, o, owner)
+			} else if o.Values != nil {
+				c.value(v, o.Values, place{owner: owner, key: k.Value, anchor: c.m.NodeSpan(k)})
+			}
+			continue
+		}
+		if key.Deprecated != "" {
+			c.at(c.m.NodeSpan(k), Hint, "deprecated", fmt.Sprintf("%s is deprecated: %s", key.Name, key.Deprecated))
+		}
+		c.value(v, key.Type, place{owner: owner, key: key.Name, anchor: c.m.NodeSpan(k)})
+	}
+	for _, key := range o.Keys {
+		if _, ok := seen[key.Name]; key.Required && !ok {
+			c.at(p.anchor, Error, CodeMissingKey, fmt.Sprintf("%s needs %s %s", owner, article(key.Name), key.Name))
+		}
+	}
+	c.variants(n, o, owner, seen, p)
+	if len(o.AnyOf) > 0 {
+		found := false
+		for _, k := range o.AnyOf {
+			_, ok := seen[k]
+			found = found || ok
+		}
+		if !found {
+			c.at(p.anchor, Error, CodeMissingKey, fmt.Sprintf("%s needs %s", owner, orList(o.AnyOf)))
+		}
+	}
+}
+
+// variants checks that exactly one variant of o is present.
+func (c *checker) variants(n *yaml.Node, o *schema.Obj, owner string, seen map[string]*yaml.Node, p place) {
+	if len(o.Variants) == 0 {
+		return
+	}
+	var present []*yaml.Node
+	var names []string
+	for _, v := range o.Variants {
+		names = append(names, v.Name)
+		for _, k := range v.Keys {
+			if kn, ok := seen[k]; ok {
+				present = append(present, kn)
+				break
+			}
+		}
+	}
+	switch {
+	case len(present) == 0:
+		c.at(p.anchor, Error, CodeMissingVariant, fmt.Sprintf("%s needs %s", owner, orList(names)))
+	case len(present) > 1:
+		var got []string
+		for _, kn := range present {
+			got = append(got, kn.Value)
+		}
+		msg := fmt.Sprintf("%s has both %s; keep only one", owner, strings.Join(got, " and "))
+		for _, kn := range present {
+			if kn != nil {
+				c.at(c.m.NodeSpan(kn), Error, CodeMixedVariant, msg)
+			} else {
+				c.at(p.anchor, Error, CodeMixedVariant, msg)
+			}
+		}
+	}
+}
+
+// choose picks the object selected by o's discriminator, reporting a
+// missing or unknown discriminator value.
+func (c *checker) choose(n *yaml.Node, o *schema.Obj, p place) *schema.Obj {
+	var consts []string
+	for _, ch := range o.Choices {
+		consts = append(consts, ch.Const)
+	}
+	dv := valueOf(n, o.Discriminator)
+	if dv == nil {
+		c.at(p.anchor, Error, CodeMissingKey,
+			fmt.Sprintf("%s needs a %s: one of %s", c.ownerName(n, o, p), o.Discriminator, strings.Join(consts, ", ")))
+		return nil
+	}
+	ch := o.Choice(dv.Value)
+	if ch == nil {
+		msg := fmt.Sprintf("%q is not a valid %s %s; expected one of %s", dv.Value, o.Name, o.Discriminator, strings.Join(consts, ", "))
+		var sugg []string
+		if s := closest(dv.Value, consts); s != "" {
+			msg = fmt.Sprintf("%q is not a valid %s %s; did you mean %q?", dv.Value, o.Name, o.Discriminator, s)
+			sugg = []string{s}
+		}
+		c.at(c.m.NodeSpan(dv), Error, CodeInvalidValue, msg, sugg...)
+		return nil
+	}
+	return ch
+}
+
+// ownerName names a mapping for messages: its construct name and its label.
+func (c *checker) ownerName(n *yaml.Node, o *schema.Obj, p place) string {
+	name := o.Name
+	if name == "" {
+		name = p.owner
+	}
+	if o.Label != "" {
+		if v := valueOf(n, o.Label); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" {
+			return fmt.Sprintf("%s %q", name, v.Value)
+		}
+	}
+	return name
+}
+
+// unknownKey reports a key that o does not have.
+func (c *checker) unknownKey(k *yaml.Node, o *schema.Obj, owner string) {
+	names := make([]string, 0, len(o.Keys))
+	for _, key := range o.Keys {
+		names = append(names, key.Name)
+	}
+	msg := fmt.Sprintf("unknown key %q in %s", k.Value, owner)
+	var sugg []string
+	if s := closest(k.Value, names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+		sugg = []string{s}
+	}
+	c.at(c.m.NodeSpan(k), Error, CodeUnknownKey, msg, sugg...)
+}
+
+// scalar checks a scalar value against a scalar type.
+func (c *checker) scalar(n *yaml.Node, t *schema.Type, p place) {
+	if n.Kind != yaml.ScalarNode {
+		c.wrongType(n, t, p)
+		return
+	}
+	st := document.Resolve11(n)
+	span := c.m.NodeSpan(n)
+	switch t.Kind {
+	case schema.String:
+		if st != document.String {
+			if len(t.Enum) > 0 && t.EnumAlsoBool && st == document.Bool {
+				return
+			}
+			c.wrongType(n, t, p)
+			return
+		}
+		c.stringValue(n, t, p, span)
+	case schema.Boolean:
+		if st != document.Bool {
+			c.wrongType(n, t, p)
+		}
+	case schema.Number, schema.Integer:
+		if st != document.Int && st != document.Float {
+			c.wrongType(n, t, p)
+			return
+		}
+		v, ok := document.Number11(n.Value)
+		if !ok {
+			return
+		}
+		if t.Kind == schema.Integer && v != math.Trunc(v) {
+			c.at(span, Error, CodeWrongType, fmt.Sprintf("%s must be a whole number, not %s", p.what(), n.Value))
+			return
+		}
+		c.numberRange(v, n.Value, t, p, span)
+	}
+}
+
+func (c *checker) stringValue(n *yaml.Node, t *schema.Type, p place, span document.Span) {
+	if len(t.Enum) > 0 && !t.EnumOpen && t.EnumValue(n.Value) == nil {
+		var names []string
+		for _, e := range t.Enum {
+			names = append(names, e.Name)
+		}
+		msg := fmt.Sprintf("%q is not a valid %s; expected one of %s", n.Value, p.what(), strings.Join(names, ", "))
+		var sugg []string
+		if s := closest(n.Value, names); s != "" {
+			msg = fmt.Sprintf("%q is not a valid %s; did you mean %q?", n.Value, p.what(), s)
+			sugg = []string{s}
+		}
+		c.at(span, Error, CodeInvalidValue, msg, sugg...)
+	}
+	if t.MaxLength > 0 && len([]rune(n.Value)) > t.MaxLength {
+		c.at(span, Error, CodeTooLong, fmt.Sprintf("%s is %d characters long; at most %d are allowed", p.what(), len([]rune(n.Value)), t.MaxLength))
+	}
+	if t.Pattern != nil && !t.Pattern.MatchString(n.Value) {
+		c.at(span, Error, CodePattern, fmt.Sprintf("%s %q is not valid: it must be %s", t.Describe(), n.Value, t.PatternHelp))
+	}
+}
+
+func (c *checker) numberRange(v float64, text string, t *schema.Type, p place, span document.Span) {
+	lo, hi := t.Min, t.Max
+	switch {
+	case lo != nil && hi != nil && (v < *lo || v > *hi):
+		c.at(span, Error, CodeRange, fmt.Sprintf("%s %s is out of range: it must be from %s to %s", p.what(), text, fnum(*lo), fnum(*hi)))
+	case lo != nil && hi == nil && v < *lo:
+		c.at(span, Error, CodeRange, fmt.Sprintf("%s %s is too small: it must be at least %s", p.what(), text, fnum(*lo)))
+	case hi != nil && lo == nil && v > *hi:
+		c.at(span, Error, CodeRange, fmt.Sprintf("%s %s is too large: it must be at most %s", p.what(), text, fnum(*hi)))
+	}
+}
+
+// wrongType reports a value of the wrong shape or scalar type.
+func (c *checker) wrongType(n *yaml.Node, t *schema.Type, p place) {
+	span := c.m.NodeSpan(n)
+	if isNull(n) {
+		span = p.anchor
+	}
+	msg := fmt.Sprintf("%s must be %s %s, not %s", p.what(), article(t.Describe()), t.Describe(), describeNode(n))
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && acceptsString(t) {
+		switch document.Resolve11(n) {
+		case document.Bool, document.Timestamp, document.Int, document.Float:
+			msg += fmt.Sprintf("; write \"%s\" in quotes to keep it as text", n.Value)
+		}
+	}
+	c.at(span, Error, CodeWrongType, msg)
+}
+
+func acceptsString(t *schema.Type) bool {
+	if t.Kind == schema.String {
+		return true
+	}
+	for _, o := range t.Options {
+		if o.Kind == schema.String {
+			return true
+		}
+	}
+	return false
+}
+
+func fnum(f float64) string { return fmt.Sprintf("%g", f) }

@@ -1,0 +1,59 @@
+// Package document holds one version of an open valohai.yaml: its text, a
+// position mapper, and the yaml.v3 tree parsed from it. A Document is
+// immutable; the tree is parsed at most once, on first use, and shared by
+// every request that reads that version.
+package document
+
+import (
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Document is one immutable version of a file.
+type Document struct {
+	URI     string
+	Version int32
+	Text    string
+
+	mapper *Mapper
+
+	once   sync.Once
+	parsed *Parsed
+}
+
+// New returns a document for text. Parsing is deferred until Parsed is called.
+func New(uri string, version int32, text string) *Document {
+	return &Document{URI: uri, Version: version, Text: text, mapper: NewMapper(text)}
+}
+
+// Mapper returns the position mapper of the document's text.
+func (d *Document) Mapper() *Mapper { return d.mapper }
+
+// Parsed returns the parse result, parsing the text on first use.
+func (d *Document) Parsed() *Parsed {
+	d.once.Do(func() { d.parsed = Parse(d.Text, d.mapper) })
+	return d.parsed
+}
+
+// Parsed is the result of parsing a whole document.
+type Parsed struct {
+	// Root is the document node of the whole file, or nil when the file does
+	// not parse as a whole.
+	Root *yaml.Node
+	// Items are the top-level items. When the whole file parses they come
+	// from Root; otherwise each item that parses on its own is listed, so
+	// that the rest of the file can still be analysed.
+	Items []*Item
+	// Errors are the YAML syntax errors found.
+	Errors []*SyntaxError
+	// Partial reports that Items were recovered item by item.
+	Partial bool
+}
+
+// Item is one top-level list item: its mapping (or other) node, and the
+// byte span of its text.
+type Item struct {
+	Node       *yaml.Node
+	Start, End int
+}

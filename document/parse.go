@@ -1,0 +1,252 @@
+package document
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// SyntaxError is a YAML error at a byte span of the text.
+type SyntaxError struct {
+	Start, End int
+	Message    string
+}
+
+// Parse parses text. When the whole text parses, Items are the top-level
+// sequence's elements. Otherwise the error is located and explained, and each
+// top-level item is parsed on its own so that the valid items can still be
+// checked.
+func Parse(text string, m *Mapper) *Parsed {
+	p := &Parsed{}
+	root, err := parseNode(text)
+	if err == nil {
+		p.Root = root
+		p.Items = itemsOf(root, m)
+		return p
+	}
+	p.Partial = true
+	for _, span := range ItemSpans(m) {
+		frag := Fragment(m, span.Start, span.End, nil)
+		node, ferr := parseNode(frag)
+		if ferr == nil {
+			p.Items = append(p.Items, itemsOf(node, m)...)
+			continue
+		}
+		if isCrossItemAlias(ferr, text) {
+			continue
+		}
+		p.Errors = append(p.Errors, syntaxError(ferr, m, span))
+	}
+	if len(p.Errors) == 0 {
+		p.Errors = append(p.Errors, syntaxError(err, m, Span{0, len(text)}))
+	}
+	return p
+}
+
+// isCrossItemAlias reports an item that fails alone only because it uses an
+// anchor defined in another item.
+func isCrossItemAlias(err error, text string) bool {
+	name, ok := strings.CutPrefix(err.Error(), "yaml: unknown anchor '")
+	if !ok {
+		return false
+	}
+	name = strings.TrimSuffix(name, "' referenced")
+	return strings.Contains(text, "&"+name)
+}
+
+func (p *Parsed) hasErrorOnLine(m *Mapper, line int) bool {
+	for _, e := range p.Errors {
+		if m.LineOf(e.Start) == line {
+			return true
+		}
+	}
+	return false
+}
+
+// parseNode parses text into a document node. An empty document gives a
+// document node without content.
+func parseNode(text string) (n *yaml.Node, err error) {
+	defer func() {
+		// yaml.v3 has panicked on some malformed inputs; never let that escape.
+		if r := recover(); r != nil {
+			n, err = nil, errors.New("yaml: cannot parse this document")
+		}
+	}()
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+		return nil, err
+	}
+	if doc.Kind == 0 {
+		doc.Kind = yaml.DocumentNode
+	}
+	return &doc, nil
+}
+
+// ParseFragment parses a piece of text built by Fragment, recovering from
+// panics. It returns the document node.
+func ParseFragment(text string) (*yaml.Node, error) { return parseNode(text) }
+
+// itemsOf returns the elements of a document's top-level sequence.
+func itemsOf(doc *yaml.Node, m *Mapper) []*Item {
+	if doc == nil || len(doc.Content) == 0 {
+		return nil
+	}
+	seq := doc.Content[0]
+	if seq.Kind != yaml.SequenceNode {
+		return nil
+	}
+	items := make([]*Item, 0, len(seq.Content))
+	for i, n := range seq.Content {
+		it := &Item{Node: n, Start: m.OffsetOfLineCol(n.Line, n.Column)}
+		if i+1 < len(seq.Content) {
+			next := seq.Content[i+1]
+			it.End = m.LineStart(next.Line - 1)
+		} else {
+			it.End = len(m.Text())
+		}
+		items = append(items, it)
+	}
+	return items
+}
+
+// Span is a byte range of the text.
+type Span struct{ Start, End int }
+
+// ItemSpans splits the text into top-level items by scanning lines: an item
+// starts at a line whose first character is the root sequence's dash. The
+// spans cover whole lines.
+func ItemSpans(m *Mapper) []Span {
+	indent := -1
+	var spans []Span
+	for line := 0; line < m.LineCount(); line++ {
+		s := m.Line(line)
+		trimmed := strings.TrimLeft(s, " ")
+		if trimmed == "" || trimmed[0] == '#' || strings.HasPrefix(s, "---") || strings.HasPrefix(s, "...") {
+			continue
+		}
+		ind := len(s) - len(trimmed)
+		if indent < 0 {
+			if !isDash(trimmed) {
+				return []Span{{0, len(m.Text())}}
+			}
+			indent = ind
+		}
+		if ind == indent && isDash(trimmed) {
+			if n := len(spans); n > 0 {
+				spans[n-1].End = m.LineStart(line)
+			}
+			spans = append(spans, Span{Start: m.LineStart(line), End: len(m.Text())})
+		}
+	}
+	return spans
+}
+
+func isDash(s string) bool {
+	return s == "-" || strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "-\t")
+}
+
+// Fragment returns a copy of text in which everything outside [start, end)
+// is blank, line structure kept, so that yaml.v3 positions in the fragment
+// are positions in the whole text. replace, when given, substitutes whole
+// lines (by zero-based line number) before blanking.
+func Fragment(m *Mapper, start, end int, replace map[int]string) string {
+	var b strings.Builder
+	first, last := m.LineOf(start), m.LineOf(end)
+	if end > 0 && end == m.LineStart(last) {
+		last--
+	}
+	b.Grow(end - start + first + 64)
+	for i := 0; i < first; i++ {
+		b.WriteByte('\n')
+	}
+	for line := first; line <= last && line < m.LineCount(); line++ {
+		if r, ok := replace[line]; ok {
+			b.WriteString(r)
+		} else {
+			b.WriteString(m.Line(line))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+var lineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns a yaml.v3 error into a located, readable error. span
+// is the part of the text (one item, or all of it) that fails to parse.
+func syntaxError(err error, m *Mapper, span Span) *SyntaxError {
+	msg := err.Error()
+	line := -1
+	if sub := lineRe.FindStringSubmatch(msg); sub != nil {
+		if n, convErr := strconv.Atoi(sub[1]); convErr == nil {
+			line = n - 1
+		}
+		msg = sub[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	if line < 0 || line >= m.LineCount() {
+		line = lastContentLine(m)
+	}
+	if !strings.Contains(msg, "end of stream") && line >= 0 {
+		line = firstFailingLine(m, span, line)
+	}
+	line, msg = explain(m, line, msg)
+	start := m.LineStart(line) + indentWidth(m.Line(line))
+	end := m.LineEnd(line)
+	if start >= end {
+		start = m.LineStart(line)
+	}
+	return &SyntaxError{Start: start, End: end, Message: msg}
+}
+
+// maxLocateLines bounds the items in which the failing line is searched for.
+const maxLocateLines = 2000
+
+// firstFailingLine finds the first line of span whose inclusion makes the
+// text fail to parse. yaml.v3 reports the line where the enclosing construct
+// started, which is often lines above the mistake; a binary search over
+// prefixes of the item finds the line itself. Prefixes that fail only
+// because they end inside an unfinished construct do not count.
+func firstFailingLine(m *Mapper, span Span, reported int) int {
+	first, last := m.LineOf(span.Start), m.LineOf(span.End)
+	if span.End == m.LineStart(last) && last > first {
+		last--
+	}
+	if last-first > maxLocateLines || reported < first {
+		return reported
+	}
+	fails := func(line int) bool {
+		_, err := parseNode(Fragment(m, span.Start, m.LineEnd(line), nil))
+		return err != nil && !strings.Contains(err.Error(), "end of stream")
+	}
+	if !fails(last) {
+		return reported
+	}
+	lo, hi := first, last
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+func lastContentLine(m *Mapper) int {
+	for l := m.LineCount() - 1; l >= 0; l-- {
+		if strings.TrimSpace(m.Line(l)) != "" {
+			return l
+		}
+	}
+	return 0
+}
+
+func indentWidth(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " \t"))
+}
