@@ -20,6 +20,16 @@ type Document struct {
 
 	once   sync.Once
 	parsed *Parsed
+
+	spansOnce sync.Once
+	spans     []Span
+}
+
+// ItemSpans returns the spans of the top-level items, found from the
+// text's lines (so they exist whether or not the text parses).
+func (d *Document) ItemSpans() []Span {
+	d.spansOnce.Do(func() { d.spans = ItemSpans(d.mapper) })
+	return d.spans
 }
 
 // New returns a document for text. Parsing is deferred until Parsed is called.

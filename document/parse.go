@@ -194,6 +194,7 @@ func syntaxError(err error, m *Mapper, span Span) *SyntaxError {
 	if !strings.Contains(msg, "end of stream") && line >= 0 {
 		line = firstFailingLine(m, span, line)
 	}
+	line = clampLine(m, line)
 	line, msg = explain(m, line, msg)
 	start := m.LineStart(line) + indentWidth(m.Line(line))
 	end := m.LineEnd(line)
@@ -236,6 +237,35 @@ func firstFailingLine(m *Mapper, span Span, reported int) int {
 		}
 	}
 	return lo
+}
+
+// ErrorLine returns the zero-based line that holds the mistake behind err,
+// a parse error of the part span of m's text.
+func ErrorLine(m *Mapper, span Span, err error) int {
+	msg := err.Error()
+	line := -1
+	if sub := lineRe.FindStringSubmatch(msg); sub != nil {
+		if n, convErr := strconv.Atoi(sub[1]); convErr == nil {
+			line = n - 1
+		}
+	}
+	if line < 0 || line >= m.LineCount() {
+		return -1
+	}
+	if !strings.Contains(msg, "end of stream") {
+		line = firstFailingLine(m, span, line)
+	}
+	return clampLine(m, line)
+}
+
+func clampLine(m *Mapper, line int) int {
+	if line >= m.LineCount() {
+		line = m.LineCount() - 1
+	}
+	if line < 0 {
+		line = 0
+	}
+	return line
 }
 
 func lastContentLine(m *Mapper) int {

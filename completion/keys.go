@@ -1,0 +1,124 @@
+package completion
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/valohai-ls/valohai-ls/hover"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// keys offers the keys of the enclosing mapping that are not yet present,
+// leaving out the keys of a variant other than the one already chosen.
+func (b *builder) keys() {
+	o := b.c.Object
+	if o == nil {
+		return
+	}
+	chosen := b.chosenVariant(o)
+	for i, k := range o.Keys {
+		if b.c.Present[k.Name] {
+			continue
+		}
+		if v := o.VariantOf(k.Name); v != nil && chosen != "" && v.Name != chosen {
+			continue
+		}
+		b.add(Item{
+			Label:      k.Name,
+			Kind:       KindProperty,
+			Detail:     detail(o, k),
+			Doc:        hover.KeyMarkdown(o, k),
+			Insert:     b.keyInsert(k),
+			Snippet:    b.opts.Snippets && !b.c.HasColon,
+			SortText:   sortText(k, i),
+			FilterText: k.Name,
+			Deprecated: k.Deprecated != "",
+		})
+	}
+}
+
+// chosenVariant returns the name of the variant already present in the
+// mapping, or "".
+func (b *builder) chosenVariant(o *schema.Obj) string {
+	for _, v := range o.Variants {
+		for _, k := range v.Keys {
+			if b.c.Present[k] {
+				return v.Name
+			}
+		}
+	}
+	return ""
+}
+
+func detail(o *schema.Obj, k *schema.Key) string {
+	s := k.Type.Describe()
+	if k.Required {
+		s += " (required)"
+	} else if o.VariantOf(k.Name) != nil {
+		s += " (one variant)"
+	}
+	return s
+}
+
+// sortText puts required keys first, then keeps the schema's order.
+func sortText(k *schema.Key, i int) string {
+	r := 1
+	if k.Required {
+		r = 0
+	}
+	return fmt.Sprintf("%d%03d", r, i)
+}
+
+// keyInsert is the text that completes key k.
+func (b *builder) keyInsert(k *schema.Key) string {
+	if b.c.HasColon {
+		return k.Name
+	}
+	if !b.opts.Snippets {
+		return k.Name + plain(valueTemplate(k))
+	}
+	return k.Name + valueTemplate(k)
+}
+
+// valueTemplate is the snippet written after "key" for k's type.
+func valueTemplate(k *schema.Key) string {
+	if k.Snippet != "" {
+		if strings.HasPrefix(k.Snippet, "\n") || strings.HasPrefix(k.Snippet, " ") {
+			return ":" + k.Snippet
+		}
+		return ": " + k.Snippet
+	}
+	t := k.Type
+	switch {
+	case t == nil:
+		return ": $0"
+	case t.Kind == schema.Object:
+		return ":\n  $0"
+	case t.Kind == schema.List:
+		if it := t.Items; it != nil && it.Kind == schema.Object && it.Object != nil && it.Object.Snippet != "" {
+			return ":\n  - " + indentLines(it.Object.Snippet, "    ")
+		}
+		return ":\n  - $0"
+	}
+	st := t.Scalar()
+	switch {
+	case st != nil && len(st.Enum) > 0 && !st.EnumOpen:
+		return ": ${1|" + enumChoices(st) + "|}"
+	case st != nil && st.Kind == schema.Boolean:
+		return ": ${1|true,false|}"
+	}
+	return ": $0"
+}
+
+func enumChoices(t *schema.Type) string {
+	names := make([]string, 0, len(t.Enum))
+	for _, v := range t.Enum {
+		names = append(names, strings.NewReplacer(",", "\\,", "|", "\\|").Replace(v.Name))
+	}
+	return strings.Join(names, ",")
+}
+
+// indentLines indents every line of s after the first by prefix.
+func indentLines(s, prefix string) string {
+	return strings.ReplaceAll(s, "\n", "\n"+prefix)
+}

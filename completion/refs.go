@@ -1,0 +1,80 @@
+package completion
+
+import (
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// references offers the names that a value of kind ref may refer to.
+func (b *builder) references(ref schema.Ref) {
+	idx := newIndex(b.doc)
+	var names []string
+	detail := string(ref)
+	switch ref {
+	case schema.RefStep:
+		names = idx.names(schema.StepKind.Name)
+	case schema.RefTask:
+		names = idx.names(schema.TaskKind.Name)
+	case schema.RefEndpoint:
+		names = idx.names(schema.EndpointKind.Name)
+	case schema.RefDeployment:
+		names = idx.names(schema.DeploymentKind.Name)
+	case schema.RefSocket:
+		names = idx.sockets(b.pipeline(), b.c.KeyName)
+		detail = "edge socket"
+	case schema.RefParamTarget:
+		names = idx.paramTargets(b.pipeline())
+		detail = "node parameter"
+	default:
+		return
+	}
+	for i, n := range names {
+		b.add(Item{Label: n, Kind: KindReference, Detail: detail, Insert: n, SortText: sortIndex(200 + i)})
+	}
+}
+
+// pipeline returns the mapping of the pipeline around the cursor.
+func (b *builder) pipeline() *yaml.Node {
+	for _, k := range []*schema.Key{schema.PipelineKind, schema.BlueprintKind} {
+		if n := b.c.Ancestor(k.Type.Object); n != nil {
+			return n
+		}
+	}
+	return nil
+}
+
+var placeholderRe = regexp.MustCompile(`\{([a-z-]*)(:([\w.-]*))?$`)
+
+// placeholders completes `{...}` placeholders inside a step's command,
+// offering the step's parameter names after `{parameter:`.
+func (b *builder) placeholders() {
+	m := b.doc.Mapper()
+	line := m.LineOf(b.c.Offset)
+	before := b.doc.Text[m.LineStart(line):b.c.Offset]
+	sub := placeholderRe.FindStringSubmatchIndex(before)
+	if sub == nil {
+		return
+	}
+	open := m.LineStart(line) + sub[0]
+	if sub[4] >= 0 {
+		start := m.LineStart(line) + sub[6]
+		step := b.c.Ancestor(schema.StepKind.Type.Object)
+		for i, p := range listNames(valueOf(step, schema.XParameters)) {
+			b.add(Item{Label: p, Kind: KindReference, Detail: "parameter", Insert: p + "}",
+				Start: start, End: b.c.Offset, SortText: sortIndex(i)})
+		}
+		return
+	}
+	for i, p := range schema.Placeholders {
+		insert := p.Text
+		if b.opts.Snippets {
+			insert = strings.Replace(strings.ReplaceAll(insert, "}", "\\}"), "NAME", "${1:NAME}", 1)
+		}
+		b.add(Item{Label: p.Text, Kind: KindValue, Detail: "placeholder", Doc: p.Doc, Insert: insert,
+			Snippet: b.opts.Snippets, Start: open, End: b.c.Offset, SortText: sortIndex(i), FilterText: p.Text})
+	}
+}

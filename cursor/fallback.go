@@ -1,0 +1,140 @@
+package cursor
+
+import (
+	"strings"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// fallback fills the context from indentation alone, for an item that does
+// not parse even after repairs: the keys of the less-indented lines above
+// the cursor give the path, and the lines at the cursor's indentation give
+// the keys already present.
+func (c *Context) fallback(doc *document.Document, line int, li lineInfo, inValue bool) {
+	m := doc.Mapper()
+	text := m.Line(line)
+	col := li.keyStart
+	if strings.TrimSpace(text) == "" {
+		col = c.Offset - m.LineStart(line)
+	}
+	path := ancestors(m, line, col, li.dashes > 0)
+	if inValue {
+		path = append(path, text[li.keyStart:li.colon])
+	}
+	t, obj := schema.Root, (*schema.Obj)(nil)
+	var lastKey *schema.Key
+	for i, el := range path {
+		if el == "-" {
+			if t != nil && t.Kind == schema.List {
+				t = t.Items.ForShape(schema.ShapeMapping)
+			} else {
+				t = nil
+			}
+			continue
+		}
+		obj = nil
+		if t != nil && t.Kind == schema.Object {
+			obj = t.Object.Select("")
+		}
+		lastKey = obj.Key(el)
+		if i == 1 {
+			c.Kind = schema.KindNamed(el)
+		}
+		if lastKey == nil {
+			t = nil
+			continue
+		}
+		t = lastKey.Type.ForShape(schema.ShapeMapping)
+		if i == len(path)-1 && inValue {
+			t = lastKey.Type
+		}
+	}
+	if inValue {
+		c.Where = Value
+		c.Object = obj
+		c.Key = lastKey
+		c.KeyName = text[li.keyStart:li.colon]
+		if lastKey != nil {
+			c.Type = lastKey.Type.Scalar()
+		}
+		return
+	}
+	c.Where = Key
+	c.HasColon = li.colon >= 0
+	if t != nil && t.Kind == schema.List && li.dashes > 0 {
+		t = t.Items.ForShape(schema.ShapeMapping)
+	}
+	if t != nil && t.Kind == schema.Object {
+		c.Object = t.Object.Select("")
+	}
+	if li.colon >= 0 {
+		c.KeyName = text[li.keyStart:li.colon]
+		c.Key = c.Object.Key(c.KeyName)
+	}
+	for _, k := range siblings(m, line, col, li.dashes > 0) {
+		c.Present[k] = true
+	}
+}
+
+// ancestors returns the key path from the top-level item to the mapping
+// whose keys start at column col on line: key names, with "-" for list
+// items.
+func ancestors(m *document.Mapper, line, col int, dashed bool) []string {
+	var path []string
+	if dashed {
+		path = append(path, "-")
+	}
+	for l := line - 1; l >= 0 && col > 0; l-- {
+		s := m.Line(l)
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(strings.TrimSpace(s), "#") {
+			continue
+		}
+		info := readLine(s)
+		switch {
+		case info.keyStart < col:
+			if info.colon >= 0 {
+				path = append([]string{s[info.keyStart:info.colon]}, path...)
+			}
+			col = info.keyStart
+			if info.dashes > 0 {
+				path = append([]string{"-"}, path...)
+				col = info.indent
+			}
+		case info.keyStart == col && info.dashes > 0 && !dashed:
+			path = append([]string{"-"}, path...)
+			col = info.indent
+		}
+	}
+	if len(path) == 0 || path[0] != "-" {
+		path = append([]string{"-"}, path...)
+	}
+	return path
+}
+
+// siblings returns the keys written at column col in the block around line.
+func siblings(m *document.Mapper, line, col int, dashed bool) []string {
+	var keys []string
+	scan := func(l int) bool {
+		s := m.Line(l)
+		if strings.TrimSpace(s) == "" {
+			return true
+		}
+		info := readLine(s)
+		if info.keyStart < col || (info.keyStart == col && info.dashes > 0 && l != line && (dashed || l > line)) {
+			if info.keyStart == col && info.dashes > 0 && l < line && info.colon >= 0 {
+				keys = append(keys, s[info.keyStart:info.colon])
+			}
+			return false
+		}
+		if info.keyStart == col && info.colon >= 0 {
+			keys = append(keys, s[info.keyStart:info.colon])
+		}
+		return true
+	}
+	for l := line - 1; l >= 0 && !(dashed && l < line) && scan(l); l-- {
+	}
+	for l := line + 1; l < m.LineCount() && scan(l); l++ {
+	}
+	return keys
+}

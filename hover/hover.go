@@ -1,0 +1,52 @@
+// Package hover documents the key or value under the cursor: its type,
+// whether it is required, its default, allowed values, a description and
+// an example, all read from the schema.
+package hover
+
+import (
+	"github.com/valohai-ls/valohai-ls/cursor"
+	"github.com/valohai-ls/valohai-ls/document"
+)
+
+// Result is a hover: markdown and the byte span it describes.
+type Result struct {
+	Markdown   string
+	Start, End int
+}
+
+// At returns the hover for byte offset off in doc, or nil when there is
+// nothing to document there.
+func At(doc *document.Document, off int) *Result {
+	c := cursor.Find(doc, off, false)
+	if c.WordStart == c.WordEnd {
+		return nil
+	}
+	r := &Result{Start: c.WordStart, End: c.WordEnd}
+	switch c.Where {
+	case cursor.Key, cursor.TopLevel:
+		if c.Key == nil {
+			return nil
+		}
+		r.Markdown = KeyMarkdown(c.Object, c.Key)
+	case cursor.Value:
+		r.Markdown = valueDoc(c)
+	}
+	if r.Markdown == "" {
+		return nil
+	}
+	return r
+}
+
+// valueDoc documents the value at the cursor: an enum value's meaning, or
+// else the key it belongs to.
+func valueDoc(c *cursor.Context) string {
+	if t := c.Type; t != nil {
+		if v := t.EnumValue(c.Word); v != nil {
+			return ValueMarkdown(c.Key, v)
+		}
+	}
+	if c.Key != nil && c.Object != nil {
+		return KeyMarkdown(c.Object, c.Key)
+	}
+	return ""
+}

@@ -1,0 +1,53 @@
+package schema
+
+// The keys and socket types that references between items go through.
+// Completion, navigation and the cross-reference rules use these names
+// instead of spelling keys themselves.
+const (
+	XName       = "name"       // the key naming an item of any kind
+	XType       = "type"       // a pipeline node's kind
+	XStep       = "step"       // the step a node or task runs
+	XTask       = "task"       // the task blueprint a task node uses
+	XParameters = "parameters" // a step's (or pipeline's) parameters
+	XInputs     = "inputs"     // a step's inputs
+	XOutputs    = "outputs"    // a step's outputs
+	XNodes      = "nodes"      // a pipeline's nodes
+	XEdges      = "edges"      // a pipeline's edges
+	XEndpoints  = "endpoints"  // a deployment node's endpoints
+	XFiles      = "files"      // an endpoint's files
+	XCommand    = "command"    // a step's command
+)
+
+// Node types of a pipeline.
+const (
+	NodeExecution  = "execution"
+	NodeTask       = "task"
+	NodeDeployment = "deployment"
+)
+
+// Socket types used in edges: <node>.<type>.<key>.
+const (
+	SocketOutput     = "output"
+	SocketInput      = "input"
+	SocketParameter  = "parameter"
+	SocketMetadata   = "metadata"
+	SocketFile       = "file"
+	SocketEnvVar     = "environment-variable"
+	SocketDependency = "dependency"
+	SocketDeployment = "deployment"
+)
+
+// Placeholder is a command placeholder and what it expands to.
+type Placeholder struct {
+	Text string // as written, NAME standing for a parameter name
+	Doc  string
+}
+
+// Placeholders are the placeholders a step's command may use.
+var Placeholders = []Placeholder{
+	{"{parameters}", "Every parameter that has a value, each in its `pass-as` form."},
+	{"{params}", "Same as `{parameters}`."},
+	{"{parameter:NAME}", "One parameter in its `pass-as` form (left as written when NAME is not a parameter)."},
+	{"{parameter-value:NAME}", "Only the value of one parameter, shell-quoted."},
+	{"{source-path}", "The step's `source-path`."},
+}
