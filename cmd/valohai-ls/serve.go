@@ -2,9 +2,81 @@ package main
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/valohai-ls/valohai-ls/server"
 )
 
 func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return 2
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Bool("stdio", true, "serve on stdin/stdout (the default; accepted for editor clients)")
+	logFile := fs.String("log-file", "", "write logs to this file instead of stderr")
+	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: valohai-ls [serve] [--stdio] [--log-file PATH] [--log-level LEVEL]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "valohai-ls serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	logger, closeLog, err := newLogger(*logFile, *logLevel, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "valohai-ls serve: %v\n", err)
+		return 2
+	}
+	defer closeLog()
+	opts := server.Options{
+		Logger:            logger,
+		Version:           version,
+		EnablePanicMethod: os.Getenv("VALOHAI_LS_TEST_PANIC") == "1",
+	}
+	if err := server.Serve(ctx, stdio{stdin, stdout}, opts); err != nil {
+		logger.Info("server stopped", zap.Error(err))
+		return 1
+	}
+	return 0
 }
+
+// newLogger builds the server's logger, writing to path (or stderr) at level.
+func newLogger(path, level string, stderr io.Writer) (*zap.Logger, func(), error) {
+	lvl, err := zapcore.ParseLevel(level)
+	if err != nil {
+		return nil, nil, fmt.Errorf("bad --log-level %q: use debug, info, warn or error", level)
+	}
+	var w zapcore.WriteSyncer = zapcore.AddSync(stderr)
+	closeFn := func() {}
+	if path != "" {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			return nil, nil, fmt.Errorf("open log file: %w", err)
+		}
+		w = zapcore.AddSync(f)
+		closeFn = func() { _ = f.Close() }
+	}
+	enc := zap.NewProductionEncoderConfig()
+	enc.EncodeTime = zapcore.ISO8601TimeEncoder
+	core := zapcore.NewCore(zapcore.NewConsoleEncoder(enc), zapcore.Lock(w), lvl)
+	return zap.New(core), closeFn, nil
+}
+
+// stdio joins stdin and stdout into the connection's stream.
+type stdio struct {
+	io.Reader
+	io.Writer
+}
+
+func (stdio) Close() error { return nil }

@@ -1,0 +1,68 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+)
+
+var errNoShutdown = errors.New("connection ended without shutdown")
+
+// codeServerNotInitialized is LSP's error for a request before initialize.
+const codeServerNotInitialized jsonrpc2.Code = -32002
+
+// handler builds the dispatch chain: failures are contained (a panic
+// becomes an error response, a notification's error is logged, never
+// returned, since that would close the connection), requests before
+// initialize are refused, requests run concurrently while notifications
+// run in order, and $/cancelRequest cancels the request it names.
+func (s *Server) handler() jsonrpc2.Handler {
+	dispatch := protocol.ServerHandler(s, jsonrpc2.MethodNotFoundHandler)
+	inner := func(ctx context.Context, req *jsonrpc2.Request) (result any, err error) {
+		method := strings.Clone(req.Method())
+		call := req.IsCall()
+		start := time.Now()
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Error("handler panicked", zap.String("method", method), zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
+				result, err = nil, jsonrpc2.NewError(jsonrpc2.ErrInternal.Code, fmt.Sprintf("internal error while handling %s: %v", method, r))
+			}
+			s.log.Debug("handled", zap.String("method", method), zap.Duration("took", time.Since(start)), zap.Error(err))
+		}()
+		if call && !s.initialized.Load() && method != protocol.MethodInitialize {
+			return nil, jsonrpc2.NewError(codeServerNotInitialized, "the server is not initialized: send initialize first")
+		}
+		if call && s.shutdown.Load() && method != protocol.MethodShutdown {
+			return nil, jsonrpc2.NewError(jsonrpc2.ErrInvalidRequest.Code, "the server is shutting down")
+		}
+		if call {
+			// Requests run concurrently; notifications stay in order on the
+			// read loop. (Releasing every call also keeps its context alive
+			// for the cancellation handler.)
+			jsonrpc2.Async(ctx)
+		}
+		return dispatch(ctx, req)
+	}
+	chain := protocol.CancelHandler(inner)
+	return func(ctx context.Context, req *jsonrpc2.Request) (any, error) {
+		call := req.IsCall()
+		method := strings.Clone(req.Method())
+		res, err := chain(ctx, req)
+		if err != nil && !call {
+			s.log.Warn("notification failed", zap.String("method", method), zap.Error(err))
+			return nil, nil
+		}
+		return res, err
+	}
+}
+
+func errMethodNotFound(method string) error {
+	return jsonrpc2.NewError(jsonrpc2.ErrMethodNotFound.Code, "method not found: "+method)
+}

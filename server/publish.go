@@ -1,0 +1,127 @@
+package server
+
+import (
+	"context"
+	"sync"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+	"go.uber.org/zap"
+
+	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/document"
+)
+
+// publisher computes and publishes diagnostics shortly after the last
+// change of a document. A newer version cancels the work on an older one,
+// and diagnostics run off the request path, so completion never waits.
+type publisher struct {
+	s      *Server
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	mu      sync.Mutex
+	pending map[uri.URI]*job
+	stopped bool
+}
+
+type job struct {
+	cancel context.CancelFunc
+	stopT  func() bool
+}
+
+func newPublisher(s *Server) *publisher {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &publisher{s: s, ctx: ctx, cancel: cancel, pending: map[uri.URI]*job{}}
+}
+
+// schedule (re)starts the debounce timer for u with doc.
+func (p *publisher) schedule(u uri.URI, doc *document.Document) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stopped {
+		return
+	}
+	if j := p.pending[u]; j != nil {
+		j.stopT()
+		j.cancel()
+	}
+	ctx, cancel := context.WithCancel(p.ctx)
+	j := &job{cancel: cancel}
+	t := timeAfterFunc(p.s.opts.Debounce, func() { p.run(ctx, j, u, doc) })
+	j.stopT = t.Stop
+	p.pending[u] = j
+}
+
+// run diagnoses doc and publishes the result if it is still current.
+func (p *publisher) run(ctx context.Context, j *job, u uri.URI, doc *document.Document) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.s.log.Error("diagnostics panicked", zap.String("uri", string(u)), zap.Any("panic", r))
+		}
+	}()
+	diags := diagnostics.Diagnose(ctx, doc)
+	if ctx.Err() != nil {
+		return
+	}
+	params := &protocol.PublishDiagnosticsParams{
+		URI:         u,
+		Version:     protocol.NewOptional(doc.Version),
+		Diagnostics: toProtocol(doc, diags, p.s.enc()),
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.pending[u] != j || p.stopped {
+		return
+	}
+	delete(p.pending, u)
+	if err := p.s.client.PublishDiagnostics(p.ctx, params); err != nil {
+		p.s.log.Warn("publishDiagnostics failed", zap.Error(err))
+	}
+}
+
+// clear cancels pending work for u and publishes no diagnostics.
+func (p *publisher) clear(u uri.URI) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if j := p.pending[u]; j != nil {
+		j.stopT()
+		j.cancel()
+		delete(p.pending, u)
+	}
+	if p.stopped {
+		return
+	}
+	params := &protocol.PublishDiagnosticsParams{URI: u, Diagnostics: []protocol.Diagnostic{}}
+	if err := p.s.client.PublishDiagnostics(p.ctx, params); err != nil {
+		p.s.log.Warn("publishDiagnostics failed", zap.Error(err))
+	}
+}
+
+// stop cancels all pending work; nothing is published afterwards.
+func (p *publisher) stop() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.stopped = true
+	for _, j := range p.pending {
+		j.stopT()
+	}
+	p.pending = map[uri.URI]*job{}
+	p.cancel()
+}
+
+// toProtocol converts diagnostics to LSP with positions in enc.
+func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc document.Encoding) []protocol.Diagnostic {
+	m := doc.Mapper()
+	out := make([]protocol.Diagnostic, 0, len(diags))
+	for _, d := range diags {
+		out = append(out, protocol.Diagnostic{
+			Range:    toRange(m, d.Start, d.End, enc),
+			Severity: protocol.DiagnosticSeverity(d.Severity),
+			Code:     protocol.String(d.Code),
+			Source:   protocol.NewOptional("valohai-ls"),
+			Message:  protocol.String(d.Message),
+		})
+	}
+	return out
+}
