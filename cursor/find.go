@@ -57,8 +57,12 @@ func Find(doc *document.Document, off int, patch bool) *Context {
 	}
 
 	replace := map[int]string{}
-	if patch {
+	switch {
+	case patch:
 		replace[line] = patchLine(text, col, li, inValue)
+	case !inValue && li.colon < 0 && li.comment < 0:
+		// A bare word being typed as a key: read it as one.
+		replace[line] = text + ":"
 	}
 	root := parseItem(m, span, replace, line)
 	if root == nil {
