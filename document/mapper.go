@@ -130,6 +130,9 @@ func (m *Mapper) Position(off int, enc Encoding) Position {
 	if end := m.LineEnd(line); off > end {
 		off = end
 	}
+	for off > start && off < len(m.text) && !utf8.RuneStart(m.text[off]) {
+		off--
+	}
 	return Position{Line: line, Character: columnOf(m.text[start:off], enc, m.ascii)}
 }
 
