@@ -64,7 +64,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		opts.Debounce = DefaultDebounce
 	}
 	s := &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{})}
-	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc), jsonrpc2.WithCodec(codec{}))
+	conn := jsonrpc2.NewConn(newGuardedStream(jsonrpc2.NewStream(rwc), opts.Logger), jsonrpc2.WithCodec(codec{}))
 	s.conn = conn
 	s.client = protocol.ClientDispatcher(conn)
 	s.diags = newPublisher(s)

@@ -78,7 +78,7 @@ func (st *store) change(u uri.URI, version int32, changes []protocol.TextDocumen
 	if !ok {
 		return nil, false, fmt.Errorf("change for %s, which is not open", u)
 	}
-	if version <= e.doc.Version && version != 0 {
+	if version <= e.doc.Version {
 		return nil, false, fmt.Errorf("stale change for %s: version %d after %d", u, version, e.doc.Version)
 	}
 	text := e.doc.Text
