@@ -2,6 +2,7 @@ package document
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,8 +30,7 @@ func Parse(text string, m *Mapper) *Parsed {
 	}
 	p.Partial = true
 	for _, span := range ItemSpans(m) {
-		frag := Fragment(m, span.Start, span.End, nil)
-		node, ferr := parseNode(frag)
+		node, ferr := ParseSpan(m, span)
 		if ferr == nil {
 			p.Items = append(p.Items, itemsOf(node, m)...)
 			continue
@@ -83,6 +83,48 @@ func parseNode(text string) (n *yaml.Node, err error) {
 		doc.Kind = yaml.DocumentNode
 	}
 	return &doc, nil
+}
+
+// ParseSpan parses the whole lines of span on their own and moves the
+// line numbers of the nodes (and of an error) to where the lines are in the
+// text. It is much cheaper than parsing a Fragment of a long text.
+func ParseSpan(m *Mapper, span Span) (*yaml.Node, error) {
+	first := m.LineOf(span.Start)
+	start := m.LineStart(first)
+	n, err := parseNode(m.Text()[start:span.End])
+	if err != nil {
+		return nil, shiftError(err, first)
+	}
+	shiftLines(n, first)
+	return n, nil
+}
+
+// shiftError moves the line number of a yaml.v3 error by delta lines.
+func shiftError(err error, delta int) error {
+	sub := lineRe.FindStringSubmatch(err.Error())
+	if sub == nil || delta == 0 {
+		return err
+	}
+	n, convErr := strconv.Atoi(sub[1])
+	if convErr != nil {
+		return err
+	}
+	return fmt.Errorf("yaml: line %d: %s", n+delta, sub[2])
+}
+
+func shiftLines(n *yaml.Node, delta int) {
+	if delta == 0 {
+		return
+	}
+	stack := []*yaml.Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Line > 0 {
+			n.Line += delta
+		}
+		stack = append(stack, n.Content...)
+	}
 }
 
 // ParseFragment parses a piece of text built by Fragment, recovering from
@@ -221,7 +263,7 @@ func firstFailingLine(m *Mapper, span Span, reported int) int {
 		return reported
 	}
 	fails := func(line int) bool {
-		_, err := parseNode(Fragment(m, span.Start, m.LineEnd(line), nil))
+		_, err := ParseSpan(m, Span{span.Start, m.LineEnd(line)})
 		return err != nil && !strings.Contains(err.Error(), "end of stream")
 	}
 	if !fails(last) {
