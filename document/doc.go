@@ -6,6 +6,7 @@ package document
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 )
@@ -20,6 +21,8 @@ type Document struct {
 
 	once   sync.Once
 	parsed *Parsed
+	ready  atomic.Bool
+	prev   *Document // an earlier version to parse incrementally from
 
 	spansOnce sync.Once
 	spans     []Span
@@ -42,7 +45,10 @@ func (d *Document) Mapper() *Mapper { return d.mapper }
 
 // Parsed returns the parse result, parsing the text on first use.
 func (d *Document) Parsed() *Parsed {
-	d.once.Do(func() { d.parsed = Parse(d.Text, d.mapper) })
+	d.once.Do(func() {
+		d.parsed = d.parse()
+		d.ready.Store(true)
+	})
 	return d.parsed
 }
 
@@ -59,6 +65,8 @@ type Parsed struct {
 	Errors []*SyntaxError
 	// Partial reports that Items were recovered item by item.
 	Partial bool
+
+	anchors bool // the tree uses anchors or aliases
 }
 
 // Item is one top-level list item: its mapping (or other) node, and the

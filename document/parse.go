@@ -26,6 +26,7 @@ func Parse(text string, m *Mapper) *Parsed {
 	if err == nil {
 		p.Root = root
 		p.Items = itemsOf(root, m)
+		p.anchors = hasAnchors(root)
 		return p
 	}
 	p.Partial = true

@@ -99,6 +99,6 @@ func (st *store) change(u uri.URI, version int32, changes []protocol.TextDocumen
 			text = text[:start] + c.Text + text[end:]
 		}
 	}
-	e.doc = document.New(string(u), version, text)
+	e.doc = document.NewVersion(e.doc, version, text)
 	return e.doc, e.served, nil
 }
