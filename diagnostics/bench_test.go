@@ -61,7 +61,9 @@ func TestFiveMegabytesDoesNotHang(t *testing.T) {
 	}
 	text := bigText(5 << 20)
 	done := make(chan []diagnostics.Diagnostic, 1)
-	go func() { done <- diagnostics.Diagnose(context.Background(), document.New("file:///valohai.yaml", 1, text)) }()
+	go func() {
+		done <- diagnostics.Diagnose(context.Background(), document.New("file:///valohai.yaml", 1, text))
+	}()
 	select {
 	case ds := <-done:
 		for _, d := range ds {
