@@ -5,7 +5,7 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 LDFLAGS   := -s -w -X main.version=$(VERSION)
 FUZZTIME  ?= 90s
 
-.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean
+.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema
 
 all: lint build test
 
@@ -37,6 +37,10 @@ lint:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzPipeline -fuzztime $(FUZZTIME) ./diagnostics/
+
+# schema regenerates the committed JSON Schema export.
+schema:
+	$(GO) run ./cmd/valohai-ls schema > editors/schema/valohai.schema.json
 
 tidy:
 	$(GO) mod tidy

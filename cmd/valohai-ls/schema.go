@@ -3,9 +3,27 @@ package main
 import (
 	"fmt"
 	"io"
+
+	"github.com/valohai-ls/valohai-ls/schema"
 )
 
+// runSchema prints the JSON Schema of valohai.yaml.
 func runSchema(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "valohai-ls schema: not available in this build")
-	return 2
+	if len(args) > 0 {
+		if args[0] == "-h" || args[0] == "--help" {
+			fmt.Fprintln(stdout, "Usage: valohai-ls schema\n\nPrints a JSON Schema (draft 2020-12) of valohai.yaml on stdout.")
+			return 0
+		}
+		fmt.Fprintf(stderr, "valohai-ls schema: unexpected argument %q\n", args[0])
+		return 2
+	}
+	out, err := schema.JSONSchema()
+	if err != nil {
+		fmt.Fprintf(stderr, "valohai-ls schema: %v\n", err)
+		return 1
+	}
+	if _, err := stdout.Write(out); err != nil {
+		return 1
+	}
+	return 0
 }
