@@ -51,3 +51,16 @@ var Placeholders = []Placeholder{
 	{"{parameter-value:NAME}", "Only the value of one parameter, shell-quoted."},
 	{"{source-path}", "The step's `source-path`."},
 }
+
+// More keys that references go through, for navigation, renaming and
+// quick fixes.
+const (
+	XSource        = "source"         // an edge's source socket
+	XTarget        = "target"         // an edge's target socket; a pipeline parameter's single target
+	XTargets       = "targets"        // a pipeline parameter's targets
+	XOverride      = "override"       // a node's step overrides
+	XDeployment    = "deployment"     // the deployment a deployment node updates
+	XParameterSets = "parameter-sets" // a task's explicit parameter combinations
+	XWSGI          = "wsgi"           // an endpoint's WSGI application
+	XServerCommand = "server-command" // an endpoint's own server command
+)
