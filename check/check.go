@@ -83,18 +83,22 @@ func File(ctx context.Context, arg string) Result {
 		return Result{Path: path, Err: fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))}
 	}
 	doc := document.New(path, 0, string(data))
-	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Diagnose(ctx, doc)}
+	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc))}
 }
 
 // ExitCode returns the exit code for results: usage problems first, then errors.
-func ExitCode(results []Result) int {
+func ExitCode(results []Result) int { return ExitCodeStrict(results, false) }
+
+// ExitCodeStrict is ExitCode where, with strictWarnings, warnings count
+// as errors.
+func ExitCodeStrict(results []Result, strictWarnings bool) int {
 	code := ExitClean
 	for _, r := range results {
 		if r.Err != nil {
 			return ExitUsage
 		}
 		for _, d := range r.Diagnostics {
-			if d.Severity == diagnostics.Error {
+			if d.Severity == diagnostics.Error || (strictWarnings && d.Severity == diagnostics.Warning) {
 				code = ExitErrors
 			}
 		}

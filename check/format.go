@@ -9,7 +9,7 @@ import (
 )
 
 // Formats the check command can print.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "github", "sarif"}
 
 // Write prints results in format to w.
 func Write(w io.Writer, format string, results []Result) error {
@@ -18,8 +18,12 @@ func Write(w io.Writer, format string, results []Result) error {
 		return writeText(w, results)
 	case "json":
 		return writeJSON(w, results)
+	case "github":
+		return writeGitHub(w, results)
+	case "sarif":
+		return writeSARIF(w, results)
 	}
-	return fmt.Errorf("unknown format %q (use text or json)", format)
+	return fmt.Errorf("unknown format %q (use text, json, github or sarif)", format)
 }
 
 // writeText prints `path:line:col: severity: message [code]`, with a

@@ -1,7 +1,7 @@
 // Command valohai-ls is a language server and linter for valohai.yaml.
 //
 //	valohai-ls [serve] [--stdio] [--log-file PATH] [--log-level LEVEL]
-//	valohai-ls check [--format text|json] [PATH ...]
+//	valohai-ls check [--format text|json|github|sarif] [--strict-warnings] [PATH ...]
 //	valohai-ls schema
 //	valohai-ls version
 package main
@@ -23,10 +23,11 @@ const usage = `valohai-ls: a language server and linter for valohai.yaml
 Usage:
   valohai-ls [serve] [--stdio] [--log-file PATH] [--log-level LEVEL]
       Serve the Language Server Protocol on stdin/stdout.
-  valohai-ls check [--format text|json] [PATH ...]
+  valohai-ls check [--format text|json|github|sarif] [--strict-warnings] [PATH ...]
       Check files. A directory means its valohai.yaml or valohai.yml;
       no PATH means the current directory. Exit status: 0 no errors,
-      1 errors found, 2 usage or I/O problem.
+      1 errors found (or warnings, with --strict-warnings), 2 usage or
+      I/O problem. Comments "# valohai-ls: ignore[code]" silence findings.
   valohai-ls schema
       Print a JSON Schema of valohai.yaml.
   valohai-ls version
