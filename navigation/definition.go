@@ -1,0 +1,35 @@
+package navigation
+
+import "github.com/valohai-ls/valohai-ls/document"
+
+// Target is where a definition is: a symbol of the document, or a file.
+type Target struct {
+	// Origin is the text at the cursor that was followed.
+	Origin document.Span
+	// Symbol is the definition in the document, or nil.
+	Symbol *Symbol
+	// Path is an absolute file path (for a file target), and Line the
+	// zero-based line to show in it.
+	Path string
+	Line int
+}
+
+// Definition returns where what is at off is defined: for a node's step or
+// task, an edge socket or a parameter target, a placeholder, a deployment
+// node's endpoints..., the item or name it refers to; for a WSGI module or
+// a script in a command, the file (when it exists in the directory tree
+// of the file, o.Dir). On a definition itself there is nothing to go to.
+func Definition(x *Index, off int, o Options) []Target {
+	if _, r := x.At(off); r != nil {
+		if r.Target == nil {
+			return nil
+		}
+		return []Target{{Origin: r.Span, Symbol: r.Target}}
+	}
+	for _, f := range FileRefs(x, o) {
+		if contains(f.Span, off) {
+			return []Target{{Origin: f.Span, Path: f.Path, Line: f.Line}}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,205 @@
+package navigation
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// Options tell navigation about the file's place on disk.
+type Options struct {
+	// Dir is the directory of the valohai.yaml. Files are looked up only in
+	// its tree; empty means no file is looked up.
+	Dir string
+}
+
+// FileRef is a part of the document that names an existing file: a WSGI
+// module, or a script in a command.
+type FileRef struct {
+	Span document.Span
+	// Path is the file, absolute and inside Options.Dir.
+	Path string
+	// Line is the zero-based line to show: a WSGI callable's definition,
+	// else 0.
+	Line int
+}
+
+// FileRefs returns the parts of the document that name files that exist:
+// endpoints' `wsgi` modules (`pkg.mod:app` is pkg/mod.py or
+// pkg/mod/__init__.py, at the line that defines app) and the scripts that
+// step, override and endpoint commands run (`python train.py`,
+// `python -m pkg.tool`, `bash scripts/run.sh`).
+func FileRefs(x *Index, o Options) []FileRef {
+	if o.Dir == "" {
+		return nil
+	}
+	dir, err := filepath.Abs(o.Dir)
+	if err != nil {
+		return nil
+	}
+	var out []FileRef
+	for _, s := range x.Items {
+		if s.Body == nil {
+			continue
+		}
+		switch s.Kind {
+		case KindStep:
+			out = append(out, x.commandFiles(s.Body, schema.XCommand, dir)...)
+		case KindEndpoint:
+			out = append(out, x.commandFiles(s.Body, schema.XServerCommand, dir)...)
+			if f, ok := x.wsgiFile(deref(valueOf(s.Body, schema.XWSGI)), dir); ok {
+				out = append(out, f)
+			}
+		case KindPipeline:
+			for _, n := range s.Children {
+				if n.Kind == KindNode {
+					out = append(out, x.commandFiles(deref(valueOf(n.Body, schema.XOverride)), schema.XCommand, dir)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// wsgiFile resolves a `module[:callable]` value.
+func (x *Index) wsgiFile(n *yaml.Node, dir string) (FileRef, bool) {
+	inner, _, ok := valueText(x.m, n)
+	if !ok {
+		return FileRef{}, false
+	}
+	module, callable, _ := strings.Cut(n.Value, ":")
+	path, ok := moduleFile(dir, strings.TrimSpace(module))
+	if !ok {
+		return FileRef{}, false
+	}
+	callable = strings.TrimSpace(callable)
+	if i := strings.IndexByte(callable, '('); i >= 0 {
+		callable = callable[:i] // an application factory call
+	}
+	return FileRef{Span: inner, Path: path, Line: definitionLine(path, callable)}, true
+}
+
+// shellWord matches a word of a command line, without quotes.
+var shellWord = regexp.MustCompile("[^\\s;&|()<>\"'`]+")
+
+// commandFiles finds the files a command (under key of body) runs.
+func (x *Index) commandFiles(body *yaml.Node, key, dir string) []FileRef {
+	k := keyOf(body, key)
+	v := deref(valueOf(body, key))
+	if k == nil || v == nil {
+		return nil
+	}
+	lines, parentCol := []*yaml.Node{v}, column(k)
+	if v.Kind == yaml.SequenceNode {
+		lines, parentCol = scalarsOf(v), column(v)
+	}
+	text := x.m.Text()
+	var out []FileRef
+	for _, l := range lines {
+		if l.Kind != yaml.ScalarNode {
+			continue
+		}
+		r := region(x.m, l, parentCol)
+		prev := ""
+		for _, w := range shellWord.FindAllStringIndex(text[r.Start:r.End], -1) {
+			word := text[r.Start+w[0] : r.Start+w[1]]
+			sp := document.Span{Start: r.Start + w[0], End: r.Start + w[1]}
+			if prev == "-m" {
+				if p, ok := moduleFile(dir, word); ok {
+					out = append(out, FileRef{Span: sp, Path: p})
+				}
+			} else if looksLikePath(word) {
+				if p, ok := inTree(dir, word); ok {
+					out = append(out, FileRef{Span: sp, Path: p})
+				}
+			}
+			prev = word
+		}
+	}
+	return out
+}
+
+// looksLikePath reports whether a command word may be a relative path to
+// a file: not an option, variable, placeholder, URL or pattern.
+func looksLikePath(w string) bool {
+	return strings.ContainsAny(w, "./") && !strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "~") &&
+		!strings.ContainsAny(w, "{}$=*?[]:\\") && !filepath.IsAbs(w)
+}
+
+var pythonModule = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+
+// moduleFile finds the file of a Python module path, relative to dir.
+func moduleFile(dir, module string) (string, bool) {
+	if !pythonModule.MatchString(module) {
+		return "", false
+	}
+	base := strings.ReplaceAll(module, ".", "/")
+	for _, cand := range []string{base + ".py", base + "/__init__.py"} {
+		if p, ok := inTree(dir, cand); ok {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// inTree returns the regular file rel names inside dir. Paths that leave
+// dir (absolute, with .., or through a symbolic link) are refused.
+func inTree(dir, rel string) (string, bool) {
+	if rel == "" || filepath.IsAbs(rel) || filepath.IsAbs(filepath.FromSlash(rel)) {
+		return "", false
+	}
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if !within(dir, p) {
+		return "", false
+	}
+	st, err := os.Stat(p)
+	if err != nil || !st.Mode().IsRegular() {
+		return "", false
+	}
+	realDir, err1 := filepath.EvalSymlinks(dir)
+	real, err2 := filepath.EvalSymlinks(p)
+	if err1 != nil || err2 != nil || !within(realDir, real) {
+		return "", false
+	}
+	return p, true
+}
+
+// within reports whether path is dir or below it.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// maxScan bounds how much of a Python file is read to find a definition.
+const maxScan = 4 << 20
+
+// definitionLine returns the zero-based line of a top-level `def name`,
+// `class name` or `name = ...` in a Python file, or 0.
+func definitionLine(path, name string) int {
+	if name == "" || !pythonModule.MatchString(name) || strings.Contains(name, ".") {
+		return 0
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	def := regexp.MustCompile(`^(?:async\s+def|def|class)\s+` + name + `\b|^` + name + `\s*(?::[^=]*)?=[^=]`)
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	read := 0
+	for line := 0; sc.Scan() && read < maxScan; line++ {
+		read += len(sc.Bytes()) + 1
+		if def.Match(sc.Bytes()) {
+			return line
+		}
+	}
+	return 0
+}

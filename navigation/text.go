@@ -1,0 +1,231 @@
+package navigation
+
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+)
+
+// deref follows an alias to its anchored node.
+func deref(n *yaml.Node) *yaml.Node {
+	if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+// valueOf returns the value of key in mapping n (the last one when the key
+// is repeated, as YAML loaders keep), or nil.
+func valueOf(n *yaml.Node, key string) *yaml.Node {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := len(n.Content) - 2; i >= 0; i -= 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// keyOf returns the key node of key in mapping n, or nil.
+func keyOf(n *yaml.Node, key string) *yaml.Node {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := len(n.Content) - 2; i >= 0; i -= 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i]
+		}
+	}
+	return nil
+}
+
+// scalar returns n's value when it is a scalar, else "".
+func scalar(n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return ""
+	}
+	return n.Value
+}
+
+// elements returns the items of a sequence (aliases followed).
+func elements(n *yaml.Node) []*yaml.Node {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	out := make([]*yaml.Node, 0, len(n.Content))
+	for _, e := range n.Content {
+		out = append(out, deref(e))
+	}
+	return out
+}
+
+// scalarsOf returns a scalar, or the scalar items of a sequence.
+func scalarsOf(n *yaml.Node) []*yaml.Node {
+	n = deref(n)
+	switch {
+	case n == nil:
+		return nil
+	case n.Kind == yaml.ScalarNode:
+		return []*yaml.Node{n}
+	}
+	var out []*yaml.Node
+	for _, e := range elements(n) {
+		if e.Kind == yaml.ScalarNode {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// valueText locates the text of a single-line scalar whose characters are
+// written as they are (plain, or quoted without escapes). inner is the
+// value's text without quotes, whole the scalar as written.
+func valueText(m *document.Mapper, n *yaml.Node) (inner, whole document.Span, ok bool) {
+	if n == nil || n.Kind != yaml.ScalarNode || n.Line == 0 || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return
+	}
+	whole = m.NodeSpan(n)
+	inner = whole
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		if whole.End-whole.Start < 2 {
+			return
+		}
+		inner = document.Span{Start: whole.Start + 1, End: whole.End - 1}
+	}
+	text := m.Text()
+	if inner.End > len(text) || inner.Start > inner.End || text[inner.Start:inner.End] != n.Value {
+		return document.Span{}, document.Span{}, false
+	}
+	return inner, whole, true
+}
+
+// region returns the text span of a scalar that may cover several lines
+// (a block scalar, a folded plain scalar), whose parent key or list dash
+// is at column parentCol.
+func region(m *document.Mapper, n *yaml.Node, parentCol int) document.Span {
+	sp := m.NodeSpan(n)
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		return sp // NodeSpan follows quoted scalars over lines
+	}
+	line := m.LineOf(sp.Start)
+	end := sp.End
+	for l := line + 1; l < m.LineCount(); l++ {
+		s := m.Line(l)
+		t := strings.TrimLeft(s, " ")
+		if t == "" {
+			continue
+		}
+		if len(s)-len(t) <= parentCol {
+			break
+		}
+		end = m.LineStart(l) + len(strings.TrimRight(s, " \t"))
+	}
+	return document.Span{Start: sp.Start, End: end}
+}
+
+// column returns the zero-based column of a node.
+func column(n *yaml.Node) int {
+	if n == nil || n.Column == 0 {
+		return 0
+	}
+	return n.Column - 1
+}
+
+// extent returns the span of the text of node n: for a block mapping or
+// sequence, from its start to the end of its last line; for a flow
+// collection, up to its closing bracket; for a scalar, the scalar.
+func extent(m *document.Mapper, n *yaml.Node) document.Span {
+	n = deref(n)
+	start := m.NodeStart(n)
+	text := m.Text()
+	switch {
+	case n.Kind == yaml.ScalarNode:
+		return document.Span{Start: start, End: m.NodeSpan(n).End}
+	case n.Style&yaml.FlowStyle != 0 || (start < len(text) && (text[start] == '[' || text[start] == '{')):
+		return document.Span{Start: start, End: flowEnd(text, start)}
+	}
+	line := m.LineOf(start)
+	col := column(n)
+	end := contentEnd(m, line)
+	for l := line + 1; l < m.LineCount(); l++ {
+		s := m.Line(l)
+		t := strings.TrimLeft(s, " ")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		ind := len(s) - len(t)
+		dash := t == "-" || strings.HasPrefix(t, "- ")
+		if ind > col || (ind == col && (n.Kind == yaml.MappingNode || dash)) {
+			end = contentEnd(m, l)
+			continue
+		}
+		break
+	}
+	return document.Span{Start: start, End: end}
+}
+
+// contentEnd is the end of line l without trailing blanks.
+func contentEnd(m *document.Mapper, l int) int {
+	return m.LineStart(l) + len(strings.TrimRight(m.Line(l), " \t"))
+}
+
+// flowEnd returns the offset just past the bracket that closes the flow
+// collection opening at start.
+func flowEnd(text string, start int) int {
+	depth := 0
+	var quote byte
+	for i := start; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case quote != 0:
+			switch {
+			case quote == '"' && c == '\\':
+				i++
+			case c == quote && quote == '\'' && i+1 < len(text) && text[i+1] == '\'':
+				i++
+			case c == quote:
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case c == '#' && i > 0 && (text[i-1] == ' ' || text[i-1] == '\t'):
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+		}
+	}
+	return len(text)
+}
+
+// withDash widens a list item's span to include its dash.
+func withDash(m *document.Mapper, sp document.Span) document.Span {
+	text := m.Text()
+	i := sp.Start - 1
+	for i >= 0 && (text[i] == ' ' || text[i] == '\t') {
+		i--
+	}
+	if i >= 0 && text[i] == '-' {
+		sp.Start = i
+	}
+	return sp
+}
+
+// contains reports whether off is in sp, its end included (a cursor just
+// after a word is on it).
+func contains(sp document.Span, off int) bool {
+	return sp.Start <= off && off <= sp.End
+}
