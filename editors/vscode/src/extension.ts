@@ -1,0 +1,162 @@
+// VS Code entry point: starts valohai-ls over stdio for valohai.yaml files.
+
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as vscode from "vscode";
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from "vscode-languageclient/node";
+
+import {
+  FILE_GLOB,
+  INSTALL_COMMAND,
+  KEYS,
+  LANGUAGE_ID,
+  type Host,
+  type Resolution,
+  SECTION,
+  bundledServerPath,
+  needsRestart,
+  readSettings,
+  resolveServer,
+  serverArgs,
+  startFailedMessage,
+} from "./settings";
+
+const CLIENT_NAME = "Valohai YAML";
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel | undefined;
+// Serialises start/stop so quick settings changes cannot start two servers.
+let pending: Promise<void> = Promise.resolve();
+
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel(CLIENT_NAME);
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand(`${SECTION}.restartServer`, () => queue(() => restart(context))),
+    vscode.commands.registerCommand(`${SECTION}.showOutput`, () => output?.show(true)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (needsRestart((section) => event.affectsConfiguration(section))) {
+        void queue(() => restart(context));
+      }
+    }),
+  );
+  return queue(() => start(context));
+}
+
+export function deactivate(): Promise<void> {
+  return queue(stop);
+}
+
+function queue(task: () => Promise<void>): Promise<void> {
+  pending = pending.then(task, task);
+  return pending;
+}
+
+function host(context: vscode.ExtensionContext): Host {
+  return {
+    platform: process.platform,
+    env: process.env,
+    homeDir: os.homedir(),
+    extensionPath: context.extensionPath,
+    workspaceFolders: (vscode.workspace.workspaceFolders ?? [])
+      .filter((f) => f.uri.scheme === "file")
+      .map((f) => f.uri.fsPath),
+    isExecutableFile,
+  };
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    if (!fs.statSync(file).isFile()) return false;
+    if (process.platform !== "win32") fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// An archive tool may drop the executable bit of the bundled binary; put it back.
+function repairBundledPermissions(h: Host): void {
+  if (h.platform === "win32") return;
+  const file = bundledServerPath(h);
+  try {
+    const st = fs.statSync(file);
+    if (st.isFile() && (st.mode & 0o111) === 0) fs.chmodSync(file, st.mode | 0o755);
+  } catch {
+    // Not bundled: PATH is searched instead.
+  }
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const settings = readSettings((key) => vscode.workspace.getConfiguration(SECTION).get(key));
+  const h = host(context);
+  repairBundledPermissions(h);
+  const found = resolveServer(settings, h);
+  if (!found.ok) {
+    reportMissing(found);
+    return;
+  }
+  output?.appendLine(`Starting ${found.command} (${found.source}), log level ${settings.logLevel}`);
+
+  const serverOptions: ServerOptions = {
+    command: found.command,
+    args: serverArgs(settings),
+    transport: TransportKind.stdio,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: LANGUAGE_ID },
+      // Also serve the files when a user maps them to another language (e.g. yaml).
+      { scheme: "file", pattern: FILE_GLOB },
+    ],
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+
+  const next = new LanguageClient(SECTION, CLIENT_NAME, serverOptions, clientOptions);
+  try {
+    await next.start();
+    client = next;
+  } catch (error) {
+    const message = startFailedMessage(found.command, error);
+    output?.appendLine(message);
+    void vscode.window.showErrorMessage(message, "Open Settings", "Show Output").then((choice) => {
+      if (choice === "Open Settings") openSetting();
+      else if (choice === "Show Output") output?.show(true);
+    });
+    await next.dispose().catch(() => undefined);
+  }
+}
+
+async function stop(): Promise<void> {
+  const current = client;
+  client = undefined;
+  if (current) await current.stop().catch(() => undefined);
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await stop();
+  await start(context);
+}
+
+function openSetting(): void {
+  void vscode.commands.executeCommand("workbench.action.openSettings", `${SECTION}.${KEYS.serverPath}`);
+}
+
+function reportMissing(found: Extract<Resolution, { ok: false }>): void {
+  output?.appendLine(found.message);
+  output?.appendLine(`Looked for the server at:\n  ${found.tried.join("\n  ")}`);
+  const actions = found.reason === "not-found" ? ["Copy Install Command", "Open Settings"] : ["Open Settings"];
+  void vscode.window.showErrorMessage(found.message, ...actions).then(async (choice) => {
+    if (choice === "Open Settings") openSetting();
+    else if (choice === "Copy Install Command") {
+      await vscode.env.clipboard.writeText(INSTALL_COMMAND);
+      void vscode.window.showInformationMessage(`Copied: ${INSTALL_COMMAND}. Run it in a terminal, then reload the window.`);
+    }
+  });
+}
