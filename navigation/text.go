@@ -138,77 +138,9 @@ func column(n *yaml.Node) int {
 	return n.Column - 1
 }
 
-// extent returns the span of the text of node n: for a block mapping or
-// sequence, from its start to the end of its last line; for a flow
-// collection, up to its closing bracket; for a scalar, the scalar.
+// extent returns the span of all the text of node n.
 func extent(m *document.Mapper, n *yaml.Node) document.Span {
-	n = deref(n)
-	start := m.NodeStart(n)
-	text := m.Text()
-	switch {
-	case n.Kind == yaml.ScalarNode:
-		return document.Span{Start: start, End: m.NodeSpan(n).End}
-	case n.Style&yaml.FlowStyle != 0 || (start < len(text) && (text[start] == '[' || text[start] == '{')):
-		return document.Span{Start: start, End: flowEnd(text, start)}
-	}
-	line := m.LineOf(start)
-	col := column(n)
-	end := contentEnd(m, line)
-	for l := line + 1; l < m.LineCount(); l++ {
-		s := m.Line(l)
-		t := strings.TrimLeft(s, " ")
-		if t == "" || t[0] == '#' {
-			continue
-		}
-		ind := len(s) - len(t)
-		dash := t == "-" || strings.HasPrefix(t, "- ")
-		if ind > col || (ind == col && (n.Kind == yaml.MappingNode || dash)) {
-			end = contentEnd(m, l)
-			continue
-		}
-		break
-	}
-	return document.Span{Start: start, End: end}
-}
-
-// contentEnd is the end of line l without trailing blanks.
-func contentEnd(m *document.Mapper, l int) int {
-	return m.LineStart(l) + len(strings.TrimRight(m.Line(l), " \t"))
-}
-
-// flowEnd returns the offset just past the bracket that closes the flow
-// collection opening at start.
-func flowEnd(text string, start int) int {
-	depth := 0
-	var quote byte
-	for i := start; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case quote != 0:
-			switch {
-			case quote == '"' && c == '\\':
-				i++
-			case c == quote && quote == '\'' && i+1 < len(text) && text[i+1] == '\'':
-				i++
-			case c == quote:
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '[' || c == '{':
-			depth++
-		case c == ']' || c == '}':
-			depth--
-			if depth == 0 {
-				return i + 1
-			}
-		case c == '#' && i > 0 && (text[i-1] == ' ' || text[i-1] == '\t'):
-			for i < len(text) && text[i] != '\n' {
-				i++
-			}
-		}
-	}
-	return len(text)
+	return m.NodeExtent(deref(n))
 }
 
 // withDash widens a list item's span to include its dash.

@@ -1,0 +1,86 @@
+package document
+
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// NodeExtent returns the span of all the text of node n: for a block
+// mapping or sequence, from its start to the end of its last line (trailing
+// blank and comment lines left out); for a flow collection, up to its
+// closing bracket; for a scalar, the scalar as NodeSpan gives it.
+func (m *Mapper) NodeExtent(n *yaml.Node) Span {
+	if n != nil && n.Kind == yaml.AliasNode {
+		return m.NodeSpan(n)
+	}
+	start := m.NodeStart(n)
+	if n == nil {
+		return Span{start, start}
+	}
+	text := m.text
+	switch {
+	case n.Kind == yaml.ScalarNode:
+		return Span{start, m.NodeSpan(n).End}
+	case n.Style&yaml.FlowStyle != 0 || (start < len(text) && (text[start] == '[' || text[start] == '{')):
+		return Span{start, flowEnd(text, start)}
+	}
+	line := m.LineOf(start)
+	col := n.Column - 1
+	end := m.contentEnd(line)
+	for l := line + 1; l < m.LineCount(); l++ {
+		s := m.Line(l)
+		t := strings.TrimLeft(s, " ")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		ind := len(s) - len(t)
+		dash := t == "-" || strings.HasPrefix(t, "- ")
+		if ind > col || (ind == col && (n.Kind == yaml.MappingNode || dash)) {
+			end = m.contentEnd(l)
+			continue
+		}
+		break
+	}
+	return Span{start, end}
+}
+
+// contentEnd is the end of line l without trailing blanks.
+func (m *Mapper) contentEnd(l int) int {
+	return m.LineStart(l) + len(strings.TrimRight(m.Line(l), " \t"))
+}
+
+// flowEnd returns the offset just past the bracket that closes the flow
+// collection opening at start (the end of text when it is not closed).
+func flowEnd(text string, start int) int {
+	depth := 0
+	var quote byte
+	for i := start; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case quote != 0:
+			switch {
+			case quote == '"' && c == '\\':
+				i++
+			case c == quote && quote == '\'' && i+1 < len(text) && text[i+1] == '\'':
+				i++
+			case c == quote:
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case c == '#' && i > 0 && (text[i-1] == ' ' || text[i-1] == '\t'):
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+		}
+	}
+	return len(text)
+}
