@@ -43,6 +43,9 @@ type Context struct {
 	HasColon bool
 	// Quoted reports, for Where == Value, that the value is in quotes.
 	Quoted bool
+	// Flow reports that the cursor is inside a flow collection ("[...]" or
+	// "{...}"), where a key is written "key: value" on the same line.
+	Flow bool
 
 	// Object is the construct of the enclosing mapping (Where == Key), or
 	// of the mapping holding the value (Where == Value).

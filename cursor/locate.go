@@ -160,7 +160,8 @@ func (c *Context) fromPath(f *found) {
 }
 
 // scalarListItem turns a key typed as "- word" into a list value when the
-// list holds scalars (a deployment node's endpoints, for example).
+// list holds scalars only (a deployment node's endpoints, for example). A
+// list whose items may also be mappings (mounts, edges) keeps the key.
 func (c *Context) scalarListItem() {
 	if !c.HasDash || c.HasColon || len(c.Path) < 2 {
 		return
@@ -169,7 +170,7 @@ func (c *Context) scalarListItem() {
 	if list.Node.Kind != yaml.SequenceNode || list.Type == nil || list.Type.Kind != schema.List {
 		return
 	}
-	if it := list.Type.Items; it != nil && it.Kind != schema.Object && it.ForShape(schema.ShapeScalar).Kind != schema.Object {
+	if it := list.Type.Items; it != nil && it.ForShape(schema.ShapeMapping).Kind != schema.Object {
 		c.Where = Value
 		c.ListItem = true
 		c.Type = it.Scalar()

@@ -1,0 +1,90 @@
+package cursor
+
+import "strings"
+
+// position is the role of the cursor on its line.
+type position struct {
+	value    bool // a value goes there; otherwise a key
+	flow     bool // inside a flow collection ('[...]' or '{...}')
+	hasColon bool // on a key that a ':' follows
+}
+
+// positionAt reads the role of byte col of line text.
+func positionAt(text string, col int, li lineInfo) position {
+	if inFlow, key := flowAt(text, col); inFlow {
+		p := position{flow: true, value: !key}
+		if key {
+			_, e := wordAround(text, col, notWord)
+			p.hasColon = strings.HasPrefix(strings.TrimLeft(text[e:], " "), ":")
+		}
+		return p
+	}
+	value := li.colon >= 0 && col > li.colon
+	return position{value: value, hasColon: li.colon >= 0 && !value}
+}
+
+// cursorLine returns the cursor line as it is parsed: with patch set, the
+// word [ws, we) replaced by the placeholder; otherwise completed where it
+// is unfinished. Either way, open quotes and brackets are closed.
+func cursorLine(text string, ws, we int, li lineInfo, pos position, patch bool) string {
+	switch {
+	case pos.flow && patch:
+		if ws > 0 && (text[ws-1] == '"' || text[ws-1] == '\'') {
+			q := text[ws-1]
+			ws--
+			if we < len(text) && text[we] == q {
+				we++
+			}
+		}
+		return closeLine(text[:ws] + placeholder + text[we:])
+	case patch && !pos.flow:
+		return patchLine(text, li, pos.value)
+	case !pos.flow && !pos.value && li.colon < 0:
+		// A bare word being typed as a key: read it as one.
+		return text + ":"
+	}
+	return closeLine(text)
+}
+
+// patchLine rewrites a block line so that the word at the cursor parses:
+// a key becomes the placeholder key (its value kept), a value becomes the
+// placeholder (in brackets when it was a flow list).
+func patchLine(text string, li lineInfo, inValue bool) string {
+	if !inValue {
+		rest := ""
+		if li.colon >= 0 {
+			rest = text[li.colon+1:]
+		}
+		return text[:li.keyStart] + placeholder + ":" + rest
+	}
+	if li.valStart < 0 {
+		return text[:li.colon+1] + " " + placeholder
+	}
+	head := text[:li.valStart]
+	if li.flow && text[li.valStart] == '[' {
+		return head + "[" + placeholder + "]"
+	}
+	return head + placeholder
+}
+
+// closeLine closes a quote and the flow brackets left open on line s.
+func closeLine(s string) string {
+	st := scanState{block: -1}
+	st.line(0, s, len(s))
+	if st.quote != 0 {
+		s += string(st.quote)
+		st.quote = 0
+	}
+	if len(st.flows) > 0 && strings.HasSuffix(s, ":") {
+		// yaml.v3 takes a ':' right before a closing bracket as part of the key.
+		s += " "
+	}
+	for i := len(st.flows) - 1; i >= 0; i-- {
+		if st.flows[i].ch == '[' {
+			s += "]"
+		} else {
+			s += "}"
+		}
+	}
+	return s
+}
