@@ -1,0 +1,243 @@
+-- Headless checks of editors/neovim through Neovim's own LSP client.
+-- Run by run.sh, which sets VALOHAI_TEST_DIR (a copy of editors/testdata) and
+-- loads init.lua (plugin on 'runtimepath', setup() with the binary under test).
+local dir = vim.env.VALOHAI_TEST_DIR
+local WAIT = 10000
+local passed, failed = 0, 0
+
+local function out(line)
+  io.stdout:write(line, '\n')
+  io.stdout:flush()
+end
+
+local function test(name, fn)
+  local ok, err = pcall(fn)
+  if ok then
+    passed = passed + 1
+    out('ok - ' .. name)
+  else
+    failed = failed + 1
+    out('not ok - ' .. name)
+    for l in tostring(err):gmatch('[^\n]+') do out('#   ' .. l) end
+  end
+end
+
+local function wait_for(what, cond)
+  if not vim.wait(WAIT, cond, 20) then error('timed out after ' .. WAIT .. ' ms waiting for ' .. what, 2) end
+end
+
+local function eq(want, got, what)
+  if not vim.deep_equal(want, got) then
+    error(('%s: expected %s, got %s'):format(what or 'value', vim.inspect(want), vim.inspect(got)), 2)
+  end
+end
+
+-- Clients attached to a buffer, on every Neovim from 0.7 on.
+local function clients_of(bufnr)
+  if vim.lsp.get_clients then return vim.lsp.get_clients({ bufnr = bufnr }) end
+  local list = {}
+  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do table.insert(list, c) end
+  return list
+end
+
+local function open(path)
+  vim.cmd('edit ' .. vim.fn.fnameescape(path))
+  return vim.api.nvim_get_current_buf()
+end
+
+-- 0-based number of the first line of `bufnr` containing `text` (plain match).
+local function line_of(bufnr, text)
+  for i, l in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    if l:find(text, 1, true) then return i - 1 end
+  end
+  error('no line contains ' .. text, 2)
+end
+
+local function diagnostics_matching(bufnr, code, message)
+  local found = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    local c = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+    if c == code and d.message:find(message, 1, true) then table.insert(found, d) end
+  end
+  return found
+end
+
+local ls = require('valohai_ls')
+local main_file = dir .. '/valohai.yaml'
+local bufnr, client
+
+test('plugin/valohai_ls.lua is loaded from the runtime path', function()
+  assert(vim.g.loaded_valohai_ls, 'plugin file not sourced')
+end)
+
+test('valohai.yaml gets the yaml.valohai filetype', function()
+  bufnr = open(main_file)
+  eq('yaml.valohai', vim.bo[bufnr].filetype, 'filetype')
+end)
+
+test('the YAML syntax applies to yaml.valohai buffers', function()
+  eq('yaml', vim.b.current_syntax, 'b:current_syntax')
+end)
+
+test('the server starts and attaches to valohai.yaml', function()
+  wait_for('a client on valohai.yaml', function() return #clients_of(bufnr) > 0 end)
+  client = clients_of(bufnr)[1]
+  eq('valohai_ls', client.name, 'client name')
+  eq(dir, client.config.root_dir, 'root_dir')
+  wait_for('initialize', function() return client.initialized ~= false and client.server_capabilities ~= nil end)
+end)
+
+if client == nil then
+  -- Nothing below can pass without a server; fail now rather than time out.
+  out('Bail out! the server did not start; see the server log')
+  out(('# %d passed, %d failed'):format(passed, failed))
+  vim.cmd('cquit 1')
+end
+
+test('the server advertises completion and hover', function()
+  local caps = client.server_capabilities or client.resolved_capabilities
+  assert(caps.completionProvider or caps.completion, 'no completion capability: ' .. vim.inspect(caps))
+  assert(caps.hoverProvider or caps.hover, 'no hover capability')
+end)
+
+test('a missing-image diagnostic arrives for the endpoint', function()
+  wait_for('missing-key diagnostic', function()
+    return #diagnostics_matching(bufnr, 'missing-key', 'endpoint "predict" needs an image') > 0
+  end)
+  local d = diagnostics_matching(bufnr, 'missing-key', 'endpoint "predict" needs an image')[1]
+  eq(vim.diagnostic.severity.ERROR, d.severity, 'severity')
+  eq(line_of(bufnr, 'name: predict') - 1, d.lnum, 'line of the diagnostic (the - endpoint: item)')
+  eq('valohai-ls', d.source, 'source')
+end)
+
+test('completion in an endpoint with only a name offers its keys', function()
+  -- Type a new, indented line under `name: serve`, as a user would.
+  local row = line_of(bufnr, 'name: serve')
+  vim.api.nvim_buf_set_lines(bufnr, row + 1, row + 1, false, { '    ' })
+  -- The cursor sits after the indentation, as in insert mode.
+  vim.wo.virtualedit = 'onemore'
+  vim.api.nvim_win_set_cursor(0, { row + 2, 4 })
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  eq({ line = row + 1, character = 4 }, params.position, 'position')
+  local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, WAIT)
+  assert(responses, 'completion request timed out')
+  local resp = responses[client.id]
+  assert(resp and not resp.err, 'completion error: ' .. vim.inspect(resp and resp.err))
+  -- What Neovim's completion menu would list.
+  local items = vim.lsp.util.text_document_completion_list_to_complete_items(resp.result or {}, '')
+  local words = {}
+  for _, item in ipairs(items) do words[item.abbr or item.word] = true end
+  for _, want in ipairs({ 'image', 'port', 'wsgi', 'server-command', 'description', 'files' }) do
+    assert(words[want], 'completion lacks ' .. want .. '; got ' .. vim.inspect(vim.tbl_keys(words)))
+  end
+  assert(not words['name'], 'completion offers name, which the endpoint already has')
+end)
+
+test('hover on wsgi shows markdown documentation', function()
+  local row = line_of(bufnr, 'wsgi: predict:app')
+  vim.api.nvim_win_set_cursor(0, { row + 1, 5 })
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', params, WAIT)
+  local resp = responses and responses[client.id]
+  assert(resp and resp.result, 'no hover result: ' .. vim.inspect(resp))
+  eq('markdown', resp.result.contents.kind, 'hover contents kind')
+  assert(resp.result.contents.value:find('wsgi', 1, true), 'hover text does not mention wsgi')
+end)
+
+test('vim.lsp.buf.hover() opens a markdown float', function()
+  local before = {}
+  for _, w in ipairs(vim.api.nvim_list_wins()) do before[w] = true end
+  vim.lsp.buf.hover()
+  local float
+  wait_for('the hover window', function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if not before[w] and vim.api.nvim_win_get_config(w).relative ~= '' then float = w return true end
+    end
+    return false
+  end)
+  local fbuf = vim.api.nvim_win_get_buf(float)
+  -- 0.7 styles the float with markdown syntax regions; later versions set the filetype.
+  local groups = vim.api.nvim_win_call(float, function()
+    local names = {}
+    for c = 1, 12 do names[vim.fn.synIDattr(vim.fn.synID(1, c, 1), 'name')] = true end
+    return names
+  end)
+  local styled = vim.bo[fbuf].filetype == 'markdown'
+  for name in pairs(groups) do styled = styled or name:find('^markdown') ~= nil end
+  assert(styled, 'the float is not styled as markdown: ' .. vim.inspect(groups))
+  local text = table.concat(vim.api.nvim_buf_get_lines(fbuf, 0, -1, false), '\n')
+  assert(text:find('wsgi', 1, true), 'float text: ' .. text)
+  vim.api.nvim_win_close(float, true)
+end)
+
+test('fixing the file clears its diagnostic', function()
+  local row = line_of(bufnr, 'name: predict')
+  vim.api.nvim_buf_set_lines(bufnr, row + 1, row + 1, false, { '    image: python:3.12' })
+  wait_for('the predict diagnostic to go', function()
+    return #diagnostics_matching(bufnr, 'missing-key', 'endpoint "predict" needs an image') == 0
+  end)
+  assert(#diagnostics_matching(bufnr, 'missing-key', 'endpoint "serve" needs an image') == 1,
+    'the other endpoint should still be reported: ' .. vim.inspect(vim.diagnostic.get(bufnr)))
+end)
+
+test('valohai.yml in another directory gets its own root', function()
+  local other = open(dir .. '/sub/valohai.yml')
+  eq('yaml.valohai', vim.bo[other].filetype, 'filetype')
+  wait_for('a client on valohai.yml', function() return #clients_of(other) > 0 end)
+  eq(dir .. '/sub', clients_of(other)[1].config.root_dir, 'root_dir')
+  assert(clients_of(other)[1].id ~= client.id, 'expected a second client for a second root')
+end)
+
+test('a second buffer under the same root reuses the client', function()
+  local again = open(dir .. '/valohai.yml')
+  eq('yaml.valohai', vim.bo[again].filetype, 'filetype')
+  wait_for('the client on valohai.yml', function() return #clients_of(again) > 0 end)
+  eq(client.id, clients_of(again)[1].id, 'client id')
+end)
+
+test('other YAML files stay plain yaml without the server', function()
+  local plain = open(dir .. '/other.yaml')
+  eq('yaml', vim.bo[plain].filetype, 'filetype')
+  vim.wait(300)
+  eq(0, #clients_of(plain), 'clients on other.yaml')
+end)
+
+test('root_dir finds the directory that holds valohai.yaml', function()
+  eq(dir, ls.root_dir(dir .. '/valohai.yaml'), 'own directory')
+  eq(dir, ls.root_dir(dir .. '/deep/er/valohai.yaml'), 'from below')
+  eq(dir .. '/sub', ls.root_dir(dir .. '/sub/valohai.yml'), 'valohai.yml')
+end)
+
+test('the nvim-lspconfig configuration', function()
+  local fake = {}
+  package.loaded['lspconfig.configs'] = fake
+  assert(ls.register_lspconfig(), 'register_lspconfig found no lspconfig')
+  local cfg = fake.valohai_ls and fake.valohai_ls.default_config
+  assert(cfg, 'valohai_ls not registered')
+  eq({ 'valohai-ls' }, cfg.cmd, 'cmd')
+  assert(vim.tbl_contains(cfg.filetypes, 'yaml.valohai') and vim.tbl_contains(cfg.filetypes, 'yaml'), 'filetypes')
+  eq(dir, cfg.root_dir(dir .. '/valohai.yaml', bufnr), 'root_dir of valohai.yaml')
+  local plain = vim.fn.bufnr(dir .. '/other.yaml')
+  eq(nil, cfg.root_dir(dir .. '/other.yaml', plain), 'root_dir of other.yaml')
+  eq('valohai-yaml', cfg.get_language_id(bufnr, 'yaml.valohai'), 'languageId')
+  package.loaded['lspconfig.configs'] = nil
+end)
+
+test(':checkhealth valohai_ls finds the server', function()
+  vim.cmd('buffer ' .. bufnr)
+  vim.cmd('checkhealth valohai_ls')
+  local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  vim.cmd('tabclose')
+  assert(text:find(vim.env.VALOHAI_LS_BIN .. ' found', 1, true), 'health report:\n' .. text)
+  assert(not text:find('ERROR', 1, true), 'health report has errors:\n' .. text)
+end)
+
+test('the server shuts down with its clients', function()
+  local ids = {}
+  for _, c in ipairs(vim.lsp.get_active_clients()) do table.insert(ids, c.id) end
+  vim.lsp.stop_client(ids)
+  wait_for('clients to stop', function() return #vim.lsp.get_active_clients() == 0 end)
+end)
+
+out(('# %d passed, %d failed'):format(passed, failed))
+if failed > 0 then vim.cmd('cquit 1') else vim.cmd('qall!') end
