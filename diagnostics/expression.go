@@ -1,0 +1,138 @@
+package diagnostics
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Stop conditions and node-action conditions are Python expressions that
+// the platform evaluates with a restricted evaluator. CheckExpression
+// accepts what that evaluator accepts: names and dotted names, numbers,
+// strings, True/False/None, tuple and set literals, calls of plain names
+// with positional arguments, `+ - * / //`, unary `+ - not`, `and`/`or`,
+// and single comparisons (`== != < <= > >= in not in is is not`). Python
+// keywords other than those the grammar needs are read as plain names.
+
+// maxExprDepth is how deeply the evaluator lets an expression nest,
+// counting the expression itself as the first level.
+const maxExprDepth = 8
+
+// maxExprLen is the longest expression the evaluator accepts.
+const maxExprLen = 100000
+
+// ExprError is a problem in an expression, at a byte offset of it.
+type ExprError struct {
+	Pos int
+	Msg string
+}
+
+func (e *ExprError) Error() string { return e.Msg }
+
+// CheckExpression returns nil when the evaluator would accept expr, and
+// otherwise what is wrong with it.
+func CheckExpression(expr string) *ExprError {
+	if len(expr) > maxExprLen {
+		return &ExprError{0, fmt.Sprintf("the expression is longer than %d characters", maxExprLen)}
+	}
+	toks, err := tokenizeExpr(expr)
+	if err != nil {
+		return err
+	}
+	p := &exprParser{toks: toks}
+	root, err := p.parse()
+	if err != nil {
+		return err
+	}
+	return verifyExpr(root, 1)
+}
+
+// exprNode is a node of the expression's syntax tree, named after
+// Python's own node types.
+type exprNode struct {
+	kind string // Name, Constant, Attribute, BinOp, UnaryOp, BoolOp, Compare, Call, Tuple, Set, ...
+	op   string // operator of BinOp/UnaryOp/Compare
+	pos  int
+	kids []*exprNode
+	// Constant: "str", "int", "float", "bool", "None", "bytes", "complex", "Ellipsis".
+	// Call: "kw" when keyword arguments are given. Compare: "chain" for a chain.
+	note string
+	// Attribute: whether the chain starts at a plain name.
+	nameBase bool
+}
+
+// verifyExpr walks n at nesting level depth the way the evaluator does.
+func verifyExpr(n *exprNode, depth int) *ExprError {
+	if depth >= maxExprDepth {
+		return &ExprError{n.pos, fmt.Sprintf("the expression nests too deeply (at most %d levels)", maxExprDepth-1)}
+	}
+	switch n.kind {
+	case "Name":
+		return nil
+	case "Attribute":
+		if !n.nameBase {
+			return &ExprError{n.pos, "a dotted name must start with a plain name, as in `metadata.loss`"}
+		}
+		return nil
+	case "Constant":
+		return verifyConstant(n)
+	case "Compare":
+		if n.note == "chain" {
+			return &ExprError{n.pos, "chained comparisons such as `a < b < c` are not supported; write `a < b and b < c`"}
+		}
+	case "Call":
+		if n.note == "func" {
+			return &ExprError{n.pos, "only a plain function name can be called, as in `max(a, b)`"}
+		}
+		if n.note == "kw" {
+			return &ExprError{n.pos, "keyword arguments (`name=value`) are not allowed in calls"}
+		}
+	case "BinOp", "UnaryOp", "BoolOp", "Tuple", "Set":
+	default:
+		return &ExprError{n.pos, notAllowed(n.kind)}
+	}
+	for _, k := range n.kids {
+		if err := verifyExpr(k, depth+1); err != nil {
+			return err
+		}
+	}
+	switch {
+	case n.kind == "BinOp" && !strings.Contains(" + - * / // ", " "+n.op+" "):
+		return &ExprError{n.pos, fmt.Sprintf("operator %s is not allowed; only + - * / and // are", n.op)}
+	case n.kind == "UnaryOp" && n.op == "~":
+		return &ExprError{n.pos, "operator ~ is not allowed"}
+	}
+	return nil
+}
+
+func verifyConstant(n *exprNode) *ExprError {
+	switch n.note {
+	case "bytes":
+		return &ExprError{n.pos, "bytes literals (b'...') are not allowed"}
+	case "complex":
+		return &ExprError{n.pos, "imaginary numbers are not allowed"}
+	case "Ellipsis":
+		return &ExprError{n.pos, "`...` is not allowed"}
+	}
+	return nil
+}
+
+// notAllowed names a construct the evaluator refuses.
+func notAllowed(kind string) string {
+	what := map[string]string{
+		"List":         "list literals ([...]); use a tuple (a, b)",
+		"Dict":         "dict literals ({key: value})",
+		"Subscript":    "indexing (x[...])",
+		"Slice":        "slices (a:b)",
+		"Starred":      "unpacking (*x)",
+		"JoinedStr":    "f-strings",
+		"GeneratorExp": "generator expressions",
+		"ListComp":     "comprehensions",
+		"SetComp":      "comprehensions",
+		"DictComp":     "comprehensions",
+		"NamedExpr":    "assignment expressions (:=)",
+	}[kind]
+	if what == "" {
+		what = kind
+	}
+	return what + " are not allowed"
+}
