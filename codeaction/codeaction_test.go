@@ -1,0 +1,144 @@
+package codeaction
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/internal/fixture"
+)
+
+// TestFixtures runs every case of testdata/*.txt. The diagnostics on the
+// marker's line are given to Actions with the marker as the range. The
+// expectations:
+//
+//	action: TITLE          an action with this title is offered (repeatable)
+//	absent-action: TITLE   no action has a title containing this
+//	apply: TITLE           apply the action with this title, then:
+//	after: TEXT            the text contains TEXT (\n for a new line; repeatable)
+//	clean: CODE            no diagnostic with CODE remains after applying
+//	snippets: no           the client takes no snippet edits
+//	snippet: yes|no        whether the applied action's edit is a snippet
+func TestFixtures(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, file := range files {
+		cases, err := fixture.Read(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range cases {
+			t.Run(filepath.Base(file)+"/"+tc.Name, func(t *testing.T) { runCase(t, tc) })
+		}
+	}
+}
+
+func runCase(t *testing.T, tc fixture.Case) {
+	doc := document.New("file:///p/valohai.yaml", 1, tc.Text)
+	m := doc.Mapper()
+	line := m.LineOf(tc.Offset)
+	var diags []diagnostics.Diagnostic
+	for _, d := range diagnostics.Suppress(doc, diagnostics.Diagnose(context.Background(), doc)) {
+		if m.LineOf(d.Start) <= line && line <= m.LineOf(d.End) {
+			diags = append(diags, d)
+		}
+	}
+	opts := Options{Snippets: !slices.Contains(tc.Expect["snippets"], "no")}
+	actions := Actions(doc, tc.Offset, tc.Offset, diags, opts)
+	var titles []string
+	for _, a := range actions {
+		titles = append(titles, a.Title)
+		if a.Kind == QuickFix && (a.Diag < 0 || a.Diag >= len(diags)) {
+			t.Errorf("quick fix %q is not attached to a diagnostic", a.Title)
+		}
+	}
+	for _, w := range tc.Expect["action"] {
+		if !slices.Contains(titles, w) {
+			t.Errorf("no action %q; offered %q (diagnostics %+v)", w, titles, diags)
+		}
+	}
+	for _, w := range tc.Expect["absent-action"] {
+		for _, title := range titles {
+			if strings.Contains(title, w) {
+				t.Errorf("action %q offered", title)
+			}
+		}
+	}
+	apply := tc.Expect["apply"]
+	if len(apply) == 0 {
+		return
+	}
+	i := slices.Index(titles, apply[0])
+	if i < 0 {
+		t.Fatalf("no action %q to apply; offered %q", apply[0], titles)
+	}
+	a := actions[i]
+	if w := tc.Expect["snippet"]; len(w) > 0 {
+		snip := slices.ContainsFunc(a.Edits, func(e Edit) bool { return e.Snippet })
+		if snip != (w[0] == "yes") {
+			t.Errorf("snippet edit: %v, want %s: %+v", snip, w[0], a.Edits)
+		}
+	}
+	after := applyEdits(tc.Text, a.Edits)
+	for _, w := range tc.Expect["after"] {
+		w = strings.ReplaceAll(w, `\n`, "\n")
+		if !strings.Contains(after, w) {
+			t.Errorf("after %q, the text lacks %q:\n%s", a.Title, w, after)
+		}
+	}
+	// What a fix leaves must still be YAML; placeholders taken at their
+	// defaults, the diagnostic it fixes must be gone.
+	plainText := plain(after)
+	doc2 := document.New(doc.URI, 2, plainText)
+	if len(doc2.Parsed().Errors) > 0 {
+		t.Errorf("after %q the text does not parse: %v\n%s", a.Title, doc2.Parsed().Errors[0].Message, plainText)
+	}
+	for _, code := range tc.List("clean") {
+		for _, d := range diagnostics.Diagnose(context.Background(), doc2) {
+			if d.Code == code {
+				t.Errorf("after %q a %s remains: %s\n%s", a.Title, code, d.Message, plainText)
+			}
+		}
+	}
+}
+
+func applyEdits(text string, edits []Edit) string {
+	es := slices.Clone(edits)
+	sort.SliceStable(es, func(i, j int) bool { return es[i].Start > es[j].Start })
+	for _, e := range es {
+		text = text[:e.Start] + e.Text + text[e.End:]
+	}
+	return text
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Predict_V2":    "predict-v2",
+		"my endpoint":   "my-endpoint",
+		"1st-model":     "st-model",
+		"A":             "a-1",
+		"--x--y--":      "x-y",
+		"digit.predict": "digit-predict",
+		"123":           "",
+	} {
+		if got := slug(in); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRenumber(t *testing.T) {
+	used := 0
+	a := renumber(": ${1:x}", &used)
+	b := renumber(": ${1|a,b|} $2", &used)
+	if a != ": ${1:x}" || b != ": ${2|a,b|} $3" || used != 3 {
+		t.Errorf("renumber: %q %q %d", a, b, used)
+	}
+}

@@ -1,0 +1,234 @@
+package codeaction
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// addMissing adds the required keys a mapping lacks (or, for a missing
+// variant or one-of group, one key of each choice), with snippet
+// placeholders when the client takes snippet edits.
+func addMissing(c *ctx, d diagnostics.Diagnostic) []Action {
+	if d.Code != diagnostics.CodeMissingKey && d.Code != diagnostics.CodeMissingVariant {
+		return nil
+	}
+	var out []Action
+	for _, mp := range c.tree().at(d.Start) {
+		var keys []*schema.Key
+		var choices [][]*schema.Key
+		switch {
+		case mp.choose:
+			if !hasKey(mp.node, mp.obj.Discriminator) {
+				keys = append(keys, discriminatorKey(mp.obj))
+			}
+		case d.Code == diagnostics.CodeMissingVariant:
+			if !anyPresent(mp, variantKeys(mp.obj)) {
+				for _, v := range mp.obj.Variants {
+					if k := mp.obj.Key(v.Keys[0]); k != nil {
+						choices = append(choices, []*schema.Key{k})
+					}
+				}
+			}
+		default:
+			for _, k := range mp.obj.Keys {
+				if k.Required && !hasKey(mp.node, k.Name) {
+					keys = append(keys, k)
+				}
+			}
+			if len(keys) == 0 && len(mp.obj.AnyOf) > 0 && !anyPresent(mp, mp.obj.AnyOf) {
+				for _, name := range mp.obj.AnyOf {
+					if k := mp.obj.Key(name); k != nil {
+						choices = append(choices, []*schema.Key{k})
+					}
+				}
+			}
+		}
+		if len(keys) > 1 {
+			if a, ok := c.insertKeys(mp, keys); ok {
+				a.Title = "Add the missing keys: " + names(keys)
+				a.Preferred = true
+				out = append(out, a)
+			}
+		}
+		for _, k := range keys {
+			choices = append(choices, []*schema.Key{k})
+		}
+		for _, ks := range choices {
+			if a, ok := c.insertKeys(mp, ks); ok {
+				a.Title = "Add " + names(ks)
+				a.Preferred = len(keys) == 1
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+func variantKeys(o *schema.Obj) []string {
+	var out []string
+	for _, v := range o.Variants {
+		out = append(out, v.Keys...)
+	}
+	return out
+}
+
+func anyPresent(mp *mapping, keys []string) bool {
+	for _, k := range keys {
+		if hasKey(mp.node, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func names(keys []*schema.Key) string {
+	var s []string
+	for _, k := range keys {
+		s = append(s, "`"+k.Name+"`")
+	}
+	return strings.Join(s, ", ")
+}
+
+// discriminatorKey is the key whose value picks one of o's choices, as an
+// enum of the choices' values.
+func discriminatorKey(o *schema.Obj) *schema.Key {
+	k := &schema.Key{Name: o.Discriminator, Type: &schema.Type{Kind: schema.String}}
+	for _, ch := range o.Choices {
+		k.Type.Enum = append(k.Type.Enum, schema.Value{Name: ch.Const})
+	}
+	return k
+}
+
+// insertKeys adds keys at the end of a mapping.
+func (c *ctx) insertKeys(mp *mapping, keys []*schema.Key) (Action, bool) {
+	sp := c.m.NodeExtent(mp.node)
+	text := c.doc.Text
+	if sp.End > sp.Start && text[sp.End-1] == '}' {
+		// A flow mapping: add before the closing brace, as plain text.
+		at := sp.End - 1
+		for at > sp.Start && (text[at-1] == ' ' || text[at-1] == '\t') {
+			at--
+		}
+		var b strings.Builder
+		for _, k := range keys {
+			t := plain(template(k))
+			if strings.Contains(t, "\n") {
+				return Action{}, false
+			}
+			if at > sp.Start+1 {
+				b.WriteString(", ")
+			}
+			b.WriteString(k.Name + t)
+		}
+		return Action{Edits: []Edit{{Start: at, End: at, Text: b.String()}}}, true
+	}
+	indent := strings.Repeat(" ", max(mp.node.Column-1, 0))
+	snippet := c.opts.Snippets
+	var b strings.Builder
+	tab := 0
+	for _, k := range keys {
+		t := renumber(template(k), &tab)
+		if strings.Contains(t, "\n") {
+			snippet = false
+		}
+		b.WriteString("\n" + indent + k.Name + strings.ReplaceAll(t, "\n", "\n"+indent))
+	}
+	out := b.String()
+	if !snippet {
+		out = plain(out)
+	}
+	return Action{Edits: []Edit{{Start: sp.End, End: sp.End, Text: out, Snippet: snippet}}}, true
+}
+
+// template is the snippet written after a key's name, ": ${1:...}".
+func template(k *schema.Key) string {
+	if k.Snippet != "" {
+		if strings.HasPrefix(k.Snippet, "\n") || strings.HasPrefix(k.Snippet, " ") {
+			return ":" + k.Snippet
+		}
+		return ": " + k.Snippet
+	}
+	t := k.Type
+	if t != nil && t.Kind == schema.OneOf {
+		t = t.ForShape(schema.ShapeScalar)
+	}
+	switch {
+	case t == nil:
+		return ": $1"
+	case t.Kind == schema.List:
+		if it := t.Items; it != nil && it.Kind == schema.Object && it.Object != nil && it.Object.Snippet != "" {
+			return ":\n  - " + strings.ReplaceAll(it.Object.Snippet, "\n", "\n    ")
+		}
+		return ": []"
+	case t.Kind == schema.Object:
+		if t.Object != nil && t.Object.Snippet != "" {
+			return ":\n  " + strings.ReplaceAll(t.Object.Snippet, "\n", "\n  ")
+		}
+		return ": {}"
+	case len(t.Enum) > 0 && !t.EnumOpen:
+		var vals []string
+		for _, v := range t.Enum {
+			vals = append(vals, strings.NewReplacer(",", `\,`, "|", `\|`).Replace(v.Name))
+		}
+		return ": ${1|" + strings.Join(vals, ",") + "|}"
+	case t.Kind == schema.Boolean:
+		return ": ${1|true,false|}"
+	}
+	if v := exampleValue(k); v != "" {
+		return ": ${1:" + strings.NewReplacer(`\`, `\\`, "}", `\}`, "$", `\$`).Replace(v) + "}"
+	}
+	return ": $1"
+}
+
+// exampleValue is the value of a one-line `key: value` example.
+func exampleValue(k *schema.Key) string {
+	v, ok := strings.CutPrefix(k.Example, k.Name+": ")
+	if !ok || strings.Contains(v, "\n") {
+		return ""
+	}
+	return strings.TrimSpace(v)
+}
+
+var tabstopNum = regexp.MustCompile(`\$\{?(\d+)`)
+
+// renumber shifts a snippet's tab stops after those already used, so
+// that several keys inserted together have distinct stops.
+func renumber(s string, used *int) string {
+	base, top := *used, 0
+	s = tabstopNum.ReplaceAllStringFunc(s, func(t string) string {
+		i := strings.IndexAny(t, "0123456789")
+		n := 0
+		fmt.Sscanf(t[i:], "%d", &n)
+		if n == 0 {
+			return t
+		}
+		if n > top {
+			top = n
+		}
+		return t[:i] + fmt.Sprint(n+base)
+	})
+	*used = base + top
+	return s
+}
+
+var (
+	tabstop     = regexp.MustCompile(`\$\{\d+:((?:[^{}\\]|\\.)*)\}`)
+	choice      = regexp.MustCompile(`\$\{\d+\|((?:[^,|\\]|\\.)*)[^}]*\|\}`)
+	bareTabstop = regexp.MustCompile(`\$\d+|\$\{\d+\}`)
+)
+
+// plain turns a snippet into the text it inserts with every placeholder
+// at its default.
+func plain(s string) string {
+	for prev := ""; prev != s; {
+		prev = s
+		s = tabstop.ReplaceAllString(s, "$1")
+	}
+	s = choice.ReplaceAllString(s, "$1")
+	s = bareTabstop.ReplaceAllString(s, "")
+	return strings.NewReplacer(`\}`, "}", `\$`, "$", `\,`, ",", `\|`, "|", `\\`, `\`).Replace(s)
+}

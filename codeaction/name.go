@@ -1,0 +1,63 @@
+package codeaction
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/navigation"
+)
+
+// validName turns a value that does not have its required form (an
+// endpoint name such as `Predict_V2`) into one that does (`predict-v2`).
+// When the value names an item, the item is renamed with its references.
+func validName(c *ctx, d diagnostics.Diagnostic) []Action {
+	if d.Code != diagnostics.CodePattern {
+		return nil
+	}
+	sa := c.tree().scalarAtSpan(c.m, document.Span{Start: d.Start, End: d.End})
+	if sa == nil || sa.typ == nil || sa.typ.Pattern == nil {
+		return nil
+	}
+	fixed := slug(sa.node.Value)
+	if fixed == "" || fixed == sa.node.Value || !sa.typ.Pattern.MatchString(fixed) {
+		return nil
+	}
+	x := navigation.Build(c.doc)
+	if sym, _ := x.Resolve(d.Start + 1); sym != nil && sym.Named && sym.Value.Start == d.Start {
+		edits, err := navigation.Rename(x, sym.NameSpan.Start, fixed)
+		if err != nil {
+			return nil
+		}
+		a := Action{Title: fmt.Sprintf("Rename %s to %q", sym.Kind, fixed), Preferred: true}
+		for _, e := range edits {
+			a.Edits = append(a.Edits, Edit{Start: e.Start, End: e.End, Text: e.Text})
+		}
+		return []Action{a}
+	}
+	return []Action{{
+		Title:     fmt.Sprintf("Change to %q", fixed),
+		Edits:     []Edit{{Start: d.Start, End: d.End, Text: fixed}},
+		Preferred: true,
+	}}
+}
+
+var (
+	notSlug    = regexp.MustCompile(`[^a-z0-9-]+`)
+	dashes     = regexp.MustCompile(`-{2,}`)
+	leadingBad = regexp.MustCompile(`^[^a-z]+`)
+)
+
+// slug lower-cases s and turns runs of other characters into dashes, so
+// that it starts with a letter and has at least two characters.
+func slug(s string) string {
+	s = notSlug.ReplaceAllString(strings.ToLower(s), "-")
+	s = dashes.ReplaceAllString(s, "-")
+	s = strings.Trim(leadingBad.ReplaceAllString(s, ""), "-")
+	if s != "" && len(s) < 2 {
+		s += "-1"
+	}
+	return s
+}
