@@ -133,6 +133,34 @@ test('completion in an endpoint with only a name offers its keys', function()
   assert(not words['name'], 'completion offers name, which the endpoint already has')
 end)
 
+test('<C-x><C-o> in insert mode pops up the endpoint keys', function()
+  eq('v:lua.vim.lsp.omnifunc', vim.bo[bufnr].omnifunc, "'omnifunc'")
+  -- The indented blank line typed under `name: serve` by the previous test.
+  local row = line_of(bufnr, 'name: serve') + 1
+  eq('    ', vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1], 'blank line')
+  vim.api.nvim_win_set_cursor(0, { row + 1, 0 })
+  local seen
+  local deadline = vim.loop.now() + WAIT
+  local timer = vim.loop.new_timer()
+  -- Keys are typed below; this timer watches the menu and leaves insert mode.
+  timer:start(50, 50, vim.schedule_wrap(function()
+    if seen then return end
+    local info = vim.fn.complete_info({ 'items', 'mode' })
+    if #info.items > 0 or vim.loop.now() > deadline then
+      seen = info
+      timer:stop()
+      timer:close()
+      vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes('<C-e><Esc>', true, false, true), 'n', false)
+    end
+  end))
+  vim.fn.feedkeys(vim.api.nvim_replace_termcodes('A<C-x><C-o>', true, false, true), 'x!')
+  wait_for('the completion menu', function() return seen ~= nil end)
+  local words = {}
+  for _, item in ipairs(seen.items) do words[item.abbr ~= '' and item.abbr or item.word] = true end
+  assert(words.image and words.port and words.wsgi, 'menu: ' .. vim.inspect(seen))
+  eq('    ', vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1], 'line after <C-e>')
+end)
+
 test('hover on wsgi shows markdown documentation', function()
   local row = line_of(bufnr, 'wsgi: predict:app')
   vim.api.nvim_win_set_cursor(0, { row + 1, 5 })

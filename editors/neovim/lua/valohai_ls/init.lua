@@ -122,7 +122,11 @@ function M.client_config(bufnr)
     settings = cfg.settings,
     init_options = cfg.init_options,
     capabilities = cfg.capabilities,
-    on_attach = cfg.on_attach,
+    on_attach = function(client, buf)
+      -- Neovim 0.7 leaves 'omnifunc' empty: make <C-x><C-o> ask the server.
+      if vim.bo[buf].omnifunc == '' then vim.bo[buf].omnifunc = 'v:lua.vim.lsp.omnifunc' end
+      if cfg.on_attach then cfg.on_attach(client, buf) end
+    end,
     get_language_id = M.language_id_for,
   }, cfg.extra or {})
   return client_config
