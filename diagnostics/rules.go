@@ -30,6 +30,10 @@ type rule func(c *checker, m *model)
 // found, so that every problem is reported at once.
 var rules = []rule{
 	duplicateNames,
+	deploymentRules,
+	pipelineRules,
+	stepRules,
+	taskRules,
 }
 
 func (c *checker) runRules(p *document.Parsed) {

@@ -1,0 +1,158 @@
+package diagnostics
+
+import (
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// collection is the set of names a kind shares: pipelines and blueprints
+// are kept together, so one replaces the other.
+func collection(kind string) string {
+	if kind == schema.BlueprintKind.Name {
+		return schema.PipelineKind.Name
+	}
+	return kind
+}
+
+// kept returns the items of kind's collection that the official parser
+// keeps: of several items with one name, the last. The rules check only
+// these, as the platform never sees the items they replace.
+func (m *model) kept(kind string) []*entry {
+	col := collection(kind)
+	last := map[string]*entry{}
+	for _, e := range m.entries {
+		if collection(e.kind.Name) == col && e.body != nil {
+			last[e.name] = e
+		}
+	}
+	var out []*entry
+	for _, e := range m.entries {
+		if collection(e.kind.Name) == col && e.body != nil && (e.name == "" || last[e.name] == e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// lookup returns the item of kind's collection called name that the
+// parser keeps, or nil.
+func (m *model) lookup(kind, name string) *entry {
+	var found *entry
+	for _, e := range m.entries {
+		if collection(e.kind.Name) == collection(kind) && e.body != nil && e.nameKey != nil && e.name == name {
+			found = e
+		}
+	}
+	return found
+}
+
+// scalarText returns the text of a scalar value, and whether n is one.
+func scalarText(n *yaml.Node) (string, bool) {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.ScalarNode || document.Resolve11(n) == document.Null {
+		return "", false
+	}
+	return n.Value, true
+}
+
+// text returns the text of a scalar value, or "".
+func text(n *yaml.Node) string {
+	s, _ := scalarText(n)
+	return s
+}
+
+// isString reports whether n is a scalar that YAML 1.1 reads as a string.
+func isString(n *yaml.Node) bool {
+	n = deref(n)
+	return n != nil && n.Kind == yaml.ScalarNode && document.Resolve11(n) == document.String
+}
+
+// keyNode returns the key node of key in mapping n, or nil.
+func keyNode(n *yaml.Node, key string) *yaml.Node {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := len(n.Content) - 2; i >= 0; i -= 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i]
+		}
+	}
+	return nil
+}
+
+// has reports whether mapping n has key.
+func has(n *yaml.Node, key string) bool { return keyNode(n, key) != nil }
+
+// truthy reports whether Python would read the value of key as true:
+// present, not null, not false, zero, empty text or an empty collection.
+func truthy(n *yaml.Node) bool {
+	n = deref(n)
+	if n == nil {
+		return false
+	}
+	return pyOf(n).truthy()
+}
+
+// mappings returns the mapping items of a sequence value.
+func mappings(n *yaml.Node) []*yaml.Node {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []*yaml.Node
+	for _, e := range n.Content {
+		if e = deref(e); e.Kind == yaml.MappingNode {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// listify returns the items of a sequence, or a scalar as a one-item list.
+func listify(n *yaml.Node) []*yaml.Node {
+	n = deref(n)
+	switch {
+	case n == nil || isNull(n):
+		return nil
+	case n.Kind == yaml.SequenceNode:
+		out := make([]*yaml.Node, len(n.Content))
+		for i, e := range n.Content {
+			out[i] = deref(e)
+		}
+		return out
+	}
+	return []*yaml.Node{n}
+}
+
+// named is an item of a list keyed by name, such as a step's parameter.
+type named struct {
+	name string
+	node *yaml.Node // the item's mapping
+	key  *yaml.Node // the name's value node
+}
+
+// byName returns the items of a list of mappings that have a name, the
+// last one of each name winning as in the official parser, in the order
+// in which the names first appear.
+func byName(list *yaml.Node) ([]named, map[string]named) {
+	var order []named
+	last := map[string]named{}
+	for _, it := range mappings(list) {
+		v := valueOf(it, schema.XName)
+		name, ok := scalarText(v)
+		if !ok {
+			continue
+		}
+		if _, seen := last[name]; !seen {
+			order = append(order, named{name: name})
+		}
+		last[name] = named{name: name, node: it, key: v}
+	}
+	for i := range order {
+		order[i] = last[order[i].name]
+	}
+	return order, last
+}

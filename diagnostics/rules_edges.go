@@ -1,0 +1,213 @@
+package diagnostics
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// socketTypes are the types an edge socket may have, on either side.
+var socketTypes = []string{
+	schema.SocketOutput, schema.SocketInput, schema.SocketParameter, schema.SocketMetadata,
+	schema.SocketFile, schema.SocketEnvVar, schema.SocketDependency, schema.SocketDeployment,
+}
+
+// socket is a parsed `<node>.<type>.<key>` string.
+type socket struct {
+	node, typ, key string
+	v              *yaml.Node
+	target         *yaml.Node // the node mapping it names
+}
+
+// edges checks the pipeline's edges: their form, the nodes and socket
+// types they name, and (for information) the keys of their sockets.
+func (c *checker) edges(p *pipe) {
+	list := deref(valueOf(p.body, schema.XEdges))
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, it := range list.Content {
+		var src, tgt *yaml.Node
+		switch it = deref(it); it.Kind {
+		case yaml.SequenceNode:
+			if len(it.Content) < 2 {
+				c.at(c.m.NodeSpan(it), Error, CodeMalformedEdge,
+					fmt.Sprintf("a shorthand edge of %s needs two sockets, [source, target]; it has %d", p.who, len(it.Content)))
+				continue
+			}
+			src, tgt = it.Content[0], it.Content[1]
+		case yaml.MappingNode:
+			src, tgt = valueOf(it, schema.XSource), valueOf(it, schema.XTarget)
+		default:
+			continue
+		}
+		s := c.socket(p, src, "source")
+		t := c.socket(p, tgt, "target")
+		for _, sk := range []*socket{s, t} {
+			if sk != nil {
+				c.socketKey(p, sk)
+			}
+		}
+	}
+}
+
+// socket parses and checks one edge end; nil when it is not usable.
+func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
+	if !isString(v) {
+		return nil
+	}
+	parts := strings.SplitN(v.Value, ".", 3)
+	if len(parts) < 3 {
+		c.at(c.m.NodeSpan(v), Error, CodeMalformedSocket,
+			fmt.Sprintf("edge %s %q must be written <node>.<type>.<key>; it has %d part(s)", side, v.Value, len(parts)))
+		return nil
+	}
+	s := &socket{node: parts[0], typ: parts[1], key: parts[2], v: v, target: p.named[parts[0]]}
+	if s.target == nil {
+		msg := fmt.Sprintf("edge %s %q refers to node %q, which is not defined in %s", side, v.Value, s.node, p.who)
+		c.withFix(v, Error, CodeUnknownNode, msg, s.node, p.nodeNames(), func(n string) string { return n + "." + s.typ + "." + s.key })
+	}
+	if !contains(socketTypes, s.typ) {
+		msg := fmt.Sprintf("edge %s %q has socket type %q, which is not one of %s", side, v.Value, s.typ, strings.Join(socketTypes, ", "))
+		c.withFix(v, Error, CodeSocketType, msg, s.typ, socketTypes, func(t string) string { return s.node + "." + t + "." + s.key })
+		return nil
+	}
+	if s.target == nil {
+		return nil
+	}
+	return s
+}
+
+// withFix reports msg, adding a did-you-mean built by fix when a name
+// near got exists.
+func (c *checker) withFix(v *yaml.Node, sev Severity, code, msg, got string, names []string, fix func(string) string) {
+	var sugg []string
+	if s := closest(got, names); s != "" && s != got {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+		sugg = []string{fix(s)}
+	}
+	c.at(c.m.NodeSpan(v), sev, code, msg, sugg...)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// socketKey checks, for information, that an input or parameter socket
+// names an input or parameter of the node's step, and that a file socket
+// names a file of one of the deployment's endpoints.
+func (c *checker) socketKey(p *pipe, s *socket) {
+	if strings.ContainsAny(s.key, "*?[") {
+		return
+	}
+	if s.typ == schema.SocketFile && text(valueOf(s.target, schema.XType)) == schema.NodeDeployment {
+		c.fileSocket(p, s)
+		return
+	}
+	var list, code, what string
+	switch s.typ {
+	case schema.SocketInput:
+		list, code, what = schema.XInputs, CodeUnknownInput, "input"
+	case schema.SocketParameter:
+		list, code, what = schema.XParameters, CodeUnknownParameter, "parameter"
+	default:
+		return
+	}
+	step, name := p.stepOf(s.target)
+	if step == nil {
+		return
+	}
+	have := nameSet(valueOf(step.body, list))
+	if have[s.key] {
+		return
+	}
+	msg := fmt.Sprintf("node %q runs step %q, which has no %s %q", s.node, name, what, s.key)
+	c.withFix(s.v, Information, code, msg, s.key, mapKeys(have), func(k string) string { return s.node + "." + s.typ + "." + k })
+}
+
+// fileSocket checks `<node>.file.<endpoint>.<file>` against the endpoints.
+func (c *checker) fileSocket(p *pipe, s *socket) {
+	ep, file, ok := strings.Cut(s.key, ".")
+	if !ok {
+		c.at(c.m.NodeSpan(s.v), Information, CodeUnknownFile,
+			fmt.Sprintf("a file socket is written <node>.file.<endpoint>.<file>; %q names no file", s.v.Value))
+		return
+	}
+	e := p.m.lookup(schema.EndpointKind.Name, ep)
+	if e == nil {
+		return // reported with the node's endpoints, or defined in the project
+	}
+	files := nameSet(valueOf(e.body, schema.XFiles))
+	if !files[file] {
+		msg := fmt.Sprintf("endpoint %q has no file %q", ep, file)
+		c.withFix(s.v, Information, CodeUnknownFile, msg, file, mapKeys(files), func(f string) string { return s.node + ".file." + ep + "." + f })
+	}
+}
+
+// stepOf returns the step a node runs, and its name, when the file
+// defines it; nil for deployment nodes and nodes pinned to a commit.
+func (p *pipe) stepOf(n *yaml.Node) (*entry, string) {
+	if truthy(valueOf(n, "commit")) {
+		return nil, ""
+	}
+	name := ""
+	switch text(valueOf(n, schema.XType)) {
+	case schema.NodeExecution:
+		name = text(valueOf(n, schema.XStep))
+	case schema.NodeTask:
+		name = text(valueOf(n, schema.XStep))
+		if t := text(valueOf(n, schema.XTask)); t != "" {
+			if bp := p.m.lookup(schema.TaskKind.Name, t); bp != nil {
+				name = text(valueOf(bp.body, schema.XStep))
+			}
+		}
+	}
+	if name == "" {
+		return nil, ""
+	}
+	return p.m.lookup(schema.StepKind.Name, name), name
+}
+
+// Node action values the official validator knows.
+var (
+	knownWhen = []string{"node-starting", "node-complete", "node-error"}
+	knownThen = []string{"stop-pipeline", "error-pipeline", "noop"}
+)
+
+// nodeAction warns about when/then values the validator does not know
+// and, for information, checks the `if` conditions.
+func (c *checker) nodeAction(a *yaml.Node, who string) {
+	for _, v := range listify(valueOf(a, "when")) {
+		if isString(v) && !contains(knownWhen, strings.ToLower(v.Value)) {
+			c.withFix(v, Warning, CodeUnknownActionValue,
+				fmt.Sprintf("when %q is not a moment the validator knows (%s), so the action might never run", v.Value, strings.Join(knownWhen, ", ")),
+				v.Value, knownWhen, func(s string) string { return s })
+		}
+	}
+	for _, v := range listify(valueOf(a, "then")) {
+		if isString(v) && !contains(knownThen, v.Value) {
+			msg := fmt.Sprintf("then %q is not an action the validator knows (%s), so the action might do nothing", v.Value, strings.Join(knownThen, ", "))
+			if v.Value == "require-approval" {
+				msg = "then \"require-approval\" is in Valohai's documentation, but the validator does not know it and warns that the action might do nothing"
+			}
+			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, knownThen, func(s string) string { return s })
+		}
+	}
+	for _, v := range listify(valueOf(a, "if")) {
+		if !isString(v) {
+			continue
+		}
+		if err := CheckExpression(v.Value); err != nil {
+			c.at(c.m.NodeSpan(v), Information, CodeInvalidExpression,
+				fmt.Sprintf("condition of an action of %s is not an expression the platform can evaluate: %s", who, exprMessage(v.Value, err)))
+		}
+	}
+}

@@ -1,0 +1,163 @@
+package diagnostics
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// stepParameters checks each parameter of a step that the parser keeps:
+// keys that have no effect for its type, flags with multiple values, and
+// a default that does not fit.
+func (c *checker) stepParameters(body *yaml.Node, owner string) {
+	params, _ := byName(valueOf(body, schema.XParameters))
+	for _, p := range params {
+		c.parameter(p, owner)
+	}
+}
+
+// parameterType returns a parameter's type, or "" when it is not valid.
+func parameterType(p *yaml.Node) string {
+	v := valueOf(p, "type")
+	if v == nil {
+		return "string"
+	}
+	t := text(v)
+	if schema.Parameter.Key("type").Type.EnumValue(t) == nil {
+		return ""
+	}
+	return t
+}
+
+func (c *checker) parameter(p named, owner string) {
+	typ := parameterType(p.node)
+	if typ == "" {
+		return
+	}
+	who := fmt.Sprintf("parameter %q of %s", p.name, owner)
+	c.flagMultiple(p.node, typ, who)
+	if typ == "flag" {
+		if truthy(valueOf(p.node, "optional")) {
+			c.at(c.m.NodeSpan(keyNode(p.node, "optional")), Warning, CodeIneffectiveKey,
+				fmt.Sprintf("optional has no effect on flag %s: flags are always optional", who))
+		}
+		if truthy(valueOf(p.node, "pass-as")) && (truthy(valueOf(p.node, "pass-true-as")) || truthy(valueOf(p.node, "pass-false-as"))) {
+			c.at(c.m.NodeSpan(keyNode(p.node, "pass-as")), Warning, CodeIneffectiveKey,
+				fmt.Sprintf("pass-as of %s is not used because pass-true-as or pass-false-as is set; remove it", who))
+		}
+	} else {
+		for _, key := range []string{"pass-true-as", "pass-false-as"} {
+			if truthy(valueOf(p.node, key)) {
+				c.at(c.m.NodeSpan(keyNode(p.node, key)), Warning, CodeIneffectiveKey,
+					fmt.Sprintf("%s has no effect on %s, which is not a flag; use pass-as", key, who))
+			}
+		}
+	}
+	c.parameterDefault(p.node, typ, who)
+}
+
+// flagMultiple reports a flag with multiple values, which the parser refuses.
+func (c *checker) flagMultiple(p *yaml.Node, typ, who string) {
+	v := valueOf(p, "multiple")
+	if typ != "flag" || !isString(v) {
+		return
+	}
+	if m := strings.ToLower(v.Value); m == "repeat" || m == "separate" {
+		c.at(c.m.NodeSpan(v), Error, CodeFlagMultiple,
+			fmt.Sprintf("flag %s cannot take multiple values; remove `multiple` or change the type", who))
+	}
+}
+
+// parameterDefault checks a default against the parameter's type, range
+// and choices the way the official validator does: a false-like default
+// is not checked, and a list default is checked item by item.
+func (c *checker) parameterDefault(p *yaml.Node, typ, who string) {
+	def := deref(valueOf(p, "default"))
+	if isNull(def) {
+		return
+	}
+	multiple := isString(valueOf(p, "multiple")) && strings.ToLower(text(valueOf(p, "multiple"))) != "none" && text(valueOf(p, "multiple")) != ""
+	items := []*yaml.Node{def}
+	if def.Kind == yaml.SequenceNode {
+		items = listify(def)
+	}
+	if !multiple && !pyOf(def).truthy() || multiple && len(items) == 0 {
+		return
+	}
+	lim := limitsOf(p, typ)
+	for _, it := range items {
+		for _, problem := range lim.problems(pyOf(it), typ) {
+			c.at(c.m.NodeSpan(it), Warning, CodeInvalidDefault, fmt.Sprintf("default of %s %s", who, problem))
+		}
+	}
+}
+
+// limits are a parameter's min, max and choices, as Python values.
+type limits struct {
+	min, max *pyValue
+	choices  []pyValue
+}
+
+func limitsOf(p *yaml.Node, typ string) limits {
+	var l limits
+	if v := deref(valueOf(p, "min")); v != nil && v.Kind == yaml.ScalarNode {
+		pv := pyOf(v)
+		l.min = &pv
+	}
+	if v := deref(valueOf(p, "max")); v != nil && v.Kind == yaml.ScalarNode {
+		pv := pyOf(v)
+		l.max = &pv
+	}
+	if typ == "flag" {
+		l.choices = []pyValue{{kind: pyBool, num: 1, str: "true"}, {kind: pyBool, str: "false"}}
+		return l
+	}
+	if ch := deref(valueOf(p, "choices")); ch != nil && ch.Kind == yaml.SequenceNode {
+		for _, e := range ch.Content {
+			l.choices = append(l.choices, pyOf(e))
+		}
+	}
+	return l
+}
+
+// problems lists what is wrong with one default value.
+func (l limits) problems(v pyValue, typ string) []string {
+	var out []string
+	switch {
+	case typ == "string" && v.kind != pyStr:
+		return []string{fmt.Sprintf("is %s, not text; quote it or change the parameter's type", v.describe())}
+	case typ == "integer" && !v.intOK():
+		out = append(out, emptyOr(v, "is "+v.describe()+", not an integer"))
+	case typ == "float" && !v.floatOK():
+		out = append(out, emptyOr(v, "is "+v.describe()+", not a number"))
+	}
+	if v.numeric() && l.min != nil && l.min.numeric() && v.num < l.min.num {
+		out = append(out, fmt.Sprintf("%s is less than its min %s", v.str, l.min.str))
+	}
+	if v.numeric() && l.max != nil && l.max.numeric() && v.num > l.max.num {
+		out = append(out, fmt.Sprintf("%s is greater than its max %s", v.str, l.max.str))
+	}
+	if len(l.choices) > 0 && !l.allows(v) {
+		out = append(out, fmt.Sprintf("%s is not one of its choices", v.describe()))
+	}
+	return out
+}
+
+func emptyOr(v pyValue, msg string) string {
+	if v.kind == pyStr && v.str == "" {
+		return "has an empty value"
+	}
+	return msg
+}
+
+func (l limits) allows(v pyValue) bool {
+	for _, ch := range l.choices {
+		if pyEqual(v, ch) {
+			return true
+		}
+	}
+	return false
+}

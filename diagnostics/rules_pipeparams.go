@@ -1,0 +1,73 @@
+package diagnostics
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// pipelineParameters checks each pipeline parameter's targets.
+func (c *checker) pipelineParameters(p *pipe) {
+	for _, pp := range mappings(valueOf(p.body, schema.XParameters)) {
+		who := fmt.Sprintf("pipeline parameter %q", text(valueOf(pp, schema.XName)))
+		if has(pp, schema.XTarget) && has(pp, schema.XTargets) {
+			c.at(c.m.NodeSpan(keyNode(pp, schema.XTarget)), Error, CodeTargetConflict,
+				fmt.Sprintf("%s has both target and targets; list every target under targets", who))
+			continue
+		}
+		targets := listify(valueOf(pp, schema.XTargets))
+		if has(pp, schema.XTarget) {
+			targets = listify(valueOf(pp, schema.XTarget))
+		}
+		if len(targets) == 0 && has(pp, schema.XName) {
+			c.at(c.m.NodeSpan(keyNode(pp, schema.XName)), Warning, CodeNoTargets,
+				fmt.Sprintf("%s of %s has no targets, so it sets no node parameter; add targets: [<node>.parameter.<name>]", who, p.who))
+		}
+		for _, t := range targets {
+			if isString(t) {
+				c.paramTarget(p, t, who)
+			}
+		}
+	}
+}
+
+// paramTarget checks one `<node>.parameter.<name>` target.
+func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
+	parts := strings.SplitN(t.Value, ".", 3)
+	if len(parts) < 3 {
+		c.at(c.m.NodeSpan(t), Error, CodeMalformedSocket,
+			fmt.Sprintf("target %q of %s must be written <node>.parameter.<name>", t.Value, who))
+		return
+	}
+	node, typ, param := parts[0], parts[1], parts[2]
+	if !strings.HasPrefix(typ, schema.SocketParameter) {
+		msg := fmt.Sprintf("target %q of %s must point at a parameter, <node>.parameter.<name>, not a %s", t.Value, who, typ)
+		c.at(c.m.NodeSpan(t), Error, CodeSocketType, msg, node+"."+schema.SocketParameter+"."+param)
+	}
+	n := p.named[node]
+	if n == nil {
+		msg := fmt.Sprintf("target %q of %s refers to node %q, which is not defined in %s", t.Value, who, node, p.who)
+		c.withFix(t, Error, CodeUnknownNode, msg, node, p.nodeNames(), func(s string) string { return s + "." + typ + "." + param })
+		return
+	}
+	if text(valueOf(n, schema.XType)) != schema.NodeExecution {
+		return
+	}
+	if truthy(valueOf(n, "commit")) {
+		c.at(c.m.NodeSpan(t), Error, CodeUncheckableTarget,
+			fmt.Sprintf("target %q of %s points at node %q, whose step comes from another commit; the official validator fails on such a target", t.Value, who, node))
+		return
+	}
+	step, name := p.stepOf(n)
+	if step == nil {
+		return // the node's unknown step is reported on the node
+	}
+	have := nameSet(valueOf(step.body, schema.XParameters))
+	if !have[param] {
+		msg := fmt.Sprintf("target %q of %s names parameter %q, which step %q does not have", t.Value, who, param, name)
+		c.withFix(t, Error, CodeUnknownParameter, msg, param, mapKeys(have), func(s string) string { return node + "." + typ + "." + s })
+	}
+}

@@ -1,0 +1,108 @@
+package diagnostics
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// The checks in this file find references that the official validator
+// never checks. The platform passes such text on unchanged, so they are
+// reported for information only.
+
+var placeholderRe = regexp.MustCompile(`\{(parameter|parameter-value):(.+?)\}`)
+
+// placeholders reports `{parameter:NAME}` placeholders in a command whose
+// NAME is not a parameter of the step: they would be left in the command
+// as written.
+func (c *checker) placeholders(cmd, step *yaml.Node, owner string) {
+	_, params := byName(valueOf(step, schema.XParameters))
+	for _, line := range listify(cmd) {
+		if !isString(line) {
+			continue
+		}
+		from := c.m.NodeStart(line)
+		for _, sub := range placeholderRe.FindAllStringSubmatch(line.Value, -1) {
+			if _, ok := params[sub[2]]; ok {
+				continue
+			}
+			span := c.findText(line, sub[0], &from)
+			msg := fmt.Sprintf("%s has no parameter %q, so %s stays in the command as written", owner, sub[2], sub[0])
+			var sugg []string
+			if s := closest(sub[2], mapKeys(params)); s != "" {
+				msg = fmt.Sprintf("%s has no parameter %q; did you mean %q?", owner, sub[2], s)
+				sugg = []string{"{" + sub[1] + ":" + s + "}"}
+			}
+			c.at(span, Information, CodeUnknownPlaceholder, msg, sugg...)
+		}
+	}
+}
+
+// findText returns the span of needle inside scalar n's text at or after
+// *from, or n's span when it cannot be found (escapes, folding).
+func (c *checker) findText(n *yaml.Node, needle string, from *int) document.Span {
+	span := c.m.NodeSpan(n)
+	t := c.m.Text()
+	limit := min(len(t), *from+2*len(n.Value)+len(needle)+256)
+	if *from < limit {
+		if i := strings.Index(t[*from:limit], needle); i >= 0 {
+			start := *from + i
+			*from = start + len(needle)
+			return document.Span{Start: start, End: start + len(needle)}
+		}
+	}
+	return span
+}
+
+func mapKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// nameSet returns the names of a list of named mappings.
+func nameSet(list *yaml.Node) map[string]bool {
+	out := map[string]bool{}
+	for _, it := range mappings(list) {
+		if s, ok := scalarText(valueOf(it, schema.XName)); ok {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// deploymentEndpoints reports endpoints of a deployment node that the
+// file does not define; they are dropped when the pipeline is converted.
+func (c *checker) deploymentEndpoints(m *model, node *yaml.Node, who string) {
+	for _, ep := range listify(valueOf(node, schema.XEndpoints)) {
+		name, ok := scalarText(ep)
+		if !ok || m.lookup(schema.EndpointKind.Name, name) != nil {
+			continue
+		}
+		msg := fmt.Sprintf("%s includes endpoint %q, which this file does not define; it is left out of the deployment", who, name)
+		var sugg []string
+		if s := closest(name, m.names(schema.EndpointKind.Name)); s != "" {
+			msg = fmt.Sprintf("%s includes endpoint %q, which this file does not define; did you mean %q?", who, name, s)
+			sugg = []string{s}
+		}
+		c.at(c.m.NodeSpan(ep), Information, CodeUnknownEndpoint, msg, sugg...)
+	}
+}
+
+// names returns the names of the items of kind's collection.
+func (m *model) names(kind string) []string {
+	var out []string
+	for _, e := range m.kept(kind) {
+		if e.name != "" {
+			out = append(out, e.name)
+		}
+	}
+	return out
+}

@@ -1,0 +1,101 @@
+package diagnostics
+
+import (
+	"fmt"
+	"math"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// stepRules checks each step: its environment, stop condition, durations,
+// parameters and the names its lists define.
+func stepRules(c *checker, m *model) {
+	for _, e := range m.kept(schema.StepKind.Name) {
+		if c.ctx.Err() != nil {
+			return
+		}
+		owner := fmt.Sprintf("step %q", e.name)
+		c.presetNeedsEnvironment(e.body, owner, "the step")
+		c.stopCondition(e.body, owner)
+		for _, key := range []string{"time-limit", "no-output-timeout"} {
+			c.duration(e.body, key, owner)
+		}
+		c.stepParameters(e.body, owner)
+		c.duplicateItems(e.body, owner)
+		c.placeholders(valueOf(e.body, schema.XCommand), e.body, owner)
+	}
+}
+
+// presetNeedsEnvironment reports a runtime-config-preset given without an
+// environment in the same mapping.
+func (c *checker) presetNeedsEnvironment(body *yaml.Node, owner, where string) {
+	if !truthy(valueOf(body, "runtime-config-preset")) || truthy(valueOf(body, "environment")) {
+		return
+	}
+	c.at(c.m.NodeSpan(keyNode(body, "runtime-config-preset")), Error, CodeMissingEnvironment,
+		fmt.Sprintf("%s sets runtime-config-preset without an environment; add `environment:` to %s", owner, where))
+}
+
+// stopCondition checks the expression of a step's or task's stop-condition.
+func (c *checker) stopCondition(body *yaml.Node, owner string) {
+	v := valueOf(body, "stop-condition")
+	if !isString(v) {
+		return
+	}
+	if err := CheckExpression(v.Value); err != nil {
+		c.at(c.m.NodeSpan(v), Error, CodeInvalidExpression,
+			fmt.Sprintf("stop-condition of %s is not a valid expression: %s", owner, exprMessage(v.Value, err)))
+	}
+}
+
+// exprMessage adds where in a longer expression the problem is.
+func exprMessage(expr string, err *ExprError) string {
+	if len(expr) <= 12 || err.Pos <= 0 {
+		return err.Msg
+	}
+	return fmt.Sprintf("%s (at character %d)", err.Msg, len([]rune(expr[:min(err.Pos, len(expr))]))+1)
+}
+
+// duration checks a time-limit or timeout: seconds, or unit text.
+func (c *checker) duration(body *yaml.Node, key, owner string) {
+	v := deref(valueOf(body, key))
+	if v == nil || v.Kind != yaml.ScalarNode {
+		return
+	}
+	switch document.Resolve11(v) {
+	case document.String:
+		if _, err := ParseDuration(v.Value); err != nil {
+			c.at(c.m.NodeSpan(v), Error, CodeInvalidDuration, fmt.Sprintf("%s of %s is not a duration: %v", key, owner, err))
+		}
+	case document.Float:
+		// A float with no fraction passes the schema as an integer, but
+		// the parser accepts only true integers.
+		if f, ok := document.Number11(v.Value); ok && f == math.Trunc(f) {
+			c.at(c.m.NodeSpan(v), Error, CodeInvalidDuration,
+				fmt.Sprintf("%s of %s must be a whole number of seconds without a decimal point, or text such as `%gs`", key, owner, f))
+		}
+	}
+}
+
+// duplicateItems reports names defined twice in a step's lists; the
+// parser keeps the last silently.
+func (c *checker) duplicateItems(body *yaml.Node, owner string) {
+	for _, key := range []string{schema.XParameters, schema.XInputs, "environment-variables"} {
+		seen := map[string]*yaml.Node{}
+		for _, it := range mappings(valueOf(body, key)) {
+			v := valueOf(it, schema.XName)
+			name, ok := scalarText(v)
+			if !ok {
+				continue
+			}
+			if prev, dup := seen[name]; dup {
+				c.at(c.m.NodeSpan(v), Information, CodeDuplicateItem,
+					fmt.Sprintf("%s defines %q twice in %s (also on line %d); this one replaces the other", owner, name, key, c.m.LineOf(c.m.NodeStart(prev))+1))
+			}
+			seen[name] = v
+		}
+	}
+}

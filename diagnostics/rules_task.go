@@ -1,0 +1,76 @@
+package diagnostics
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// bayesianOnly are the task keys that only Bayesian optimisation reads.
+var bayesianOnly = []string{"engine", "optimization-target-metric", "optimization-target-value"}
+
+// taskRules checks each task blueprint: its stop condition, type and
+// on-child-error, keys that its type ignores, and its step.
+func taskRules(c *checker, m *model) {
+	for _, e := range m.kept(schema.TaskKind.Name) {
+		if c.ctx.Err() != nil {
+			return
+		}
+		owner := fmt.Sprintf("task %q", e.name)
+		c.stopCondition(e.body, owner)
+		typ := c.taskEnum(e.body, "type", schema.TaskTypes, "-", "_", owner)
+		c.taskEnum(e.body, "on-child-error", schema.TaskOnChildError, "_", "-", owner)
+		if typ == "" {
+			typ = "grid_search"
+		}
+		if typ != "manual_search" && hasParameterSets(e.body) {
+			c.at(c.m.NodeSpan(keyNode(e.body, schema.XParameterSets)), Warning, CodeManualSearchOnly,
+				fmt.Sprintf("parameter-sets of %s are used only by manual_search tasks, and this one is %s", owner, typ))
+		}
+		if typ != "bayesian_tpe" {
+			for _, key := range bayesianOnly {
+				if !isNull(valueOf(e.body, key)) {
+					c.at(c.m.NodeSpan(keyNode(e.body, key)), Warning, CodeBayesianOnly,
+						fmt.Sprintf("%s is used only by bayesian_tpe tasks, and %s is %s", key, owner, typ))
+				}
+			}
+		}
+		if sv := valueOf(e.body, schema.XStep); isString(sv) && m.lookup(schema.StepKind.Name, sv.Value) == nil {
+			c.unknownRef(sv, Information, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which this file does not define", owner, sv.Value), m.names(schema.StepKind.Name))
+		}
+	}
+}
+
+// taskEnum checks a task value that the parser reads case-insensitively
+// with `from` read as `to`, returning the value in its normal form ("" when
+// absent or not valid). The parser fails on any other value.
+func (c *checker) taskEnum(body *yaml.Node, key string, values []schema.Value, from, to, owner string) string {
+	v := valueOf(body, key)
+	if !truthy(v) || !isString(v) {
+		return ""
+	}
+	norm := strings.ReplaceAll(strings.ToLower(v.Value), from, to)
+	var names []string
+	for _, val := range values {
+		names = append(names, val.Name)
+		if val.Name == norm {
+			return norm
+		}
+	}
+	c.withFix(v, Error, CodeInvalidValue, fmt.Sprintf("%q is not a valid %s of %s; use one of %s", v.Value, key, owner, strings.Join(names, ", ")),
+		norm, names, func(s string) string { return s })
+	return "invalid"
+}
+
+// hasParameterSets reports whether a task has a non-empty parameter set.
+func hasParameterSets(body *yaml.Node) bool {
+	for _, ps := range listify(valueOf(body, schema.XParameterSets)) {
+		if ps.Kind == yaml.MappingNode && len(ps.Content) > 0 {
+			return true
+		}
+	}
+	return false
+}
