@@ -7,12 +7,13 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/completion"
 	"github.com/valohai-ls/valohai-ls/hover"
+	"github.com/valohai-ls/valohai-ls/settings"
 )
 
 // Completion answers textDocument/completion.
 func (s *Server) Completion(ctx context.Context, params *protocol.CompletionParams) (protocol.CompletionResult, error) {
 	doc := s.docs.get(params.TextDocument.URI)
-	if doc == nil {
+	if doc == nil || !s.settings().Enabled(settings.Completion) {
 		return &protocol.CompletionList{Items: []protocol.CompletionItem{}}, nil
 	}
 	enc := s.enc()
@@ -58,7 +59,7 @@ func (s *Server) Completion(ctx context.Context, params *protocol.CompletionPara
 // Hover answers textDocument/hover.
 func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
 	doc := s.docs.get(params.TextDocument.URI)
-	if doc == nil {
+	if doc == nil || !s.settings().Enabled(settings.Hover) {
 		return nil, nil
 	}
 	enc := s.enc()

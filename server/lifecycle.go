@@ -9,6 +9,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/settings"
 )
 
 // Initialize negotiates the position encoding and advertises capabilities.
@@ -17,29 +18,64 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 		return nil, jsonrpc2.NewError(jsonrpc2.ErrInvalidRequest.Code, "initialize was already received")
 	}
 	enc, kind := negotiateEncoding(params.Capabilities.General)
-	snippets := false
-	if td := params.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
-		snippets = td.Completion.CompletionItem.SnippetSupport != nil && *td.Completion.CompletionItem.SnippetSupport
-	}
+	caps := readCaps(params.Capabilities)
 	s.mu.Lock()
-	s.encoding, s.snippets = enc, snippets
+	s.encoding, s.caps = enc, caps
 	s.mu.Unlock()
+	s.setInitOptions(params.InitializationOptions)
 	s.initialized.Store(true)
-	s.log.Info("initialize", zap.String("client", params.ClientInfo.Name), zap.Stringer("encoding", enc), zap.Bool("snippets", snippets))
+	s.log.Info("initialize", zap.String("client", params.ClientInfo.Name), zap.Stringer("encoding", enc), zap.Bool("snippets", caps.snippets))
+	return &protocol.InitializeResult{
+		Capabilities: s.capabilities(kind),
+		ServerInfo:   protocol.ServerInfo{Name: "valohai-ls", Version: protocol.NewOptional(s.opts.Version)},
+	}, nil
+}
 
+// capabilities lists what the server does. Features that the
+// initializationOptions turn off are not advertised; those turned off
+// later answer with nothing.
+func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.ServerCapabilities {
+	st := s.settings()
 	change := protocol.TextDocumentSyncKindIncremental
 	openClose := true
-	return &protocol.InitializeResult{
-		Capabilities: protocol.ServerCapabilities{
-			PositionEncoding: kind,
-			TextDocumentSync: &protocol.TextDocumentSyncOptions{OpenClose: &openClose, Change: &change},
-			CompletionProvider: &protocol.CompletionOptions{
-				TriggerCharacters: []string{":", " ", "-", ".", "{"},
-			},
-			HoverProvider: protocol.Boolean(true),
-		},
-		ServerInfo: protocol.ServerInfo{Name: "valohai-ls", Version: protocol.NewOptional(s.opts.Version)},
-	}, nil
+	yes := true
+	c := protocol.ServerCapabilities{
+		PositionEncoding: kind,
+		TextDocumentSync: &protocol.TextDocumentSyncOptions{OpenClose: &openClose, Change: &change},
+	}
+	if st.Enabled(settings.Completion) {
+		c.CompletionProvider = &protocol.CompletionOptions{TriggerCharacters: []string{":", " ", "-", ".", "{"}}
+	}
+	if st.Enabled(settings.Hover) {
+		c.HoverProvider = protocol.Boolean(true)
+	}
+	if st.Enabled(settings.Definition) {
+		c.DefinitionProvider = protocol.Boolean(true)
+	}
+	if st.Enabled(settings.References) {
+		c.ReferencesProvider = protocol.Boolean(true)
+	}
+	if st.Enabled(settings.DocumentHighlights) {
+		c.DocumentHighlightProvider = protocol.Boolean(true)
+	}
+	if st.Enabled(settings.DocumentSymbols) {
+		label := "valohai.yaml"
+		c.DocumentSymbolProvider = &protocol.DocumentSymbolOptions{Label: &label}
+	}
+	if st.Enabled(settings.Rename) {
+		c.RenameProvider = &protocol.RenameOptions{PrepareProvider: &yes}
+	}
+	if st.Enabled(settings.CodeActions) {
+		c.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{
+			protocol.CodeActionKindQuickFix, protocol.CodeActionKindRefactorRewrite}}
+	}
+	if st.Enabled(settings.CodeLens) {
+		c.CodeLensProvider = &protocol.CodeLensOptions{}
+	}
+	if st.Enabled(settings.DocumentLinks) {
+		c.DocumentLinkProvider = &protocol.DocumentLinkOptions{}
+	}
+	return c
 }
 
 // negotiateEncoding picks utf-8 when the client offers it (no conversion
@@ -55,9 +91,6 @@ func negotiateEncoding(g *protocol.GeneralClientCapabilities) (document.Encoding
 	}
 	return document.UTF16, protocol.PositionEncodingKindUTF16
 }
-
-// Initialized is the client's acknowledgement; nothing to do.
-func (s *Server) Initialized(context.Context, *protocol.InitializedParams) error { return nil }
 
 // Shutdown stops diagnostics work; the process ends at exit.
 func (s *Server) Shutdown(context.Context) error {

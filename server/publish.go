@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"sync"
 
 	"go.lsp.dev/protocol"
@@ -60,7 +61,7 @@ func (p *publisher) run(ctx context.Context, j *job, u uri.URI, doc *document.Do
 			p.s.log.Error("diagnostics panicked", zap.String("uri", string(u)), zap.Any("panic", r))
 		}
 	}()
-	diags := diagnostics.Diagnose(ctx, doc)
+	diags := p.s.diagnose(ctx, doc)
 	if ctx.Err() != nil {
 		return
 	}
@@ -115,13 +116,27 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 	m := doc.Mapper()
 	out := make([]protocol.Diagnostic, 0, len(diags))
 	for _, d := range diags {
-		out = append(out, protocol.Diagnostic{
+		pd := protocol.Diagnostic{
 			Range:    toRange(m, d.Start, d.End, enc),
 			Severity: protocol.DiagnosticSeverity(d.Severity),
 			Code:     protocol.String(d.Code),
 			Source:   protocol.NewOptional("valohai-ls"),
 			Message:  protocol.String(d.Message),
-		})
+		}
+		if len(d.Suggestions) > 0 {
+			// The quick fixes read the did-you-mean replacements back.
+			if data, err := json.Marshal(diagnosticData{Suggestions: d.Suggestions}); err == nil {
+				pd.Data = protocol.LSPAny(data)
+			}
+		}
+		out = append(out, pd)
 	}
 	return out
+}
+
+// diagnose returns the diagnostics of doc as the user sees them: without
+// those silenced by suppression comments or turned off in the settings,
+// with the severities the settings give.
+func (s *Server) diagnose(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
+	return s.settings().Apply(diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc)))
 }

@@ -51,7 +51,10 @@ type Server struct {
 
 	mu       sync.RWMutex
 	encoding document.Encoding
-	snippets bool
+	caps     clientCaps
+
+	conf *config
+	nav  navCache
 }
 
 // Serve serves LSP over rwc until the connection ends or exit is received.
@@ -63,7 +66,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	if opts.Debounce == 0 {
 		opts.Debounce = DefaultDebounce
 	}
-	s := &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{})}
+	s := &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{}), conf: newConfig()}
 	conn := jsonrpc2.NewConn(newGuardedStream(jsonrpc2.NewStream(rwc), opts.Logger), jsonrpc2.WithCodec(codec{}))
 	s.conn = conn
 	s.client = protocol.ClientDispatcher(conn)
@@ -94,5 +97,5 @@ func (s *Server) enc() document.Encoding {
 func (s *Server) snippetSupport() bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.snippets
+	return s.caps.snippets
 }

@@ -102,3 +102,16 @@ func (st *store) change(u uri.URI, version int32, changes []protocol.TextDocumen
 	e.doc = document.NewVersion(e.doc, version, text)
 	return e.doc, e.served, nil
 }
+
+// all returns the current version of every served document.
+func (st *store) all() map[uri.URI]*document.Document {
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	out := make(map[uri.URI]*document.Document, len(st.docs))
+	for u, e := range st.docs {
+		if e.served {
+			out[u] = e.doc
+		}
+	}
+	return out
+}

@@ -68,20 +68,20 @@ func check(frame []byte) (jsonrpc2.Code, string, string) {
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		return 0, "", ""
 	}
-	var m struct {
-		ID     json.RawMessage  `json:"id"`
-		Method *string          `json:"method"`
-		Result *json.RawMessage `json:"result"`
-		Error  *json.RawMessage `json:"error"`
-	}
+	// Decode into raw members: a response's "result" may be null, which
+	// must count as present.
+	var m map[string]json.RawMessage
 	if len(trimmed) == 0 || trimmed[0] != '{' || json.Unmarshal(trimmed, &m) != nil {
 		return jsonrpc2.ErrInvalidRequest.Code, "invalid request: a message must be a JSON object", "null"
 	}
 	id := "null"
-	if len(m.ID) > 0 && (m.ID[0] == '"' || (m.ID[0] >= '0' && m.ID[0] <= '9') || m.ID[0] == '-') {
-		id = string(m.ID)
+	if raw := m["id"]; len(raw) > 0 && (raw[0] == '"' || (raw[0] >= '0' && raw[0] <= '9') || raw[0] == '-') {
+		id = string(raw)
 	}
-	if m.Method == nil && m.Result == nil && m.Error == nil {
+	_, hasMethod := m["method"]
+	_, hasResult := m["result"]
+	_, hasError := m["error"]
+	if !hasMethod && !hasResult && !hasError {
 		return jsonrpc2.ErrInvalidRequest.Code, "invalid request: no method, result or error", id
 	}
 	return 0, "", ""

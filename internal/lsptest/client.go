@@ -45,6 +45,12 @@ type Client struct {
 	err     error
 	// Timeout bounds each wait.
 	Timeout time.Duration
+	// OnRequest, when set before the server sends requests, answers the
+	// server's requests (workspace/configuration...); by default they are
+	// answered with null.
+	OnRequest func(method string, params json.RawMessage) any
+
+	skipped []*Message // notifications passed over while waiting for others
 }
 
 // New starts reading the server's output r; requests are written to w.
@@ -81,8 +87,15 @@ func (c *Client) read(r *bufio.Reader) {
 		}
 		switch {
 		case m.Method != "" && len(m.ID) > 0:
-			// A request from the server: answer null.
-			_ = c.writeJSON(map[string]any{"jsonrpc": "2.0", "id": m.ID, "result": nil})
+			// A request from the server: answer with OnRequest, or null.
+			var result any
+			c.mu.Lock()
+			on := c.OnRequest
+			c.mu.Unlock()
+			if on != nil {
+				result = on(m.Method, m.Params)
+			}
+			_ = c.writeJSON(map[string]any{"jsonrpc": "2.0", "id": m.ID, "result": result})
 		case m.Method != "":
 			c.notes <- &m
 		default:
@@ -208,26 +221,71 @@ var ErrTimeout = errors.New("timed out")
 // WaitDiagnostics waits for diagnostics of uri with at least the version
 // given (any version when version < 0).
 func (c *Client) WaitDiagnostics(uri string, version int) (*Diagnostics, error) {
+	var d Diagnostics
+	_, err := c.next("diagnostics for "+uri, func(m *Message) bool {
+		if m.Method != "textDocument/publishDiagnostics" {
+			return false
+		}
+		var x Diagnostics
+		if json.Unmarshal(m.Params, &x) != nil {
+			return false
+		}
+		if x.URI == uri && (version < 0 || (x.Version != nil && *x.Version >= version) || (x.Version == nil && version == 0)) {
+			d = x
+			return true
+		}
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// next returns the first notification, passed over earlier or new, that
+// match accepts; the others are kept for later waits.
+func (c *Client) next(what string, match func(*Message) bool) (*Message, error) {
+	c.mu.Lock()
+	for i, m := range c.skipped {
+		if match(m) {
+			c.skipped = append(c.skipped[:i:i], c.skipped[i+1:]...)
+			c.mu.Unlock()
+			return m, nil
+		}
+	}
+	c.mu.Unlock()
 	deadline := time.After(c.Timeout)
 	for {
 		select {
 		case m := <-c.notes:
-			if m.Method != "textDocument/publishDiagnostics" {
-				continue
+			if match(m) {
+				return m, nil
 			}
-			var d Diagnostics
-			if err := json.Unmarshal(m.Params, &d); err != nil {
-				return nil, err
+			c.mu.Lock()
+			c.skipped = append(c.skipped, m)
+			if len(c.skipped) > 4096 {
+				c.skipped = c.skipped[len(c.skipped)-4096:]
 			}
-			if d.URI == uri && (version < 0 || (d.Version != nil && *d.Version >= version) || (d.Version == nil && version == 0)) {
-				return &d, nil
-			}
+			c.mu.Unlock()
 		case <-c.done:
 			return nil, fmt.Errorf("connection closed: %v", c.err)
 		case <-deadline:
-			return nil, fmt.Errorf("diagnostics for %s v%d: %w", uri, version, ErrTimeout)
+			return nil, fmt.Errorf("%s: %w", what, ErrTimeout)
 		}
 	}
+}
+
+// SetOnRequest sets the answerer of the server's requests.
+func (c *Client) SetOnRequest(f func(method string, params json.RawMessage) any) {
+	c.mu.Lock()
+	c.OnRequest = f
+	c.mu.Unlock()
+}
+
+// WaitNotification waits for a notification of method (including one
+// passed over by an earlier wait).
+func (c *Client) WaitNotification(method string) (*Message, error) {
+	return c.next("notification "+method, func(m *Message) bool { return m.Method == method })
 }
 
 // Done is closed when the server's output ends.
