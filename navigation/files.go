@@ -27,8 +27,9 @@ type FileRef struct {
 	// Path is the file, absolute and inside Options.Dir.
 	Path string
 	// Line is the zero-based line to show: a WSGI callable's definition,
-	// else 0.
-	Line int
+	// else 0. Callable reports that the line is the callable's.
+	Line     int
+	Callable bool
 }
 
 // FileRefs returns the parts of the document that name files that exist:
@@ -83,7 +84,8 @@ func (x *Index) wsgiFile(n *yaml.Node, dir string) (FileRef, bool) {
 	if i := strings.IndexByte(callable, '('); i >= 0 {
 		callable = callable[:i] // an application factory call
 	}
-	return FileRef{Span: inner, Path: path, Line: definitionLine(path, callable)}, true
+	line := definitionLine(path, callable)
+	return FileRef{Span: inner, Path: path, Line: max(line, 0), Callable: line >= 0}, true
 }
 
 // shellWord matches a word of a command line, without quotes.
@@ -181,14 +183,14 @@ func within(dir, path string) bool {
 const maxScan = 4 << 20
 
 // definitionLine returns the zero-based line of a top-level `def name`,
-// `class name` or `name = ...` in a Python file, or 0.
+// `class name` or `name = ...` in a Python file, or -1.
 func definitionLine(path, name string) int {
 	if name == "" || !pythonModule.MatchString(name) || strings.Contains(name, ".") {
-		return 0
+		return -1
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return 0
+		return -1
 	}
 	defer f.Close()
 	def := regexp.MustCompile(`^(?:async\s+def|def|class)\s+` + name + `\b|^` + name + `\s*(?::[^=]*)?=[^=]`)
@@ -201,5 +203,5 @@ func definitionLine(path, name string) int {
 			return line
 		}
 	}
-	return 0
+	return -1
 }

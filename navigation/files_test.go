@@ -62,7 +62,7 @@ func TestDefinitionLine(t *testing.T) {
 	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for name, want := range map[string]int{"App": 3, "handler": 6, "app": 8, "application_factory": 1, "missing": 0, "": 0, "a.b": 0} {
+	for name, want := range map[string]int{"App": 3, "handler": 6, "app": 8, "application_factory": 1, "missing": -1, "": -1, "a.b": -1} {
 		if got := definitionLine(p, name); got != want {
 			t.Errorf("definitionLine(%q) = %d, want %d", name, got, want)
 		}

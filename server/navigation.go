@@ -254,7 +254,7 @@ func (s *Server) DocumentLink(ctx context.Context, params *protocol.DocumentLink
 	out := []protocol.DocumentLink{}
 	for _, l := range navigation.Links(x, navOptions(doc)) {
 		target := uri.File(l.Path)
-		if l.Line > 0 {
+		if l.Callable {
 			target = uri.URI(string(target) + "#L" + strconv.Itoa(l.Line+1))
 		}
 		tip := "Open " + filepath.Base(l.Path)

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -482,4 +483,30 @@ func countKind(hl []struct {
 		}
 	}
 	return n
+}
+
+// TestLSPProbeScenario drives the binary with the shared LSP probe
+// (symbols, definition, references, rename, code lenses, links and code
+// actions), when the probe and python3 are there.
+func TestLSPProbeScenario(t *testing.T) {
+	probe := os.Getenv("VALOHAI_LSPPROBE")
+	if probe == "" {
+		probe = "../../../shared/tools/lspprobe.py"
+	}
+	if _, err := os.Stat(probe); err != nil {
+		t.Skipf("no LSP probe at %s (set VALOHAI_LSPPROBE)", probe)
+	}
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3")
+	}
+	scenario, _ := filepath.Abs("testdata/navigation-scenario.json")
+	cmd := exec.Command(python, probe, "script", scenario, "--quiet", "--server-stderr", os.DevNull, "--", binary)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("lspprobe: %v\n%s", err, out)
+	}
+	if n := strings.Count(string(out), `"ok": true`); n < 14 {
+		t.Errorf("%d checked steps passed, want 14:\n%s", n, out)
+	}
 }
