@@ -96,4 +96,9 @@ func TestRulesCatalog(t *testing.T) {
 	if _, ok := RuleFor(CodeUnknownKey); !ok {
 		t.Error("unknown-key not listed")
 	}
+	for _, code := range []string{CodeUnknownStep, CodeUnknownNode, CodeUnknownPlaceholder, CodeDuplicateNode} {
+		if _, ok := RuleFor(code); !ok {
+			t.Errorf("%s not listed", code)
+		}
+	}
 }
