@@ -12,7 +12,7 @@ type Rule struct {
 
 // Rules lists the codes this package reports, in a stable order. A code
 // that is missing here is still reported; tools describe it generically.
-var Rules = []Rule{
+var Rules = append([]Rule{
 	{CodeSyntax, "The file is not valid YAML.", Error},
 	{CodeUnknownKey, "A key that the construct does not have (often a typo).", Error},
 	{CodeMissingKey, "A required key is missing.", Error},
@@ -31,7 +31,7 @@ var Rules = []Rule{
 	{CodeDuplicateKey, "A key appears twice in one mapping; the last one counts.", Warning},
 	{CodeYAML11, "A plain value that YAML 1.1 reads differently from what it looks like.", Information},
 	{"deprecated", "A deprecated key or construct.", Hint},
-}
+}, semanticRules...)
 
 // RuleFor returns the description of code, if it is listed.
 func RuleFor(code string) (Rule, bool) {

@@ -32,3 +32,36 @@ const (
 	CodeUnknownFile        = "unknown-endpoint-file"   // a file socket naming no file of the endpoint
 	CodeNameCollision      = "pipeline-name-collision" // a pipeline and a blueprint share a name
 )
+
+// semanticRules describes the codes above for Rules.
+var semanticRules = []Rule{
+	{CodeMissingEnvironment, "A runtime config preset is set without an environment.", Error},
+	{CodeInvalidExpression, "A stop condition the platform cannot evaluate.", Error},
+	{CodeInvalidDuration, "A time limit or timeout that cannot be read as a duration.", Error},
+	{CodeDuplicateNode, "Two nodes of one pipeline have the same name.", Error},
+	{CodeUnknownNode, "An edge or parameter target names a node the pipeline does not have.", Error},
+	{CodeSocketType, "An edge or parameter target uses an unknown socket type.", Error},
+	{CodeMalformedSocket, "A socket that is not written <node>.<type>.<key>.", Error},
+	{CodeMalformedEdge, "A shorthand edge that is not a [source, target] pair.", Error},
+	{CodeUnknownStep, "A node or task names a step that is not defined.", Error},
+	{CodeUnknownTask, "A task node names a task blueprint that is not defined.", Error},
+	{CodeUnknownInput, "An override or edge names an input the step does not have.", Error},
+	{CodeUnknownParameter, "An override, target or edge names a parameter the step does not have.", Error},
+	{CodeEmptyName, "A deployment node without a name.", Error},
+	{CodeNoTarget, "A deployment without defaults.target cannot be created automatically.", Warning},
+	{CodeUnknownActionValue, "A node action `when` or `then` value the validator does not know.", Warning},
+	{CodeNoTargets, "A pipeline parameter that feeds no node parameter.", Warning},
+	{CodeIneffectiveKey, "A parameter key that has no effect on this type of parameter.", Warning},
+	{CodeInvalidDefault, "A parameter default that does not fit its type, range or choices.", Warning},
+	{CodeBayesianOnly, "A Bayesian optimisation setting on a task of another type.", Warning},
+	{CodeManualSearchOnly, "Parameter sets on a task that is not a manual search.", Warning},
+	{CodeFlagMultiple, "A flag parameter cannot take multiple values.", Error},
+	{CodeTargetConflict, "A pipeline parameter with both target and targets.", Error},
+	{CodeUncheckableTarget, "A parameter target on a node whose step comes from another commit.", Error},
+	{CodeUnknownEndpoint, "A deployment node names an endpoint the file does not define.", Information},
+	{CodeUnknownPlaceholder, "A command placeholder names a parameter the step does not have.", Information},
+	{CodeDuplicateItem, "Two parameters, inputs, outputs or variables of one step share a name.", Information},
+	{CodeDottedNodeName, "A node name with a dot cannot be addressed by edges.", Information},
+	{CodeUnknownFile, "A file socket names an endpoint file that is not defined.", Information},
+	{CodeNameCollision, "A pipeline and a blueprint with the same name replace each other.", Information},
+}
