@@ -159,6 +159,8 @@ func FromValue(v any, own bool) (s Settings, problems []string) {
 		switch {
 		case key == "diagnostics":
 			problems = append(problems, s.diagnostics(val)...)
+		case clientKeys[key]:
+			// Read by editor extensions, not by the server.
 		case isFeature(key):
 			on, p := enabled(key, val)
 			if p != "" {
@@ -272,6 +274,10 @@ func enabled(key string, v any) (bool, string) {
 	}
 	return true, fmt.Sprintf("setting %q must be true or false, not %s", key, describe(v))
 }
+
+// clientKeys are settings in the same section that editor extensions read
+// for themselves (the VS Code extension's server.path, trace.server).
+var clientKeys = map[string]bool{"server": true, "trace": true}
 
 func isFeature(key string) bool {
 	for _, f := range AllFeatures {

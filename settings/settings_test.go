@@ -79,6 +79,14 @@ func TestProblems(t *testing.T) {
 	}
 }
 
+func TestEditorKeysAreNotProblems(t *testing.T) {
+	// VS Code answers for the whole "valohai-ls" section, extension keys included.
+	_, problems := Parse([]byte(`{"server": {"path": "", "logLevel": "info"}, "trace": {"server": "off"}, "codeLens": true}`), true)
+	if len(problems) != 0 {
+		t.Errorf("problems: %v", problems)
+	}
+}
+
 func TestDiagnosticsOff(t *testing.T) {
 	s, _ := Parse([]byte(`{"diagnostics": false}`), true)
 	if got := s.Apply([]diagnostics.Diagnostic{{Code: "x"}}); len(got) != 0 {
