@@ -34,6 +34,7 @@ var rules = []rule{
 	pipelineRules,
 	stepRules,
 	taskRules,
+	yaml11Rules,
 }
 
 func (c *checker) runRules(p *document.Parsed) {

@@ -1,0 +1,80 @@
+package diagnostics
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// yaml11Rules points out unquoted values that YAML 1.1, which the
+// platform's parser uses, reads as something other than the text written:
+// `yes`/`no`/`on`/`off` become booleans, dates become dates, `1:30` is 90
+// and `010` is 8. Only places that accept any value are checked; where a
+// string is required the schema check already reports them.
+func yaml11Rules(c *checker, m *model) {
+	for _, e := range m.kept(schema.StepKind.Name) {
+		for _, p := range mappings(valueOf(e.body, schema.XParameters)) {
+			for _, ch := range listify(valueOf(p, "choices")) {
+				c.yaml11Trap(ch, "choice")
+			}
+		}
+	}
+	for _, e := range m.kept(schema.PipelineKind.Name) {
+		for _, p := range mappings(valueOf(e.body, schema.XParameters)) {
+			for _, d := range listify(valueOf(p, "default")) {
+				c.yaml11Trap(d, "default")
+			}
+		}
+	}
+	for _, e := range m.kept(schema.TaskKind.Name) {
+		for _, set := range mappings(valueOf(e.body, schema.XParameterSets)) {
+			for i := 1; i < len(set.Content); i += 2 {
+				for _, v := range listify(set.Content[i]) {
+					c.yaml11Trap(v, "value")
+				}
+			}
+		}
+		for _, p := range mappings(valueOf(e.body, schema.XParameters)) {
+			for _, it := range listify(valueOf(valueOf(p, "rules"), "items")) {
+				c.yaml11Trap(it, "item")
+			}
+		}
+	}
+}
+
+// yaml11Trap reports n when it is an unquoted value that YAML 1.1 reads
+// differently from how it looks.
+func (c *checker) yaml11Trap(n *yaml.Node, what string) {
+	if n == nil || n.Kind != yaml.ScalarNode || n.Style != 0 {
+		return
+	}
+	meaning := ""
+	switch document.Resolve11(n) {
+	case document.Bool:
+		if l := strings.ToLower(n.Value); l != "true" && l != "false" {
+			meaning = fmt.Sprintf("the boolean %v", document.Bool11(n.Value))
+		}
+	case document.Timestamp:
+		meaning = "a date, not text"
+	case document.Int, document.Float:
+		if v, ok := document.Number11(n.Value); ok && (strings.Contains(n.Value, ":") || octalLooking(n.Value)) {
+			meaning = fmt.Sprintf("the number %g", v)
+		}
+	}
+	if meaning == "" {
+		return
+	}
+	c.at(c.m.NodeSpan(n), Information, CodeYAML11,
+		fmt.Sprintf("the %s %s is read as %s (YAML 1.1); write \"%s\" in quotes to keep it as written", what, n.Value, meaning, n.Value),
+		`"`+n.Value+`"`)
+}
+
+// octalLooking reports a YAML 1.1 octal integer such as 010.
+func octalLooking(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	return len(s) > 1 && s[0] == '0' && !strings.ContainsAny(s, ".xXbBeE")
+}
