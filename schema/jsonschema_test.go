@@ -71,6 +71,16 @@ func TestJSONSchemaAcceptsAndRejects(t *testing.T) {
 		{"files item without path", "- endpoint:\n    name: predict\n    image: x\n    wsgi: a:b\n    files: [{name: m}]\n", false},
 		{"root mapping", "endpoint:\n  name: x\n", false},
 		{"unknown kind passes", "- foo:\n    bar: 1\n", true},
+		{"step", "- step:\n    name: s\n    image: x\n    command: [a, b]\n    mounts: [/a:/b, {source: s, destination: /d}]\n    time-limit: 1h\n", true},
+		{"step without command", "- step:\n    name: s\n    image: x\n", false},
+		{"step mount not absolute", "- step:\n    name: s\n    image: x\n    command: a\n    mounts: [a:b]\n", false},
+		{"step ephemeral storage", "- step:\n    name: s\n    image: x\n    command: a\n    resources: {ephemeral-storage: {min: 1}}\n", false},
+		{"pipeline", "- pipeline:\n    name: p\n    nodes: [{name: a, type: execution, step: s}, {name: d, type: deployment, deployment: x}]\n    edges: [[a.output.x, d.file.e.f]]\n", true},
+		{"task node with step and task", "- pipeline:\n    name: p\n    nodes: [{name: a, type: task, step: s, task: t}]\n    edges: []\n", false},
+		{"deployment node retry", "- pipeline:\n    name: p\n    nodes: [{name: d, type: deployment, deployment: x, on-error: retry}]\n    edges: []\n", false},
+		{"edge of three", "- pipeline:\n    name: p\n    nodes: []\n    edges: [[a.b.c, d.e.f, g.h.i]]\n", false},
+		{"task", "- task:\n    name: t\n    step: s\n    parameters: [{name: p, style: linear, rules: {start: 1, end: 5, step: 1}}]\n", true},
+		{"task without parameters", "- task:\n    name: t\n    step: s\n", false},
 		{"empty list", "[]\n", true},
 	}
 	for _, tc := range tests {
