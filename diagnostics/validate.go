@@ -84,6 +84,9 @@ func (c *checker) item(n *yaml.Node) {
 	}
 	val := valueOf(n, kindKey.Value)
 	span := c.m.NodeSpan(kindKey)
+	if kind.Deprecated != "" {
+		c.at(span, Hint, "deprecated", fmt.Sprintf("%s is deprecated: %s", kind.Name, kind.Deprecated))
+	}
 	if isNull(val) {
 		c.at(span, Error, CodeEmptyItem,
 			fmt.Sprintf("%s is empty: its keys must be indented under `%s:`", kind.Name, kind.Name))
@@ -98,7 +101,9 @@ func (c *checker) item(n *yaml.Node) {
 // unknownKind reports an item with no known kind key.
 func (c *checker) unknownKind(n *yaml.Node) {
 	if len(n.Content) == 0 {
-		c.at(c.m.NodeSpan(n), Error, CodeEmptyItem, "empty item: it needs a kind such as `step:`")
+		// An empty mapping passes the official schema and is then
+		// ignored with a warning, like an item of an unknown kind.
+		c.at(c.m.NodeSpan(n), Warning, CodeEmptyItem, "empty item: it needs a kind such as `step:`; it is ignored as written")
 		return
 	}
 	k := n.Content[0]
