@@ -36,10 +36,10 @@ type exception struct {
 // must agree, and every listed difference must still exist.
 func TestConformance(t *testing.T) {
 	dir := corpusDir(t)
-	raw, err := os.ReadFile(filepath.Join(dir, "verdicts.json"))
-	if os.IsNotExist(err) {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
 		t.Skipf("corpus folder %s is absent (set VALOHAI_CORPUS to the corpus): conformance not checked", dir)
 	}
+	raw, err := os.ReadFile(filepath.Join(dir, "verdicts.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
