@@ -34,6 +34,7 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 	enc, m := s.enc(), doc.Mapper()
 	start, end := offsetOf(m, params.Range.Start, enc), offsetOf(m, params.Range.End, enc)
 	diags, shown := fromClient(m, params.Context.Diagnostics, enc)
+	s.fillSuggestions(ctx, doc, diags)
 	if len(params.Context.Diagnostics) == 0 {
 		// A client that sends no context: use the current diagnostics
 		// on the lines of the range.
@@ -62,6 +63,27 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 		out = append(out, ca)
 	}
 	return out, nil
+}
+
+// fillSuggestions gives the client's diagnostics that came back without
+// their data (clients need not keep it) the suggestions of the same
+// finding in the current diagnostics.
+func (s *Server) fillSuggestions(ctx context.Context, doc *document.Document, diags []diagnostics.Diagnostic) {
+	var fresh []diagnostics.Diagnostic
+	for i := range diags {
+		if len(diags[i].Suggestions) > 0 {
+			continue
+		}
+		if fresh == nil {
+			fresh = s.diagnose(ctx, doc)
+		}
+		for _, f := range fresh {
+			if f.Start == diags[i].Start && f.End == diags[i].End && f.Code == diags[i].Code {
+				diags[i].Suggestions = f.Suggestions
+				break
+			}
+		}
+	}
 }
 
 // wanted reports whether kind is one of only (or under one of them).

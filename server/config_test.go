@@ -48,3 +48,34 @@ func TestSettingsFromInitializationOptions(t *testing.T) {
 		t.Errorf("hover while off: %v %v", hover, err)
 	}
 }
+
+// A client that drops the data of diagnostics still gets the
+// did-you-mean fix.
+func TestCodeActionWithoutData(t *testing.T) {
+	c := start(t, Options{})
+	initialize(t, c)
+	text := "- endpoint:\n    nmae: x\n    image: y\n    wsgi: a:b\n"
+	open(t, c, testURI, text)
+	d, err := c.WaitDiagnostics(testURI, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ctxDiags []any
+	for _, x := range d.Diagnostics {
+		if x.Code == "unknown-key" {
+			ctxDiags = append(ctxDiags, map[string]any{"range": x.Range, "code": x.Code, "message": x.Message, "severity": x.Severity})
+		}
+	}
+	var actions []struct {
+		Title string `json:"title"`
+	}
+	err = c.Call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": testURI},
+		"range": map[string]any{"start": map[string]any{"line": 1, "character": 4}, "end": map[string]any{"line": 1, "character": 4}},
+		"context": map[string]any{"diagnostics": ctxDiags}}, &actions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ctxDiags) != 1 || len(actions) == 0 || actions[0].Title != `Change "nmae" to "name"` {
+		t.Errorf("actions %+v for %+v", actions, ctxDiags)
+	}
+}
