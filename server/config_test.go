@@ -70,7 +70,7 @@ func TestCodeActionWithoutData(t *testing.T) {
 		Title string `json:"title"`
 	}
 	err = c.Call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": testURI},
-		"range": map[string]any{"start": map[string]any{"line": 1, "character": 4}, "end": map[string]any{"line": 1, "character": 4}},
+		"range":   map[string]any{"start": map[string]any{"line": 1, "character": 4}, "end": map[string]any{"line": 1, "character": 4}},
 		"context": map[string]any{"diagnostics": ctxDiags}}, &actions)
 	if err != nil {
 		t.Fatal(err)
