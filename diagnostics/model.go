@@ -156,3 +156,16 @@ func byName(list *yaml.Node) ([]named, map[string]named) {
 	}
 	return order, last
 }
+
+// itemKind returns the kind of a top-level item and its key. When the
+// item has several kind keys, the official parser takes the first in its
+// order of preference (step, task, endpoint, pipeline, blueprint,
+// deployment), whatever their order in the file.
+func itemKind(n *yaml.Node) (*schema.Key, *yaml.Node) {
+	for _, kind := range schema.Kinds() {
+		if k := keyNode(n, kind.Name); k != nil {
+			return kind, k
+		}
+	}
+	return nil, nil
+}

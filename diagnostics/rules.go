@@ -54,13 +54,9 @@ func buildModel(p *document.Parsed) *model {
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			kk := schema.KindNamed(n.Content[i].Value)
-			if kk == nil {
-				continue
-			}
-			e := &entry{kind: kk, kindKey: n.Content[i]}
-			if body := deref(n.Content[i+1]); body.Kind == yaml.MappingNode {
+		if kk, key := itemKind(n); kk != nil {
+			e := &entry{kind: kk, kindKey: key}
+			if body := deref(valueOf(n, key.Value)); body.Kind == yaml.MappingNode {
 				e.body = body
 				if obj := kk.Type.Object; obj != nil && obj.Label != "" {
 					if v := valueOf(body, obj.Label); v != nil && v.Kind == yaml.ScalarNode {
@@ -69,7 +65,6 @@ func buildModel(p *document.Parsed) *model {
 				}
 			}
 			m.entries = append(m.entries, e)
-			break
 		}
 	}
 	return m

@@ -56,24 +56,16 @@ func (c *checker) item(n *yaml.Node) {
 		c.at(c.m.NodeSpan(n), Error, CodeWrongType, "a top-level item must be a mapping such as `step:`, not "+describeNode(n))
 		return
 	}
-	var kind *schema.Key
-	var kindKey *yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		kk := schema.KindNamed(k.Value)
-		switch {
-		case kk == nil:
-			continue
-		case kind == nil:
-			kind, kindKey = kk, k
-		default:
-			c.at(c.m.NodeSpan(k), Information, CodeExtraKind,
-				fmt.Sprintf("this item is already a %s; the %s here is ignored — start a new item with `- %s:`", kind.Name, k.Value, k.Value))
-		}
-	}
+	kind, kindKey := itemKind(n)
 	if kind == nil {
 		c.unknownKind(n)
 		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k != kindKey && schema.KindNamed(k.Value) != nil {
+			c.at(c.m.NodeSpan(k), Information, CodeExtraKind,
+				fmt.Sprintf("this item is already a %s; the %s here is ignored — start a new item with `- %s:`", kind.Name, k.Value, k.Value))
+		}
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
