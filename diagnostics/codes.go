@@ -31,6 +31,7 @@ const (
 	CodeDottedNodeName     = "dotted-node-name"        // a node name that sockets cannot address
 	CodeUnknownFile        = "unknown-endpoint-file"   // a file socket naming no file of the endpoint
 	CodeNameCollision      = "pipeline-name-collision" // a pipeline and a blueprint share a name
+	CodeEmptyRange         = "empty-range"             // a parameter whose min is above its max
 )
 
 // semanticRules describes the codes above for Rules.
@@ -64,4 +65,5 @@ var semanticRules = []Rule{
 	{CodeDottedNodeName, "A node name with a dot cannot be addressed by edges.", Information},
 	{CodeUnknownFile, "A file socket names an endpoint file that is not defined.", Information},
 	{CodeNameCollision, "A pipeline and a blueprint with the same name replace each other.", Information},
+	{CodeEmptyRange, "A parameter whose min is greater than its max.", Information},
 }

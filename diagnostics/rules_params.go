@@ -56,7 +56,30 @@ func (c *checker) parameter(p named, owner string) {
 			}
 		}
 	}
+	c.parameterRange(p.node, typ, who)
 	c.parameterDefault(p.node, typ, who)
+}
+
+// parameterRange points out a min above max, and a min or max on a
+// parameter that is not a number, where it is ignored.
+func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
+	lo, hi := deref(valueOf(p, "min")), deref(valueOf(p, "max"))
+	if typ != "integer" && typ != "float" {
+		for _, key := range []string{"min", "max"} {
+			if has(p, key) {
+				c.at(c.m.NodeSpan(keyNode(p, key)), Information, CodeIneffectiveKey,
+					fmt.Sprintf("%s has no effect on %s, which is a %s parameter", key, who, typ))
+			}
+		}
+		return
+	}
+	if lo == nil || hi == nil || lo.Kind != yaml.ScalarNode || hi.Kind != yaml.ScalarNode {
+		return
+	}
+	if l, h := pyOf(lo), pyOf(hi); l.numeric() && h.numeric() && l.num > h.num {
+		c.at(c.m.NodeSpan(lo), Information, CodeEmptyRange,
+			fmt.Sprintf("min %s of %s is greater than its max %s, so no value is accepted", lo.Value, who, hi.Value))
+	}
 }
 
 // flagMultiple reports a flag with multiple values, which the parser refuses.

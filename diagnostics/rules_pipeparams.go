@@ -53,10 +53,15 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 		c.withFix(t, Error, CodeUnknownNode, msg, node, p.nodeNames(), func(s string) string { return s + "." + typ + "." + param })
 		return
 	}
-	if text(valueOf(n, schema.XType)) != schema.NodeExecution {
+	sev := Error
+	switch text(valueOf(n, schema.XType)) {
+	case schema.NodeExecution:
+	case schema.NodeTask:
+		sev = Information // not checked officially, and the task may add parameters
+	default:
 		return
 	}
-	if truthy(valueOf(n, "commit")) {
+	if sev == Error && truthy(valueOf(n, "commit")) {
 		c.at(c.m.NodeSpan(t), Error, CodeUncheckableTarget,
 			fmt.Sprintf("target %q of %s points at node %q, whose step comes from another commit; the official validator fails on such a target", t.Value, who, node))
 		return
@@ -68,6 +73,6 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 	have := nameSet(valueOf(step.body, schema.XParameters))
 	if !have[param] {
 		msg := fmt.Sprintf("target %q of %s names parameter %q, which step %q does not have", t.Value, who, param, name)
-		c.withFix(t, Error, CodeUnknownParameter, msg, param, mapKeys(have), func(s string) string { return node + "." + typ + "." + s })
+		c.withFix(t, sev, CodeUnknownParameter, msg, param, mapKeys(have), func(s string) string { return node + "." + typ + "." + s })
 	}
 }
