@@ -54,7 +54,15 @@ func (s *Server) handler() jsonrpc2.Handler {
 	return func(ctx context.Context, req *jsonrpc2.Request) (any, error) {
 		call := req.IsCall()
 		method := strings.Clone(req.Method())
-		res, err := chain(ctx, req)
+		// jsonrpc2 recycles a request's context as soon as its handler
+		// returns. A context derived from it with WithCancel (as the
+		// cancellation middleware derives one) watches it from a goroutine
+		// that may run after that, and crashes. Give the chain a detached
+		// context instead: values still come from the request while it is
+		// handled, and $/cancelRequest cancels the middleware's own context.
+		detached, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		defer cancel()
+		res, err := chain(detached, req)
 		if err != nil && !call {
 			s.log.Warn("notification failed", zap.String("method", method), zap.Error(err))
 			return nil, nil
