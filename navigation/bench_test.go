@@ -1,0 +1,19 @@
+package navigation
+
+import (
+	"testing"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/internal/benchdata"
+)
+
+// BenchmarkIndex measures indexing the 5,000-line file (parsed once) and
+// computing its code lenses.
+func BenchmarkIndex(b *testing.B) {
+	doc := document.New("file:///x/valohai.yaml", 1, benchdata.Big)
+	doc.Parsed()
+	for b.Loop() {
+		x := Build(doc)
+		_ = Lenses(x)
+	}
+}
