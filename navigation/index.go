@@ -118,7 +118,7 @@ func Build(doc *document.Document) *Index {
 	return x
 }
 
-// kinds maps the top-level kinds to symbol kinds.
+// kindOf maps the top-level kinds to symbol kinds.
 func kindOf(k *schema.Key) Kind {
 	switch k {
 	case schema.StepKind:
