@@ -14,10 +14,11 @@ type index struct {
 	items map[string][]*yaml.Node // kind → item bodies
 }
 
-func newIndex(doc *document.Document) *index {
+// newIndex indexes the items of doc but the one holding offset skip.
+func newIndex(doc *document.Document, skip int) *index {
 	idx := &index{items: map[string][]*yaml.Node{}}
-	for _, it := range doc.Parsed().Items {
-		n := deref(it.Node)
+	for _, it := range items(doc, skip) {
+		n := deref(it)
 		if n == nil || n.Kind != yaml.MappingNode {
 			continue
 		}

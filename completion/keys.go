@@ -110,10 +110,13 @@ func valueTemplate(k *schema.Key) string {
 	return ": $0"
 }
 
+// choiceEscaper escapes the characters that end a snippet choice.
+var choiceEscaper = strings.NewReplacer(",", "\\,", "|", "\\|")
+
 func enumChoices(t *schema.Type) string {
 	names := make([]string, 0, len(t.Enum))
 	for _, v := range t.Enum {
-		names = append(names, strings.NewReplacer(",", "\\,", "|", "\\|").Replace(v.Name))
+		names = append(names, choiceEscaper.Replace(v.Name))
 	}
 	return strings.Join(names, ",")
 }

@@ -11,7 +11,10 @@ import (
 
 // references offers the names that a value of kind ref may refer to.
 func (b *builder) references(ref schema.Ref) {
-	idx := newIndex(b.doc)
+	if ref == schema.RefNone {
+		return
+	}
+	idx := newIndex(b.doc, b.c.Offset)
 	var names []string
 	detail := string(ref)
 	switch ref {
@@ -40,9 +43,21 @@ func (b *builder) references(ref schema.Ref) {
 // pipeline returns the mapping of the pipeline around the cursor.
 func (b *builder) pipeline() *yaml.Node {
 	for _, k := range []*schema.Key{schema.PipelineKind, schema.BlueprintKind} {
-		if n := b.c.Ancestor(k.Type.Object); n != nil {
+		if n := b.itemBody(k); n != nil {
 			return n
 		}
+	}
+	return nil
+}
+
+// itemBody returns the body of the top-level item around the cursor when
+// it is of kind k.
+func (b *builder) itemBody(k *schema.Key) *yaml.Node {
+	if b.c.Kind != k {
+		return nil
+	}
+	if body := valueOf(b.c.Item(), k.Name); body != nil && body.Kind == yaml.MappingNode {
+		return body
 	}
 	return nil
 }
@@ -62,7 +77,7 @@ func (b *builder) placeholders() {
 	open := m.LineStart(line) + sub[0]
 	if sub[4] >= 0 {
 		start := m.LineStart(line) + sub[6]
-		step := b.c.Ancestor(schema.StepKind.Type.Object)
+		step := b.itemBody(schema.StepKind)
 		for i, p := range listNames(valueOf(step, schema.XParameters)) {
 			b.add(Item{Label: p, Kind: KindReference, Detail: "parameter", Insert: p + "}",
 				Start: start, End: b.c.Offset, SortText: sortIndex(i)})

@@ -6,6 +6,8 @@ import (
 )
 
 var (
+	// unescaper removes the backslashes of snippet escapes.
+	unescaper   = strings.NewReplacer(`\}`, "}", `\$`, "$", `\,`, ",", `\|`, "|", `\\`, `\`)
 	tabstop     = regexp.MustCompile(`\$\{\d+:((?:[^{}\\]|\\.)*)\}`)
 	choice      = regexp.MustCompile(`\$\{\d+\|((?:[^,|\\]|\\.)*)[^}]*\|\}`)
 	bareTabstop = regexp.MustCompile(`\$\d+|\$\{\d+\}`)
@@ -20,6 +22,6 @@ func plain(s string) string {
 	}
 	s = choice.ReplaceAllString(s, "$1")
 	s = bareTabstop.ReplaceAllString(s, "")
-	s = strings.NewReplacer(`\}`, "}", `\$`, "$", `\,`, ",", `\|`, "|", `\\`, `\`).Replace(s)
+	s = unescaper.Replace(s)
 	return strings.TrimRight(s, " ")
 }

@@ -10,9 +10,12 @@
 package cursor
 
 import (
+	"strings"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/internal/treecache"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -61,15 +64,19 @@ type Context struct {
 	// one being typed.
 	Present map[string]bool
 	// Mapping is the enclosing mapping node in the parsed tree (which may
-	// be a patched copy of the text), or nil.
+	// be a patched copy of the text), or nil. Its keys are all there, but
+	// the values that take lines of their own are left out.
 	Mapping *yaml.Node
 	// Path holds the nodes from the top-level item down to the cursor,
-	// each with its type.
+	// each with its type. Like Mapping, the nodes hold only what the
+	// cursor's context needs; Ancestor gives whole nodes.
 	Path []Frame
 	// Kind is the top-level kind of the item at the cursor, or nil.
 	Kind *schema.Key
 	// ListItem reports that the cursor is in a list item's scalar value.
 	ListItem bool
+
+	item *item // the cursor's item, its cursor line as parsed
 }
 
 // Frame is one node on the path to the cursor.
@@ -79,15 +86,24 @@ type Frame struct {
 	Key  string // the key this node is the value of, "" for list items
 }
 
-// Ancestor returns the innermost node on the path whose type is object o.
-func (c *Context) Ancestor(o *schema.Obj) *yaml.Node {
-	for i := len(c.Path) - 1; i >= 0; i-- {
-		f := c.Path[i]
-		if f.Type != nil && f.Type.Kind == schema.Object && f.Type.Object == o && f.Node != nil && f.Node.Kind == yaml.MappingNode {
-			return f.Node
-		}
+// Item returns the mapping of the top-level item around the cursor, with
+// all its content, or nil. The cursor line is left out, so that the tree
+// stays the same (and is parsed once) while that line is typed; when the
+// item does not parse that way, the line as the context read it is used.
+// Line numbers count from the item's first line. The node is shared and
+// must not be changed.
+func (c *Context) Item() *yaml.Node {
+	it := c.item
+	if it == nil {
+		return nil
 	}
-	return nil
+	lines := append([]string(nil), it.lines...)
+	lines[it.cursor] = ""
+	if n := treecache.Item(strings.Join(lines, "\n") + "\n"); n != nil {
+		return n
+	}
+	full := &item{lines: append([]string(nil), it.lines...), orig: it.orig, cursor: it.cursor, fixed: make([]int, len(it.lines))}
+	return full.parse()
 }
 
 // Doc is the document a context was computed for.

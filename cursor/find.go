@@ -51,13 +51,16 @@ func Find(doc *document.Document, off int, patch bool) *Context {
 		c.topLevel(ok, text[ws:we], li)
 		return c
 	}
+	target := c.target(m, blockLine, off, patch)
+	parsed := it
 	if blockLine < 0 {
 		it.lines[it.cursor] = cursorLine(text, ws, we, li, pos, patch)
+		parsed = it.pruned()
 	}
-	inValue := pos.value && !pos.flow
-	root := it.parse()
-	if root == nil || !c.locate(root, c.target(m, blockLine, off, patch)) {
-		c.fallback(doc, line, li, inValue)
+	c.item = it
+	root := parsed.parse()
+	if root == nil || !c.locate(root, target) {
+		c.fallback(doc, line, li, pos.value && !pos.flow)
 	}
 	return c
 }
@@ -133,7 +136,7 @@ func covers(m *document.Mapper, n *yaml.Node, off int) bool {
 // decides: right of the scalar's parent it is in the text, otherwise a key
 // is being written.
 func (it *item) blockOwner(col int) int {
-	st := scanLines(it.lines[:it.cursor+1])[it.cursor]
+	st := it.above.state
 	if st.block < 0 {
 		return -1
 	}

@@ -17,16 +17,21 @@ const maxRepairs = 8
 type item struct {
 	first  int      // document line of the item's first line
 	lines  []string // the item's lines
+	orig   []int    // for each of lines, its index in the whole item
 	cursor int      // index of the cursor line in lines
 	fixed  []int    // repairs done on each line: 1 value cut, 2 blanked
+	above  above    // what the lines above the cursor hold
 }
 
 func newItem(m *document.Mapper, first, last, cursorLine int) *item {
-	it := &item{first: first, cursor: cursorLine - first}
+	n := last - first + 1
+	it := &item{first: first, cursor: cursorLine - first, lines: make([]string, 0, n), orig: make([]int, 0, n)}
 	for l := first; l <= last; l++ {
 		it.lines = append(it.lines, m.Line(l))
+		it.orig = append(it.orig, l-first)
 	}
 	it.fixed = make([]int, len(it.lines))
+	it.scanAbove()
 	return it
 }
 
@@ -59,7 +64,7 @@ func (it *item) node(root *yaml.Node) *yaml.Node {
 		return nil
 	}
 	n := root.Content[0].Content[0]
-	shiftLines(n, it.first)
+	it.relines(n)
 	return n
 }
 
@@ -119,17 +124,15 @@ func cutValue(s string) (string, bool) {
 	return "", false
 }
 
-// shiftLines moves the line numbers of a tree by delta.
-func shiftLines(n *yaml.Node, delta int) {
-	if delta == 0 {
-		return
-	}
+// relines moves the line numbers of a tree parsed from the item's lines
+// to those of the document.
+func (it *item) relines(n *yaml.Node) {
 	stack := []*yaml.Node{n}
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if n.Line > 0 {
-			n.Line += delta
+		if n.Line > 0 && n.Line <= len(it.orig) {
+			n.Line = it.first + it.orig[n.Line-1] + 1
 		}
 		stack = append(stack, n.Content...)
 	}

@@ -82,7 +82,7 @@ func (st *scanState) line(i int, s string, stop int) {
 			st.quote, st.quoteLine = c, i
 		case atStart && (c == '&' || c == '!' || c == '*'):
 			// An anchor, tag or alias: the node (if any) comes after it.
-			for j+1 < len(s) && s[j+1] != ' ' && s[j+1] != '\t' {
+			for j+1 < len(s) && s[j+1] != ' ' && s[j+1] != '\t' && !(len(st.flows) > 0 && plainEnd(s[j+1], true)) {
 				j++
 			}
 		case atStart && (c == '[' || c == '{'):
@@ -105,9 +105,26 @@ func (st *scanState) line(i int, s string, stop int) {
 			}
 			return
 		default:
+			// Plain text: skip to what may end it, a key's ':' or a
+			// comment, and in a flow also a bracket or a comma.
 			atStart = false
+			end := min(stop, len(s))
+			for j+1 < end && !plainEnd(s[j+1], len(st.flows) > 0) {
+				j++
+			}
 		}
 	}
+}
+
+// plainEnd reports a byte that may end plain text.
+func plainEnd(c byte, flow bool) bool {
+	switch c {
+	case ':', '#':
+		return true
+	case ',', '[', ']', '{', '}':
+		return flow
+	}
+	return false
 }
 
 // inQuote advances over s[j] inside a quoted string, closing it at its
