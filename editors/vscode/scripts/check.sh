@@ -27,3 +27,5 @@ step "package .vsix with $bin"
 VALOHAI_LS_BINARY=$bin npm run --silent package -- --out "$out/valohai-ls.vsix"
 step "check the .vsix"
 VSIX=$out/valohai-ls.vsix SERVER_BINARY=$bin node --test out/test/vsix.test.js
+step "activate the bundled extension against a stand-in vscode module"
+SERVER_BINARY=$bin node --test out/test/activation.test.js
