@@ -80,6 +80,10 @@ type builder struct {
 func (b *builder) add(it Item) {
 	if it.Start == 0 && it.End == 0 {
 		it.Start, it.End = b.c.WordStart, b.c.WordEnd
+		if b.c.Where == cursor.Value && it.Start > 0 && b.doc.Text[it.Start-1] == ':' {
+			// Right after "key:": a value needs its space.
+			it.Insert = " " + it.Insert
+		}
 	}
 	b.items = append(b.items, it)
 }

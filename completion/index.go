@@ -92,13 +92,13 @@ func (x *index) stepOf(n node) *yaml.Node {
 	return x.item(schema.StepKind.Name, step)
 }
 
-// sockets lists `<node>.<type>.<key>` strings for the nodes of a pipeline:
+// sockets lists `<node>.<type>.<key>` strings for nodes of a pipeline:
 // sources (outputs, parameters, metadata) for a `source`, targets (inputs,
 // parameters, files) for a `target`, and both otherwise.
-func (x *index) sockets(pipeline *yaml.Node, key string) []string {
+func (x *index) sockets(nodes []node, key string) []string {
 	var out []string
 	wantSource, wantTarget := key != "target", key != "source"
-	for _, n := range pipelineNodes(pipeline) {
+	for _, n := range nodes {
 		if n.typ == schema.NodeDeployment {
 			if wantTarget {
 				for _, ep := range listScalars(valueOf(n.body, schema.XEndpoints)) {
@@ -128,10 +128,10 @@ func (x *index) sockets(pipeline *yaml.Node, key string) []string {
 	return out
 }
 
-// paramTargets lists `<node>.parameter.<name>` for a pipeline's nodes.
-func (x *index) paramTargets(pipeline *yaml.Node) []string {
+// paramTargets lists `<node>.parameter.<name>` for nodes of a pipeline.
+func (x *index) paramTargets(nodes []node) []string {
 	var out []string
-	for _, n := range pipelineNodes(pipeline) {
+	for _, n := range nodes {
 		for _, p := range listNames(valueOf(x.stepOf(n), schema.XParameters)) {
 			out = append(out, n.name+"."+schema.SocketParameter+"."+p)
 		}

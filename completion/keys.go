@@ -23,13 +23,14 @@ func (b *builder) keys() {
 		if v := o.VariantOf(k.Name); v != nil && chosen != "" && v.Name != chosen {
 			continue
 		}
+		insert, snippet := b.keyInsert(k)
 		b.add(Item{
 			Label:      k.Name,
 			Kind:       KindProperty,
 			Detail:     detail(o, k),
 			Doc:        hover.KeyMarkdown(o, k),
-			Insert:     b.keyInsert(k),
-			Snippet:    b.opts.Snippets && !b.c.HasColon,
+			Insert:     insert,
+			Snippet:    snippet,
 			SortText:   sortText(k, i),
 			FilterText: k.Name,
 			Deprecated: k.Deprecated != "",
@@ -69,15 +70,18 @@ func sortText(k *schema.Key, i int) string {
 	return fmt.Sprintf("%d%03d", r, i)
 }
 
-// keyInsert is the text that completes key k.
-func (b *builder) keyInsert(k *schema.Key) string {
-	if b.c.HasColon {
-		return k.Name
+// keyInsert is the text that completes key k, and whether it is a
+// snippet. In a flow mapping ("{a: 1, |}") the value goes on the same line.
+func (b *builder) keyInsert(k *schema.Key) (string, bool) {
+	switch {
+	case b.c.HasColon:
+		return k.Name, false
+	case b.c.Flow:
+		return k.Name + ": ", false
+	case !b.opts.Snippets:
+		return k.Name + plain(valueTemplate(k)), false
 	}
-	if !b.opts.Snippets {
-		return k.Name + plain(valueTemplate(k))
-	}
-	return k.Name + valueTemplate(k)
+	return k.Name + valueTemplate(k), true
 }
 
 // valueTemplate is the snippet written after "key" for k's type.

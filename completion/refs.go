@@ -27,10 +27,10 @@ func (b *builder) references(ref schema.Ref) {
 	case schema.RefDeployment:
 		names = idx.names(schema.DeploymentKind.Name)
 	case schema.RefSocket:
-		names = idx.sockets(b.pipeline(), b.c.KeyName)
+		names = idx.sockets(b.nodes(), b.c.KeyName)
 		detail = "edge socket"
 	case schema.RefParamTarget:
-		names = idx.paramTargets(b.pipeline())
+		names = idx.paramTargets(b.nodes())
 		detail = "node parameter"
 	default:
 		return
@@ -48,6 +48,23 @@ func (b *builder) pipeline() *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// nodes returns the nodes of the pipeline around the cursor. Once the
+// word typed names a node and a dot ("train."), only that node: the other
+// nodes' sockets cannot follow what is typed.
+func (b *builder) nodes() []node {
+	all := pipelineNodes(b.pipeline())
+	name, _, ok := strings.Cut(b.c.Prefix, ".")
+	if !ok {
+		return all
+	}
+	for _, n := range all {
+		if n.name == name {
+			return []node{n}
+		}
+	}
+	return all
 }
 
 // itemBody returns the body of the top-level item around the cursor when

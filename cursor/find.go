@@ -40,7 +40,7 @@ func Find(doc *document.Document, off int, patch bool) *Context {
 	}
 	pos := positionAt(text, col, li)
 	if blockLine >= 0 {
-		pos = position{value: true}
+		pos = position{value: true, block: true}
 	}
 	c.Flow = pos.flow
 	c.HasColon = pos.hasColon
@@ -102,8 +102,12 @@ func (c *Context) setWord(text string, col, lineStart int, li lineInfo, pos posi
 	if pos.value && s > 0 && (text[s-1] == '"' || text[s-1] == '\'') {
 		c.Quoted = true
 	}
-	if !pos.value && !pos.flow && li.keyStart > s {
+	switch {
+	case !pos.value && !pos.flow && li.keyStart > s:
 		s = li.keyStart
+	case pos.value && !pos.flow && !pos.block && li.colon >= s:
+		// Right after "key:", the value has not started.
+		s = li.colon + 1
 	}
 	s, e = min(s, col), max(e, col)
 	c.WordStart, c.WordEnd = lineStart+s, lineStart+e

@@ -126,12 +126,7 @@ func (c *Context) fromPath(f *found) {
 		if last.Type != nil && last.Type.Kind == schema.List {
 			c.Type = last.Type.Items.Scalar()
 		}
-		if len(c.Path) >= 2 {
-			c.Object = objectOf(c.Path[len(c.Path)-2].Node, c.Path[len(c.Path)-2].Type)
-			if c.Object != nil {
-				c.Key = c.Object.Key(f.key)
-			}
-		}
+		c.listKey()
 		return
 	}
 	obj := objectOf(f.parent, last.Type)
@@ -157,6 +152,21 @@ func (c *Context) fromPath(f *found) {
 		c.Key = obj.Key(f.key)
 	}
 	c.Type = valueType(obj, f.key).Scalar()
+}
+
+// listKey sets the key whose value holds the list of the cursor's scalar:
+// the nearest key on the path (an edge written `[source, target]` is in a
+// list of lists, under `edges`).
+func (c *Context) listKey() {
+	for i := len(c.Path) - 1; i >= 1; i-- {
+		if f := c.Path[i]; f.Key != "" {
+			parent := c.Path[i-1]
+			c.KeyName = f.Key
+			c.Object = objectOf(parent.Node, parent.Type)
+			c.Key = c.Object.Key(f.Key)
+			return
+		}
+	}
 }
 
 // scalarListItem turns a key typed as "- word" into a list value when the

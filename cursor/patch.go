@@ -7,6 +7,7 @@ type position struct {
 	value    bool // a value goes there; otherwise a key
 	flow     bool // inside a flow collection ('[...]' or '{...}')
 	hasColon bool // on a key that a ':' follows
+	block    bool // in the text of a block scalar
 }
 
 // positionAt reads the role of byte col of line text.
