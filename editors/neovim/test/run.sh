@@ -17,7 +17,8 @@ printf 'key: value\n' >"$work/project/other.yaml"
 
 export VALOHAI_LS_BIN=$bin
 export VALOHAI_TEST_DIR=$work/project
-export VALOHAI_NVIM_PLUGIN=$(cd "$here/.." && pwd)
+VALOHAI_NVIM_PLUGIN=$(cd "$here/.." && pwd)
+export VALOHAI_NVIM_PLUGIN
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share
 export XDG_STATE_HOME=$work/home/.local/state XDG_CACHE_HOME=$work/home/.cache
 
