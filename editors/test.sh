@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Run every editor integration test against a valohai-ls binary:
 #   editors/test.sh /abs/path/to/valohai-ls        (make test-editors does this)
-# Suites: vscode (type-check, lint, unit tests, .vsix build and contents),
+# Suites: vscode (type-check, lint, unit tests, .vsix build and contents, activation),
 # neovim (headless Neovim), emacs (batch Emacs with Eglot), configs (JetBrains,
-# Helix and Zed files, each command line run through an LSP session).
+# Helix and Zed files, each command line run through an LSP session; shellcheck).
 # Prints one PASS/FAIL line per suite, the failing suite's output, and a
 # closing "N passed, N failed" line. Exits non-zero when any suite fails.
 # VERBOSE=1 prints every suite's output; SUITES="neovim emacs" runs a subset.

@@ -14,6 +14,8 @@ import json
 import os
 import re
 import shlex
+import shutil
+import subprocess
 import sys
 import tempfile
 import tomllib
@@ -209,6 +211,16 @@ class ZedExtension(SessionMixin, unittest.TestCase):
         binary = load_json(self.dir / "settings.json")["lsp"]["valohai-ls"]["binary"]
         # Zed sends YAML buffers with its own language id; the server goes by file name.
         self.run_session([binary["path"], *binary["arguments"]], "yaml")
+
+
+class ShellScripts(unittest.TestCase):
+    def test_shellcheck(self):
+        shellcheck = shutil.which("shellcheck")
+        self.assertIsNotNone(shellcheck, "shellcheck not found: run editors/install-deps.sh")
+        scripts = sorted(p for p in EDITORS.rglob("*.sh") if "node_modules" not in p.parts)
+        self.assertTrue(scripts)
+        result = subprocess.run([shellcheck, *map(str, scripts)], capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
 
 
 class ReadmeLinks(unittest.TestCase):
