@@ -10,7 +10,7 @@ import (
 func explain(m *Mapper, line int, msg string) (int, string) {
 	text := m.Line(line)
 	switch {
-	case strings.Contains(msg, "cannot start any token"):
+	case strings.Contains(msg, "cannot start any token"), strings.Contains(msg, "found a tab character"):
 		if l, ok := tabLine(m, line); ok {
 			return l, "tab character used for indentation: YAML indents with spaces only"
 		}
@@ -25,10 +25,16 @@ func explain(m *Mapper, line int, msg string) (int, string) {
 	case strings.Contains(msg, "expected ',' or '}'"):
 		return line, "unclosed '{': a flow mapping must end with '}' (or its entries be separated by ',')"
 	case strings.Contains(msg, "mapping values are not allowed"):
+		if l, ok := noSpaceKey(m, line); ok {
+			return l, missingSpace
+		}
 		return line, "unexpected ':' here: the key is at the wrong indentation, or a value containing ': ' needs quotes"
 	case strings.Contains(msg, "did not find expected key"):
 		return line, "this line does not line up with the keys above it: check its indentation"
 	case strings.Contains(msg, "could not find expected ':'"):
+		if noSpace(strings.TrimSpace(text)) {
+			return line, missingSpace
+		}
 		return line, "expected 'key: value': a key must be followed by ':'"
 	case strings.Contains(msg, "did not find expected '-' indicator"):
 		return line, "this line does not line up with the list items above it: check its indentation"
@@ -53,6 +59,37 @@ func tabLine(m *Mapper, line int) (int, bool) {
 		}
 	}
 	return line, strings.Contains(m.Line(line), "\t")
+}
+
+// noSpaceKey finds, above line, a line at the same indentation written
+// "key:value": a plain word to YAML, after which line's key has no mapping
+// to belong to.
+func noSpaceKey(m *Mapper, line int) (int, bool) {
+	indent := indentWidth(m.Line(line))
+	for l := line - 1; l >= 0; l-- {
+		s := m.Line(l)
+		t := strings.TrimSpace(s)
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		if indentWidth(s) != indent {
+			return 0, false
+		}
+		return l, noSpace(t)
+	}
+	return 0, false
+}
+
+const missingSpace = "missing space after ':': write 'key: value' (without the space, the line is read as one word)"
+
+// noSpace reports a trimmed line written "key:value".
+func noSpace(t string) bool {
+	t = strings.TrimPrefix(t, "- ")
+	if strings.Contains(t, ": ") || strings.HasSuffix(t, ":") {
+		return false
+	}
+	i := strings.IndexByte(t, ':')
+	return i > 0 && !strings.ContainsAny(t[:i], " \"'[{") && !strings.HasPrefix(t[i:], "://")
 }
 
 // openQuote returns the quote character left open on the line, or 0.
