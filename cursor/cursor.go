@@ -1,12 +1,26 @@
 // Package cursor finds where a position is in a valohai.yaml document —
 // which construct, which key, key or value, the word being typed — even
-// while the document does not parse. Completion and hover both use it.
+// while the document does not parse, as is common while a key is half
+// typed. Completion and hover both use it.
 //
-// The cursor's top-level item is cut out of the text, the cursor line is
-// patched into something that parses (a bare word becomes a key, an empty
-// value gets a placeholder), other broken lines of the item are blanked,
-// and the result is parsed and walked. When even that fails, the key path
-// is read from the indentation of the lines above.
+// Only the cursor's top-level item is read, line by line:
+//
+//   - the cursor line is patched into something that parses: the word
+//     being typed becomes a placeholder key or value, open quotes and flow
+//     brackets are closed (patch.go);
+//   - quotes, flow collections and block scalars that go on over several
+//     lines are followed (scan.go), so that a line of a block scalar is
+//     known as text and a half-typed quote is found where it opens;
+//   - the item is pruned to the lines the context depends on: the cursor's
+//     ancestors and the keys beside them (prune.go), so that a position in
+//     a long pipeline parses a few lines;
+//   - a line that still breaks the parse first loses its value, keeping
+//     its key, and is then blanked (item.go);
+//   - the parsed tree is walked with the schema to the placeholder, or to
+//     the scalar under the cursor (locate.go).
+//
+// When even that fails, the key path is read from the indentation of the
+// lines above (fallback.go).
 package cursor
 
 import (
@@ -108,3 +122,15 @@ func (c *Context) Item() *yaml.Node {
 
 // Doc is the document a context was computed for.
 type Doc = document.Document
+
+func (w Where) String() string {
+	switch w {
+	case TopLevel:
+		return "top level"
+	case Key:
+		return "key"
+	case Value:
+		return "value"
+	}
+	return "nowhere"
+}

@@ -21,48 +21,76 @@ const placeholder = "vls__cursor__"
 func Find(doc *document.Document, off int, patch bool) *Context {
 	m := doc.Mapper()
 	off = min(max(off, 0), len(doc.Text))
-	line := m.LineOf(off)
-	text := m.Line(line)
-	col := min(off-m.LineStart(line), len(text))
-	li := readLine(text)
-	c := &Context{Offset: off, HasDash: li.dashes > 0, Present: map[string]bool{}}
-	if li.comment >= 0 && col > li.comment {
+	at := lineAt(m, off)
+	c := &Context{Offset: off, HasDash: at.li.dashes > 0, Present: map[string]bool{}}
+	if at.li.comment >= 0 && at.col > at.li.comment {
 		return c
 	}
-	first, last, ok := itemLines(m, line)
+	first, last, ok := itemLines(m, at.line)
 	var it *item
-	blockLine := -1
 	if ok {
-		it = newItem(m, first, last, line)
-		if b := it.blockOwner(col); b >= 0 {
-			blockLine = first + b
+		it = newItem(m, first, last, at.line)
+		if b := it.blockOwner(at.col); b >= 0 {
+			at.blockLine = first + b
 		}
 	}
-	pos := positionAt(text, col, li)
-	if blockLine >= 0 {
-		pos = position{value: true, block: true}
-	}
-	c.Flow = pos.flow
-	c.HasColon = pos.hasColon
-	c.setWord(text, col, m.LineStart(line), li, pos)
-	ws, we := c.WordStart-m.LineStart(line), c.WordEnd-m.LineStart(line)
-
-	if !ok || (blockLine < 0 && !pos.flow && isTopLevelLine(m, li, pos.value)) {
-		c.topLevel(ok, text[ws:we], li)
+	at.setPosition()
+	c.setWord(at)
+	if !ok || (at.blockLine < 0 && !at.pos.flow && isTopLevelLine(m, at.li, at.pos.value)) {
+		c.topLevel(ok, at.word(c), at.li)
 		return c
 	}
-	target := c.target(m, blockLine, off, patch)
+	c.inItem(doc, it, at, patch)
+	return c
+}
+
+// cursorAt is the cursor's line and what is known of the cursor's place
+// on it.
+type cursorAt struct {
+	line, start, col int // line number, its offset, the cursor's column
+	text             string
+	li               lineInfo
+	pos              position
+	blockLine        int // document line of a block scalar holding the line, or -1
+}
+
+func lineAt(m *document.Mapper, off int) *cursorAt {
+	line := m.LineOf(off)
+	text := m.Line(line)
+	start := m.LineStart(line)
+	return &cursorAt{line: line, start: start, col: min(off-start, len(text)), text: text, li: readLine(text), blockLine: -1}
+}
+
+// setPosition reads the cursor's role on its line.
+func (at *cursorAt) setPosition() {
+	if at.blockLine >= 0 {
+		at.pos = position{value: true, block: true}
+		return
+	}
+	at.pos = positionAt(at.text, at.col, at.li)
+}
+
+// word returns the text of the context's word.
+func (at *cursorAt) word(c *Context) string {
+	return at.text[c.WordStart-at.start : c.WordEnd-at.start]
+}
+
+// inItem fills the context of a position inside a top-level item: the
+// cursor line is patched, the item pruned to what the context needs,
+// parsed and walked; the indentation is read when that fails.
+func (c *Context) inItem(doc *document.Document, it *item, at *cursorAt, patch bool) {
+	m := doc.Mapper()
+	target := c.target(m, at.blockLine, c.Offset, patch)
 	parsed := it
-	if blockLine < 0 {
-		it.lines[it.cursor] = cursorLine(text, ws, we, li, pos, patch)
+	if at.blockLine < 0 {
+		it.lines[it.cursor] = cursorLine(at.text, c.WordStart-at.start, c.WordEnd-at.start, at.li, at.pos, patch)
 		parsed = it.pruned()
 	}
 	c.item = it
 	root := parsed.parse()
 	if root == nil || !c.locate(root, target) {
-		c.fallback(doc, line, li, pos.value && !pos.flow)
+		c.fallback(doc, at.line, at.li, at.pos.value && !at.pos.flow)
 	}
-	return c
 }
 
 // topLevel fills the context of a position where an item's kind goes.
@@ -77,8 +105,8 @@ func (c *Context) topLevel(inItem bool, word string, li lineInfo) {
 	}
 }
 
-// target returns the test for the node the cursor is on: the placeholder
-// when the line was patched, the block scalar whose text holds the cursor,
+// target returns the test for the node the cursor is on: the block scalar
+// whose text holds the cursor, the placeholder when the line was patched,
 // or the scalar whose text covers the offset.
 func (c *Context) target(m *document.Mapper, blockLine, off int, patch bool) func(*yaml.Node) bool {
 	switch {
@@ -92,8 +120,11 @@ func (c *Context) target(m *document.Mapper, blockLine, off int, patch bool) fun
 	return func(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && covers(m, n, off) }
 }
 
-// setWord records the word at the cursor.
-func (c *Context) setWord(text string, col, lineStart int, li lineInfo, pos position) {
+// setWord records the word at the cursor, and what follows from the
+// cursor's position.
+func (c *Context) setWord(at *cursorAt) {
+	text, col, li, pos := at.text, at.col, at.li, at.pos
+	c.Flow, c.HasColon = pos.flow, pos.hasColon
 	stop := notWord
 	if pos.value {
 		stop = valueStop
@@ -110,7 +141,7 @@ func (c *Context) setWord(text string, col, lineStart int, li lineInfo, pos posi
 		s = li.colon + 1
 	}
 	s, e = min(s, col), max(e, col)
-	c.WordStart, c.WordEnd = lineStart+s, lineStart+e
+	c.WordStart, c.WordEnd = at.start+s, at.start+e
 	c.Prefix = text[s:col]
 	c.Word = text[s:e]
 }
