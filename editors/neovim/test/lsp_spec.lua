@@ -251,6 +251,21 @@ test('the nvim-lspconfig configuration', function()
   package.loaded['lspconfig.configs'] = nil
 end)
 
+test('lsp/valohai_ls.lua (vim.lsp.config on 0.11+) attaches to Valohai files only', function()
+  local files = vim.api.nvim_get_runtime_file('lsp/valohai_ls.lua', false)
+  eq(1, #files, 'lsp/valohai_ls.lua on the runtime path')
+  local cfg = dofile(files[1])
+  eq({ 'valohai-ls' }, cfg.cmd, 'cmd')
+  eq({ 'yaml.valohai', 'yaml' }, cfg.filetypes, 'filetypes')
+  local got
+  cfg.root_dir(bufnr, function(dir) got = dir end)
+  eq(dir, got, 'root of valohai.yaml')
+  got = nil
+  cfg.root_dir(vim.fn.bufnr(dir .. '/other.yaml'), function(d) got = d end)
+  eq(nil, got, 'root of other.yaml')
+  eq('valohai-yaml', cfg.get_language_id(bufnr, 'yaml.valohai'), 'languageId')
+end)
+
 test(':checkhealth valohai_ls finds the server', function()
   vim.cmd('buffer ' .. bufnr)
   vim.cmd('checkhealth valohai_ls')
