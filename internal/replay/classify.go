@@ -101,6 +101,8 @@ func classifyMapping(n *yaml.Node, t *schema.Type, out map[int]keyInfo) {
 		switch key := o.Key(k.Value); {
 		case key != nil:
 			vt = key.Type
+		case o == schema.Item:
+			info.class, info.where = NotInFormat, "top-level item"
 		case o != nil && (o.Open || o.Values != nil):
 			info.class, vt = FreeForm, o.Values
 		default:
