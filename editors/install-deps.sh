@@ -8,7 +8,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 log() { printf 'install-deps: %s\n' "$*"; }
 
 # --- Debian packages -------------------------------------------------------
-debs=(neovim emacs-nox elpa-eglot elpa-yaml-mode shellcheck python3)
+debs=(neovim emacs-nox elpa-eglot elpa-yaml-mode elpa-lsp-mode shellcheck python3)
 missing=()
 for pkg in "${debs[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed'; then

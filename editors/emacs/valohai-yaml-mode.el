@@ -10,9 +10,10 @@
 ;; `valohai-yaml-mode' edits Valohai's valohai.yaml and valohai.yml files.
 ;; It derives from `yaml-mode' when that package is installed (for its
 ;; highlighting and indentation) and from `prog-mode' otherwise, and it
-;; registers the valohai-ls language server with Eglot, which then provides
-;; completion (`completion-at-point'), hover documentation (ElDoc) and
-;; diagnostics (Flymake).
+;; registers the valohai-ls language server with Eglot (and with lsp-mode,
+;; for those who use it), which then provides completion
+;; (`completion-at-point'), hover documentation (ElDoc) and diagnostics
+;; (Flymake).
 ;;
 ;; Set-up:
 ;;
@@ -128,6 +129,32 @@ and make sure it is on `exec-path', or set `valohai-yaml-server-program'"
   (defvar eglot-server-programs)
   (add-to-list 'eglot-server-programs
                '(valohai-yaml-mode . valohai-yaml-server-contact)))
+
+;;; lsp-mode
+
+(declare-function lsp-register-client "lsp-mode" (client))
+(declare-function make-lsp-client "lsp-mode" (&rest args))
+(declare-function lsp-stdio-connection "lsp-mode" (command &optional test-command))
+(declare-function lsp-activate-on "lsp-mode" (&rest languages))
+(defvar lsp-language-id-configuration)
+
+;;;###autoload
+(defun valohai-yaml-register-lsp-mode ()
+  "Register the valohai-ls server with `lsp-mode'.
+This runs by itself once `lsp-mode' is loaded."
+  (add-to-list 'lsp-language-id-configuration '(valohai-yaml-mode . "valohai-yaml"))
+  (lsp-register-client
+   (make-lsp-client
+    :new-connection (lsp-stdio-connection
+                     (lambda () (valohai-yaml-server-contact nil))
+                     (lambda () (executable-find valohai-yaml-server-program)))
+    :activation-fn (lsp-activate-on "valohai-yaml")
+    :major-modes '(valohai-yaml-mode)
+    :server-id 'valohai-ls)))
+
+;;;###autoload
+(with-eval-after-load 'lsp-mode
+  (valohai-yaml-register-lsp-mode))
 
 (provide 'valohai-yaml-mode)
 ;;; valohai-yaml-mode.el ends here

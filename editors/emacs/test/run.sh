@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Batch Emacs tests of editors/emacs/valohai-yaml-mode.el against a valohai-ls binary:
 #   editors/emacs/test/run.sh /abs/path/to/valohai-ls
-# Needs emacs (28+) with eglot and yaml-mode (Debian: emacs-nox elpa-eglot elpa-yaml-mode).
+# Needs emacs (28+) with eglot, yaml-mode and lsp-mode (Debian: emacs-nox elpa-eglot
+# elpa-yaml-mode elpa-lsp-mode).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 mode_dir=$(cd "$here/.." && pwd)
@@ -49,5 +50,16 @@ if [[ $s2 -ne 0 ]]; then
   echo "--- eglot test output" >&2; cat "$work/eglot.log" >&2
   echo "--- server log (last 40 lines)" >&2; tail -n 40 "$work/project/server.log" >&2 2>/dev/null || true
   status=$s2
+fi
+# 3. The same through lsp-mode.
+s3=0
+timeout --kill-after=5 "$limit" emacs -q --batch -L "$mode_dir" \
+  -l "$here/lsp-mode-test.el" -f ert-run-tests-batch-and-exit </dev/null >"$work/lsp-mode.log" 2>&1 || s3=$?
+grep -E '^ *(passed|FAILED|skipped) |^Ran |^[0-9]+ unexpected' "$work/lsp-mode.log" || true
+if [[ $s3 -ne 0 ]]; then
+  [[ $s3 -eq 124 ]] && echo "emacs test: lsp-mode test timed out" >&2
+  echo "--- lsp-mode test output" >&2; cat "$work/lsp-mode.log" >&2
+  echo "--- server log (last 40 lines)" >&2; tail -n 40 "$work/project/server-lsp-mode.log" >&2 2>/dev/null || true
+  status=$s3
 fi
 exit "$status"
