@@ -22,6 +22,7 @@ var benchCases = []benchCase{
 	{"step-value", "        type: integer\n", "        type: |"},
 	{"endpoint-key", "    name: endpoint-010\n", "    |"},
 	{"pipeline-node-key", "        step: step-0008\n", "        |"},
+	{"pipeline-step-name", "        step: step-0008\n", "        step: st|"},
 	{"pipeline-edge-value", "      - [node-0018.output.model*, node-0184.input.input-0]\n", "      - source: node-0018.|"},
 }
 
