@@ -7,7 +7,7 @@ FUZZTIME  ?= 90s
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema
+.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay
 
 all: lint build test
 
@@ -39,6 +39,11 @@ lint:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzPipeline -fuzztime $(FUZZTIME) ./diagnostics/
+
+# replay types every real-world file into the real binary over stdio and
+# checks completion and hover where each key is written.
+replay:
+	VALOHAI_REPLAY=binary $(GO) test -count=1 -run TestReplay -v ./internal/replay/
 
 # schema regenerates the committed JSON Schema export.
 schema:
