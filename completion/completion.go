@@ -8,6 +8,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/cursor"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // Kind is the kind of a completion item, with LSP's numbering.
@@ -58,7 +59,7 @@ func Complete(ctx context.Context, doc *document.Document, off int, opts Options
 	case cursor.TopLevel:
 		b.kinds()
 	case cursor.Key:
-		if c.Object != nil && c.Object.Name == "top-level item" {
+		if c.Object == schema.Item {
 			b.kinds()
 		} else {
 			b.keys()
