@@ -74,11 +74,12 @@ func Diagnose(ctx context.Context, doc *document.Document) []Diagnostic {
 	for _, e := range p.Errors {
 		c.add(Diagnostic{Start: e.Start, End: e.End, Severity: Error, Code: CodeSyntax, Message: e.Message})
 	}
-	if p.Root != nil {
-		c.root(p.Root)
-	} else {
+	if p.Root == nil || c.root(p.Root) {
 		for _, it := range p.Items {
-			c.item(it.Node)
+			if ctx.Err() != nil {
+				break
+			}
+			c.cachedItem(p, it)
 		}
 	}
 	if ctx.Err() == nil {
@@ -86,6 +87,32 @@ func Diagnose(ctx context.Context, doc *document.Document) []Diagnostic {
 	}
 	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
 	return c.out
+}
+
+// cachedItem checks one item, reusing the findings of an earlier version
+// when the item's tree is the same (the edit was elsewhere).
+func (c *checker) cachedItem(p *document.Parsed, it *document.Item) {
+	if v, ok := p.Recall(it); ok {
+		for _, d := range v.([]Diagnostic) {
+			d.Start += it.Start
+			d.End += it.Start
+			c.out = append(c.out, d)
+		}
+		return
+	}
+	sub := &checker{m: c.m, ctx: c.ctx}
+	sub.item(it.Node)
+	if c.ctx.Err() != nil {
+		return
+	}
+	rel := make([]Diagnostic, len(sub.out))
+	for i, d := range sub.out {
+		c.out = append(c.out, d)
+		d.Start -= it.Start
+		d.End -= it.Start
+		rel[i] = d
+	}
+	p.Remember(it, rel)
 }
 
 // checker accumulates diagnostics for one document.

@@ -26,27 +26,24 @@ func (p place) what() string {
 	return "item"
 }
 
-// root checks the document node of a whole file.
-func (c *checker) root(doc *yaml.Node) {
+// root checks the document node of a whole file, reporting whether it is
+// the list of items it should be (the items are checked by the caller).
+func (c *checker) root(doc *yaml.Node) bool {
 	if len(doc.Content) == 0 {
 		c.at(document.Span{}, Error, CodeWrongType, "the file is empty: valohai.yaml must be a list of items such as `- step:`")
-		return
+		return false
 	}
 	top := doc.Content[0]
 	switch {
 	case top.Kind == yaml.SequenceNode:
-		for _, it := range top.Content {
-			if c.ctx.Err() != nil {
-				return
-			}
-			c.item(it)
-		}
+		return true
 	case top.Kind == yaml.ScalarNode && document.Resolve11(top) == document.Null:
 		c.at(c.m.NodeSpan(top), Error, CodeWrongType, "the file is empty: valohai.yaml must be a list of items such as `- step:`")
 	default:
 		c.at(c.m.NodeSpan(top), Error, CodeWrongType,
 			"valohai.yaml must be a list of items, each starting with `- ` (for example `- step:`), not "+describeNode(top))
 	}
+	return false
 }
 
 // item checks one top-level item.

@@ -66,7 +66,8 @@ type Parsed struct {
 	// Partial reports that Items were recovered item by item.
 	Partial bool
 
-	anchors bool // the tree uses anchors or aliases
+	anchors bool  // the tree uses anchors or aliases
+	memo    *memo // per-item results, when the whole text parsed
 }
 
 // Item is one top-level list item: its mapping (or other) node, and the

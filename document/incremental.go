@@ -86,7 +86,7 @@ func reparse(prev, d *Document) *Parsed {
 			items[j] = &Item{Node: n, Start: it.Start + byteDelta, End: it.End + byteDelta}
 		}
 	}
-	return &Parsed{Root: rootOf(pp.Root, items), Items: items}
+	return &Parsed{Root: rootOf(pp.Root, items), Items: items, memo: carry(pp.memo, items)}
 }
 
 func shifted(off int, after bool, delta int) int {
