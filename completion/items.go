@@ -6,7 +6,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/internal/treecache"
 )
 
 // items returns the top-level item nodes of doc other than the one that
@@ -21,7 +20,7 @@ func items(doc *document.Document, skip int) []*yaml.Node {
 			continue
 		}
 		text := doc.Text[s.Start:s.End]
-		n := treecache.Item(text)
+		n := doc.ItemTree(text)
 		if n == nil && strings.Contains(text, "*") {
 			return wholeItems(doc)
 		}

@@ -29,7 +29,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/internal/treecache"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -90,7 +89,8 @@ type Context struct {
 	// ListItem reports that the cursor is in a list item's scalar value.
 	ListItem bool
 
-	item *item // the cursor's item, its cursor line as parsed
+	item *item              // the cursor's item, its cursor line as parsed
+	doc  *document.Document // the document the context was found in
 }
 
 // Frame is one node on the path to the cursor.
@@ -113,7 +113,7 @@ func (c *Context) Item() *yaml.Node {
 	}
 	lines := append([]string(nil), it.lines...)
 	lines[it.cursor] = ""
-	if n := treecache.Item(strings.Join(lines, "\n") + "\n"); n != nil {
+	if n := c.doc.ItemTree(strings.Join(lines, "\n") + "\n"); n != nil {
 		return n
 	}
 	full := &item{lines: append([]string(nil), it.lines...), orig: it.orig, cursor: it.cursor, fixed: make([]int, len(it.lines))}

@@ -22,7 +22,7 @@ func Find(doc *document.Document, off int, patch bool) *Context {
 	m := doc.Mapper()
 	off = min(max(off, 0), len(doc.Text))
 	at := lineAt(m, off)
-	c := &Context{Offset: off, HasDash: at.li.dashes > 0, Present: map[string]bool{}}
+	c := &Context{Offset: off, HasDash: at.li.dashes > 0, Present: map[string]bool{}, doc: doc}
 	if at.li.comment >= 0 && at.col > at.li.comment {
 		return c
 	}

@@ -23,6 +23,7 @@ type Document struct {
 	parsed *Parsed
 	ready  atomic.Bool
 	prev   *Document // an earlier version to parse incrementally from
+	trees  *trees    // item trees by text, shared by the file's versions
 
 	spansOnce sync.Once
 	spans     []Span
@@ -37,7 +38,7 @@ func (d *Document) ItemSpans() []Span {
 
 // New returns a document for text. Parsing is deferred until Parsed is called.
 func New(uri string, version int32, text string) *Document {
-	return &Document{URI: uri, Version: version, Text: text, mapper: NewMapper(text)}
+	return &Document{URI: uri, Version: version, Text: text, mapper: NewMapper(text), trees: newTrees()}
 }
 
 // Mapper returns the position mapper of the document's text.

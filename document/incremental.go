@@ -10,6 +10,7 @@ import (
 // with moved line numbers when the edit added or removed lines).
 func NewVersion(prev *Document, version int32, text string) *Document {
 	d := New(prev.URI, version, text)
+	d.trees = prev.trees
 	if p := prev.parsedIfReady(); p != nil && p.Root != nil && !p.anchors {
 		d.prev = prev
 	}
