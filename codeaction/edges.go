@@ -5,6 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/navigation"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
@@ -51,7 +52,7 @@ func (c *ctx) convertEdge(n *yaml.Node) (Action, bool) {
 		if len(n.Content) != 4 {
 			return Action{}, false // other keys (configuration) need the full form
 		}
-		src, dst := valueOf(n, schema.XSource), valueOf(n, schema.XTarget)
+		src, dst := document.ValueOf(n, schema.XSource), document.ValueOf(n, schema.XTarget)
 		if !isScalar(src) || !isScalar(dst) {
 			return Action{}, false
 		}

@@ -80,7 +80,7 @@ func (w *walk) value(m *document.Mapper, n *yaml.Node, t *schema.Type, anchor do
 	case t.Kind == schema.Object && n.Kind == yaml.MappingNode && t.Object != nil:
 		mp := &mapping{node: n, obj: t.Object, anchor: anchor}
 		if d := t.Object.Discriminator; d != "" {
-			if c := t.Object.Choice(scalarValue(valueOf(n, d))); c != nil {
+			if c := t.Object.Choice(scalarValue(document.ValueOf(n, d))); c != nil {
 				mp.obj = c
 			} else {
 				mp.choose = true
@@ -140,18 +140,6 @@ func (w *walk) ownerOfKey(m *document.Mapper, sp document.Span) (*mapping, int) 
 		}
 	}
 	return nil, -1
-}
-
-func valueOf(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := len(n.Content) - 2; i >= 0; i -= 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
 }
 
 func hasKey(n *yaml.Node, key string) bool {

@@ -18,13 +18,13 @@ type index struct {
 func newIndex(doc *document.Document, skip int) *index {
 	idx := &index{items: map[string][]*yaml.Node{}}
 	for _, it := range items(doc, skip) {
-		n := deref(it)
+		n := document.Deref(it)
 		if n == nil || n.Kind != yaml.MappingNode {
 			continue
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k := schema.KindNamed(n.Content[i].Value); k != nil {
-				if body := deref(n.Content[i+1]); body != nil && body.Kind == yaml.MappingNode {
+				if body := document.Deref(n.Content[i+1]); body != nil && body.Kind == yaml.MappingNode {
 					idx.items[k.Name] = append(idx.items[k.Name], body)
 				}
 				break
@@ -39,7 +39,7 @@ func (x *index) names(kind string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, body := range x.items[kind] {
-		if v := valueOf(body, schema.XName); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" && !seen[v.Value] {
+		if v := document.ValueOf(body, schema.XName); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" && !seen[v.Value] {
 			seen[v.Value] = true
 			out = append(out, v.Value)
 		}
@@ -51,7 +51,7 @@ func (x *index) names(kind string) []string {
 func (x *index) item(kind, name string) *yaml.Node {
 	var found *yaml.Node
 	for _, body := range x.items[kind] {
-		if v := valueOf(body, schema.XName); v != nil && v.Value == name {
+		if v := document.ValueOf(body, schema.XName); v != nil && v.Value == name {
 			found = body
 		}
 	}
@@ -66,27 +66,27 @@ type node struct {
 
 func pipelineNodes(pipeline *yaml.Node) []node {
 	var out []node
-	nodes := valueOf(pipeline, schema.XNodes)
+	nodes := document.ValueOf(pipeline, schema.XNodes)
 	if nodes == nil || nodes.Kind != yaml.SequenceNode {
 		return nil
 	}
 	for _, n := range nodes.Content {
-		n = deref(n)
-		name := scalar(valueOf(n, schema.XName))
+		n = document.Deref(n)
+		name := document.Scalar(document.ValueOf(n, schema.XName))
 		if name == "" || strings.Contains(name, placeholderText) {
 			continue
 		}
-		out = append(out, node{name: name, typ: scalar(valueOf(n, schema.XType)), body: n})
+		out = append(out, node{name: name, typ: document.Scalar(document.ValueOf(n, schema.XType)), body: n})
 	}
 	return out
 }
 
 // stepOf returns the step a node runs (through its task blueprint if need be).
 func (x *index) stepOf(n node) *yaml.Node {
-	step := scalar(valueOf(n.body, schema.XStep))
+	step := document.Scalar(document.ValueOf(n.body, schema.XStep))
 	if step == "" {
-		if t := x.item(schema.TaskKind.Name, scalar(valueOf(n.body, schema.XTask))); t != nil {
-			step = scalar(valueOf(t, schema.XStep))
+		if t := x.item(schema.TaskKind.Name, document.Scalar(document.ValueOf(n.body, schema.XTask))); t != nil {
+			step = document.Scalar(document.ValueOf(t, schema.XStep))
 		}
 	}
 	return x.item(schema.StepKind.Name, step)
@@ -101,8 +101,8 @@ func (x *index) sockets(nodes []node, key string) []string {
 	for _, n := range nodes {
 		if n.typ == schema.NodeDeployment {
 			if wantTarget {
-				for _, ep := range listScalars(valueOf(n.body, schema.XEndpoints)) {
-					for _, f := range listNames(valueOf(x.item(schema.EndpointKind.Name, ep), schema.XFiles)) {
+				for _, ep := range listScalars(document.ValueOf(n.body, schema.XEndpoints)) {
+					for _, f := range listNames(document.ValueOf(x.item(schema.EndpointKind.Name, ep), schema.XFiles)) {
 						out = append(out, n.name+"."+schema.SocketFile+"."+ep+"."+f)
 					}
 				}
@@ -111,17 +111,17 @@ func (x *index) sockets(nodes []node, key string) []string {
 		}
 		step := x.stepOf(n)
 		if wantSource {
-			for _, o := range listNames(valueOf(step, schema.XOutputs)) {
+			for _, o := range listNames(document.ValueOf(step, schema.XOutputs)) {
 				out = append(out, n.name+"."+schema.SocketOutput+"."+o)
 			}
 			out = append(out, n.name+"."+schema.SocketOutput+".*")
 		}
 		if wantTarget {
-			for _, in := range listNames(valueOf(step, schema.XInputs)) {
+			for _, in := range listNames(document.ValueOf(step, schema.XInputs)) {
 				out = append(out, n.name+"."+schema.SocketInput+"."+in)
 			}
 		}
-		for _, p := range listNames(valueOf(step, schema.XParameters)) {
+		for _, p := range listNames(document.ValueOf(step, schema.XParameters)) {
 			out = append(out, n.name+"."+schema.SocketParameter+"."+p)
 		}
 	}
@@ -132,7 +132,7 @@ func (x *index) sockets(nodes []node, key string) []string {
 func (x *index) paramTargets(nodes []node) []string {
 	var out []string
 	for _, n := range nodes {
-		for _, p := range listNames(valueOf(x.stepOf(n), schema.XParameters)) {
+		for _, p := range listNames(document.ValueOf(x.stepOf(n), schema.XParameters)) {
 			out = append(out, n.name+"."+schema.SocketParameter+"."+p)
 		}
 	}
@@ -141,33 +141,6 @@ func (x *index) paramTargets(nodes []node) []string {
 
 const placeholderText = "vls__cursor__"
 
-func deref(n *yaml.Node) *yaml.Node {
-	if n != nil && n.Kind == yaml.AliasNode {
-		return n.Alias
-	}
-	return n
-}
-
-func valueOf(n *yaml.Node, key string) *yaml.Node {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := len(n.Content) - 2; i >= 0; i -= 2 {
-		if n.Content[i].Value == key {
-			return deref(n.Content[i+1])
-		}
-	}
-	return nil
-}
-
-func scalar(n *yaml.Node) string {
-	if n == nil || n.Kind != yaml.ScalarNode {
-		return ""
-	}
-	return n.Value
-}
-
 // listNames returns the `name` of each mapping in a list.
 func listNames(list *yaml.Node) []string {
 	if list == nil || list.Kind != yaml.SequenceNode {
@@ -175,7 +148,7 @@ func listNames(list *yaml.Node) []string {
 	}
 	var out []string
 	for _, e := range list.Content {
-		if s := scalar(valueOf(e, schema.XName)); s != "" && !strings.Contains(s, placeholderText) {
+		if s := document.Scalar(document.ValueOf(e, schema.XName)); s != "" && !strings.Contains(s, placeholderText) {
 			out = append(out, s)
 		}
 	}
@@ -192,7 +165,7 @@ func listScalars(n *yaml.Node) []string {
 	}
 	var out []string
 	for _, e := range n.Content {
-		if s := scalar(deref(e)); s != "" {
+		if s := document.Scalar(document.Deref(e)); s != "" {
 			out = append(out, s)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -73,7 +74,7 @@ func (b *builder) itemBody(k *schema.Key) *yaml.Node {
 	if b.c.Kind != k {
 		return nil
 	}
-	if body := valueOf(b.c.Item(), k.Name); body != nil && body.Kind == yaml.MappingNode {
+	if body := document.ValueOf(b.c.Item(), k.Name); body != nil && body.Kind == yaml.MappingNode {
 		return body
 	}
 	return nil
@@ -95,7 +96,7 @@ func (b *builder) placeholders() {
 	if sub[4] >= 0 {
 		start := m.LineStart(line) + sub[6]
 		step := b.itemBody(schema.StepKind)
-		for i, p := range listNames(valueOf(step, schema.XParameters)) {
+		for i, p := range listNames(document.ValueOf(step, schema.XParameters)) {
 			b.add(Item{Label: p, Kind: KindReference, Detail: "parameter", Insert: p + "}",
 				Start: start, End: b.c.Offset, SortText: sortIndex(i)})
 		}

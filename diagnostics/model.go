@@ -50,7 +50,7 @@ func (m *model) lookup(kind, name string) *entry {
 
 // scalarText returns the text of a scalar value, and whether n is one.
 func scalarText(n *yaml.Node) (string, bool) {
-	n = deref(n)
+	n = document.Deref(n)
 	if n == nil || n.Kind != yaml.ScalarNode || document.Resolve11(n) == document.Null {
 		return "", false
 	}
@@ -65,13 +65,13 @@ func text(n *yaml.Node) string {
 
 // isString reports whether n is a scalar that YAML 1.1 reads as a string.
 func isString(n *yaml.Node) bool {
-	n = deref(n)
+	n = document.Deref(n)
 	return n != nil && n.Kind == yaml.ScalarNode && document.Resolve11(n) == document.String
 }
 
 // keyNode returns the key node of key in mapping n, or nil.
 func keyNode(n *yaml.Node, key string) *yaml.Node {
-	n = deref(n)
+	n = document.Deref(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -89,7 +89,7 @@ func has(n *yaml.Node, key string) bool { return keyNode(n, key) != nil }
 // truthy reports whether Python would read the value of key as true:
 // present, not null, not false, zero, empty text or an empty collection.
 func truthy(n *yaml.Node) bool {
-	n = deref(n)
+	n = document.Deref(n)
 	if n == nil {
 		return false
 	}
@@ -98,13 +98,13 @@ func truthy(n *yaml.Node) bool {
 
 // mappings returns the mapping items of a sequence value.
 func mappings(n *yaml.Node) []*yaml.Node {
-	n = deref(n)
+	n = document.Deref(n)
 	if n == nil || n.Kind != yaml.SequenceNode {
 		return nil
 	}
 	var out []*yaml.Node
 	for _, e := range n.Content {
-		if e = deref(e); e.Kind == yaml.MappingNode {
+		if e = document.Deref(e); e.Kind == yaml.MappingNode {
 			out = append(out, e)
 		}
 	}
@@ -113,14 +113,14 @@ func mappings(n *yaml.Node) []*yaml.Node {
 
 // listify returns the items of a sequence, or a scalar as a one-item list.
 func listify(n *yaml.Node) []*yaml.Node {
-	n = deref(n)
+	n = document.Deref(n)
 	switch {
 	case n == nil || isNull(n):
 		return nil
 	case n.Kind == yaml.SequenceNode:
 		out := make([]*yaml.Node, len(n.Content))
 		for i, e := range n.Content {
-			out[i] = deref(e)
+			out[i] = document.Deref(e)
 		}
 		return out
 	}
@@ -141,7 +141,7 @@ func byName(list *yaml.Node) ([]named, map[string]named) {
 	var order []named
 	last := map[string]named{}
 	for _, it := range mappings(list) {
-		v := valueOf(it, schema.XName)
+		v := document.ValueOf(it, schema.XName)
 		name, ok := scalarText(v)
 		if !ok {
 			continue

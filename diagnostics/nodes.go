@@ -9,31 +9,9 @@ import (
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// deref follows an alias to its anchored node, once.
-func deref(n *yaml.Node) *yaml.Node {
-	if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
-		return n.Alias
-	}
-	return n
-}
-
-// valueOf returns the value of key in mapping n, or nil.
-func valueOf(n *yaml.Node, key string) *yaml.Node {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := len(n.Content) - 2; i >= 0; i -= 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
-
 // mergeKeys records the keys that a `<<` merge brings into a mapping.
 func mergeKeys(v *yaml.Node, seen map[string]*yaml.Node) {
-	v = deref(v)
+	v = document.Deref(v)
 	switch v.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(v.Content); i += 2 {
@@ -65,7 +43,7 @@ func shapeFits(n *yaml.Node, t *schema.Type) bool {
 			return false
 		}
 		for _, e := range n.Content {
-			if !shapeFits(deref(e), t.Items) {
+			if !shapeFits(document.Deref(e), t.Items) {
 				return false
 			}
 		}
@@ -107,7 +85,7 @@ func describeNode(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.AliasNode:
-		return "an alias of " + describeNode(deref(n))
+		return "an alias of " + describeNode(document.Deref(n))
 	case yaml.DocumentNode:
 		return "a document"
 	}

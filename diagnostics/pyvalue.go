@@ -34,7 +34,7 @@ type pyValue struct {
 
 // pyOf reads n with YAML 1.1 typing.
 func pyOf(n *yaml.Node) pyValue {
-	n = deref(n)
+	n = document.Deref(n)
 	switch n.Kind {
 	case yaml.SequenceNode:
 		v := pyValue{kind: pyList}

@@ -50,16 +50,16 @@ func (c *checker) runRules(p *document.Parsed) {
 func buildModel(p *document.Parsed) *model {
 	m := &model{}
 	for _, it := range p.Items {
-		n := deref(it.Node)
+		n := document.Deref(it.Node)
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
 		if kk, key := itemKind(n); kk != nil {
 			e := &entry{kind: kk, kindKey: key}
-			if body := deref(valueOf(n, key.Value)); body.Kind == yaml.MappingNode {
+			if body := document.Deref(document.ValueOf(n, key.Value)); body.Kind == yaml.MappingNode {
 				e.body = body
 				if obj := kk.Type.Object; obj != nil && obj.Label != "" {
-					if v := valueOf(body, obj.Label); v != nil && v.Kind == yaml.ScalarNode {
+					if v := document.ValueOf(body, obj.Label); v != nil && v.Kind == yaml.ScalarNode {
 						e.name, e.nameKey = v.Value, v
 					}
 				}

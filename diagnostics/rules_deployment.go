@@ -3,6 +3,7 @@ package diagnostics
 import (
 	"fmt"
 
+	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -10,8 +11,8 @@ import (
 // automatically because it has no target.
 func deploymentRules(c *checker, m *model) {
 	for _, e := range m.kept(schema.DeploymentKind.Name) {
-		defaults := valueOf(e.body, "defaults")
-		if truthy(valueOf(defaults, "target")) {
+		defaults := document.ValueOf(e.body, "defaults")
+		if truthy(document.ValueOf(defaults, "target")) {
 			continue
 		}
 		span := c.m.NodeSpan(e.kindKey)

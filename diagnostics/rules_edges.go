@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -25,13 +26,13 @@ type socket struct {
 // edges checks the pipeline's edges: their form, the nodes and socket
 // types they name, and (for information) the keys of their sockets.
 func (c *checker) edges(p *pipe) {
-	list := deref(valueOf(p.body, schema.XEdges))
+	list := document.Deref(document.ValueOf(p.body, schema.XEdges))
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return
 	}
 	for _, it := range list.Content {
 		var src, tgt *yaml.Node
-		switch it = deref(it); it.Kind {
+		switch it = document.Deref(it); it.Kind {
 		case yaml.SequenceNode:
 			if len(it.Content) < 2 {
 				c.at(c.m.NodeSpan(it), Error, CodeMalformedEdge,
@@ -40,7 +41,7 @@ func (c *checker) edges(p *pipe) {
 			}
 			src, tgt = it.Content[0], it.Content[1]
 		case yaml.MappingNode:
-			src, tgt = valueOf(it, schema.XSource), valueOf(it, schema.XTarget)
+			src, tgt = document.ValueOf(it, schema.XSource), document.ValueOf(it, schema.XTarget)
 		default:
 			continue
 		}
@@ -108,7 +109,7 @@ func (c *checker) socketKey(p *pipe, s *socket) {
 	if strings.ContainsAny(s.key, "*?[") {
 		return
 	}
-	if s.typ == schema.SocketFile && text(valueOf(s.target, schema.XType)) == schema.NodeDeployment {
+	if s.typ == schema.SocketFile && text(document.ValueOf(s.target, schema.XType)) == schema.NodeDeployment {
 		c.fileSocket(p, s)
 		return
 	}
@@ -125,7 +126,7 @@ func (c *checker) socketKey(p *pipe, s *socket) {
 	if step == nil {
 		return
 	}
-	have := nameSet(valueOf(step.body, list))
+	have := nameSet(document.ValueOf(step.body, list))
 	if have[s.key] {
 		return
 	}
@@ -145,7 +146,7 @@ func (c *checker) fileSocket(p *pipe, s *socket) {
 	if e == nil {
 		return // reported with the node's endpoints, or defined in the project
 	}
-	files := nameSet(valueOf(e.body, schema.XFiles))
+	files := nameSet(document.ValueOf(e.body, schema.XFiles))
 	if !files[file] {
 		msg := fmt.Sprintf("endpoint %q has no file %q", ep, file)
 		c.withFix(s.v, Information, CodeUnknownFile, msg, file, mapKeys(files), func(f string) string { return s.node + ".file." + ep + "." + f })
@@ -155,18 +156,18 @@ func (c *checker) fileSocket(p *pipe, s *socket) {
 // stepOf returns the step a node runs, and its name, when the file
 // defines it; nil for deployment nodes and nodes pinned to a commit.
 func (p *pipe) stepOf(n *yaml.Node) (*entry, string) {
-	if truthy(valueOf(n, "commit")) {
+	if truthy(document.ValueOf(n, "commit")) {
 		return nil, ""
 	}
 	name := ""
-	switch text(valueOf(n, schema.XType)) {
+	switch text(document.ValueOf(n, schema.XType)) {
 	case schema.NodeExecution:
-		name = text(valueOf(n, schema.XStep))
+		name = text(document.ValueOf(n, schema.XStep))
 	case schema.NodeTask:
-		name = text(valueOf(n, schema.XStep))
-		if t := text(valueOf(n, schema.XTask)); t != "" {
+		name = text(document.ValueOf(n, schema.XStep))
+		if t := text(document.ValueOf(n, schema.XTask)); t != "" {
 			if bp := p.m.lookup(schema.TaskKind.Name, t); bp != nil {
-				name = text(valueOf(bp.body, schema.XStep))
+				name = text(document.ValueOf(bp.body, schema.XStep))
 			}
 		}
 	}
@@ -185,14 +186,14 @@ var (
 // nodeAction warns about when/then values the validator does not know
 // and, for information, checks the `if` conditions.
 func (c *checker) nodeAction(a *yaml.Node, who string) {
-	for _, v := range listify(valueOf(a, "when")) {
+	for _, v := range listify(document.ValueOf(a, "when")) {
 		if isString(v) && !contains(knownWhen, strings.ToLower(v.Value)) {
 			c.withFix(v, Warning, CodeUnknownActionValue,
 				fmt.Sprintf("when %q is not a moment the validator knows (%s), so the action might never run", v.Value, strings.Join(knownWhen, ", ")),
 				v.Value, knownWhen, func(s string) string { return s })
 		}
 	}
-	for _, v := range listify(valueOf(a, "then")) {
+	for _, v := range listify(document.ValueOf(a, "then")) {
 		if isString(v) && !contains(knownThen, v.Value) {
 			msg := fmt.Sprintf("then %q is not an action the validator knows (%s), so the action might do nothing", v.Value, strings.Join(knownThen, ", "))
 			if v.Value == "require-approval" {
@@ -201,7 +202,7 @@ func (c *checker) nodeAction(a *yaml.Node, who string) {
 			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, knownThen, func(s string) string { return s })
 		}
 	}
-	for _, v := range listify(valueOf(a, "if")) {
+	for _, v := range listify(document.ValueOf(a, "if")) {
 		if !isString(v) {
 			continue
 		}

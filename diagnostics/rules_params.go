@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -13,7 +14,7 @@ import (
 // keys that have no effect for its type, flags with multiple values, and
 // a default that does not fit.
 func (c *checker) stepParameters(body *yaml.Node, owner string) {
-	params, _ := byName(valueOf(body, schema.XParameters))
+	params, _ := byName(document.ValueOf(body, schema.XParameters))
 	for _, p := range params {
 		c.parameter(p, owner)
 	}
@@ -21,7 +22,7 @@ func (c *checker) stepParameters(body *yaml.Node, owner string) {
 
 // parameterType returns a parameter's type, or "" when it is not valid.
 func parameterType(p *yaml.Node) string {
-	v := valueOf(p, "type")
+	v := document.ValueOf(p, "type")
 	if v == nil {
 		return "string"
 	}
@@ -40,17 +41,17 @@ func (c *checker) parameter(p named, owner string) {
 	who := fmt.Sprintf("parameter %q of %s", p.name, owner)
 	c.flagMultiple(p.node, typ, who)
 	if typ == "flag" {
-		if truthy(valueOf(p.node, "optional")) {
+		if truthy(document.ValueOf(p.node, "optional")) {
 			c.at(c.m.NodeSpan(keyNode(p.node, "optional")), Warning, CodeIneffectiveKey,
 				fmt.Sprintf("optional has no effect on flag %s: flags are always optional", who))
 		}
-		if truthy(valueOf(p.node, "pass-as")) && (truthy(valueOf(p.node, "pass-true-as")) || truthy(valueOf(p.node, "pass-false-as"))) {
+		if truthy(document.ValueOf(p.node, "pass-as")) && (truthy(document.ValueOf(p.node, "pass-true-as")) || truthy(document.ValueOf(p.node, "pass-false-as"))) {
 			c.at(c.m.NodeSpan(keyNode(p.node, "pass-as")), Warning, CodeIneffectiveKey,
 				fmt.Sprintf("pass-as of %s is not used because pass-true-as or pass-false-as is set; remove it", who))
 		}
 	} else {
 		for _, key := range []string{"pass-true-as", "pass-false-as"} {
-			if truthy(valueOf(p.node, key)) {
+			if truthy(document.ValueOf(p.node, key)) {
 				c.at(c.m.NodeSpan(keyNode(p.node, key)), Warning, CodeIneffectiveKey,
 					fmt.Sprintf("%s has no effect on %s, which is not a flag; use pass-as", key, who))
 			}
@@ -63,7 +64,7 @@ func (c *checker) parameter(p named, owner string) {
 // parameterRange points out a min above max, and a min or max on a
 // parameter that is not a number, where it is ignored.
 func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
-	lo, hi := deref(valueOf(p, "min")), deref(valueOf(p, "max"))
+	lo, hi := document.Deref(document.ValueOf(p, "min")), document.Deref(document.ValueOf(p, "max"))
 	if typ != "integer" && typ != "float" {
 		for _, key := range []string{"min", "max"} {
 			if has(p, key) {
@@ -84,7 +85,7 @@ func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
 
 // flagMultiple reports a flag with multiple values, which the parser refuses.
 func (c *checker) flagMultiple(p *yaml.Node, typ, who string) {
-	v := valueOf(p, "multiple")
+	v := document.ValueOf(p, "multiple")
 	if typ != "flag" || !isString(v) {
 		return
 	}
@@ -98,11 +99,11 @@ func (c *checker) flagMultiple(p *yaml.Node, typ, who string) {
 // and choices the way the official validator does: a false-like default
 // is not checked, and a list default is checked item by item.
 func (c *checker) parameterDefault(p *yaml.Node, typ, who string) {
-	def := deref(valueOf(p, "default"))
+	def := document.Deref(document.ValueOf(p, "default"))
 	if isNull(def) {
 		return
 	}
-	multiple := isString(valueOf(p, "multiple")) && strings.ToLower(text(valueOf(p, "multiple"))) != "none" && text(valueOf(p, "multiple")) != ""
+	multiple := isString(document.ValueOf(p, "multiple")) && strings.ToLower(text(document.ValueOf(p, "multiple"))) != "none" && text(document.ValueOf(p, "multiple")) != ""
 	items := []*yaml.Node{def}
 	if def.Kind == yaml.SequenceNode {
 		items = listify(def)
@@ -126,11 +127,11 @@ type limits struct {
 
 func limitsOf(p *yaml.Node, typ string) limits {
 	var l limits
-	if v := deref(valueOf(p, "min")); v != nil && v.Kind == yaml.ScalarNode {
+	if v := document.Deref(document.ValueOf(p, "min")); v != nil && v.Kind == yaml.ScalarNode {
 		pv := pyOf(v)
 		l.min = &pv
 	}
-	if v := deref(valueOf(p, "max")); v != nil && v.Kind == yaml.ScalarNode {
+	if v := document.Deref(document.ValueOf(p, "max")); v != nil && v.Kind == yaml.ScalarNode {
 		pv := pyOf(v)
 		l.max = &pv
 	}
@@ -138,7 +139,7 @@ func limitsOf(p *yaml.Node, typ string) limits {
 		l.choices = []pyValue{{kind: pyBool, num: 1, str: "true"}, {kind: pyBool, str: "false"}}
 		return l
 	}
-	if ch := deref(valueOf(p, "choices")); ch != nil && ch.Kind == yaml.SequenceNode {
+	if ch := document.Deref(document.ValueOf(p, "choices")); ch != nil && ch.Kind == yaml.SequenceNode {
 		for _, e := range ch.Content {
 			l.choices = append(l.choices, pyOf(e))
 		}

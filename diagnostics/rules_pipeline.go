@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -20,9 +21,9 @@ type pipe struct {
 
 func newPipe(m *model, e *entry) *pipe {
 	p := &pipe{m: m, who: fmt.Sprintf("%s %q", e.kind.Name, e.name), body: e.body, named: map[string]*yaml.Node{}}
-	p.nodes = mappings(valueOf(e.body, schema.XNodes))
+	p.nodes = mappings(document.ValueOf(e.body, schema.XNodes))
 	for _, n := range p.nodes {
-		if name, ok := scalarText(valueOf(n, schema.XName)); ok {
+		if name, ok := scalarText(document.ValueOf(n, schema.XName)); ok {
 			p.named[name] = n
 		}
 	}
@@ -55,8 +56,8 @@ func pipelineRules(c *checker, m *model) {
 func (c *checker) nodeNames(p *pipe) {
 	seen := map[string]int{}
 	for _, n := range p.nodes {
-		v := valueOf(n, schema.XName)
-		if text(valueOf(n, schema.XType)) == schema.NodeDeployment && has(n, schema.XName) && text(v) == "" {
+		v := document.ValueOf(n, schema.XName)
+		if text(document.ValueOf(n, schema.XType)) == schema.NodeDeployment && has(n, schema.XName) && text(v) == "" {
 			c.at(c.m.NodeSpan(keyNode(n, schema.XName)), Error, CodeEmptyName, fmt.Sprintf("a deployment node of %s has an empty name", p.who))
 		}
 		name, ok := scalarText(v)
@@ -77,11 +78,11 @@ func (c *checker) nodeNames(p *pipe) {
 
 // node checks one node: what it runs, its override and its actions.
 func (c *checker) node(p *pipe, n *yaml.Node) {
-	who := fmt.Sprintf("node %q of %s", text(valueOf(n, schema.XName)), p.who)
-	for _, a := range mappings(valueOf(n, "actions")) {
+	who := fmt.Sprintf("node %q of %s", text(document.ValueOf(n, schema.XName)), p.who)
+	for _, a := range mappings(document.ValueOf(n, "actions")) {
 		c.nodeAction(a, who)
 	}
-	switch text(valueOf(n, schema.XType)) {
+	switch text(document.ValueOf(n, schema.XType)) {
 	case schema.NodeDeployment:
 		c.deploymentEndpoints(p.m, n, who)
 		return
@@ -89,10 +90,10 @@ func (c *checker) node(p *pipe, n *yaml.Node) {
 	default:
 		return
 	}
-	override := valueOf(n, schema.XOverride)
+	override := document.ValueOf(n, schema.XOverride)
 	c.overrideFlags(override, who)
 	c.presetNeedsEnvironment(override, "the override of "+who, "the override")
-	if truthy(valueOf(n, "commit")) {
+	if truthy(document.ValueOf(n, "commit")) {
 		return
 	}
 	step, stepName := c.nodeStep(p, n, who)
@@ -100,13 +101,13 @@ func (c *checker) node(p *pipe, n *yaml.Node) {
 		return
 	}
 	c.overrideNames(override, step, stepName, who)
-	c.placeholders(valueOf(override, schema.XCommand), step.body, fmt.Sprintf("step %q", stepName))
+	c.placeholders(document.ValueOf(override, schema.XCommand), step.body, fmt.Sprintf("step %q", stepName))
 }
 
 // nodeStep returns the step a node runs, directly or through its task
 // blueprint, reporting a step or blueprint that does not exist.
 func (c *checker) nodeStep(p *pipe, n *yaml.Node, who string) (*entry, string) {
-	if tv := valueOf(n, schema.XTask); !isNull(tv) && text(valueOf(n, schema.XType)) == schema.NodeTask {
+	if tv := document.ValueOf(n, schema.XTask); !isNull(tv) && text(document.ValueOf(n, schema.XType)) == schema.NodeTask {
 		task, ok := scalarText(tv)
 		if !ok {
 			return nil, ""
@@ -116,7 +117,7 @@ func (c *checker) nodeStep(p *pipe, n *yaml.Node, who string) (*entry, string) {
 			c.unknownRef(tv, Error, CodeUnknownTask, fmt.Sprintf("%s uses task %q, which is not defined", who, task), p.m.names(schema.TaskKind.Name))
 			return nil, ""
 		}
-		sv := valueOf(bp.body, schema.XStep)
+		sv := document.ValueOf(bp.body, schema.XStep)
 		step, _ := scalarText(sv)
 		e := p.m.lookup(schema.StepKind.Name, step)
 		if e == nil {
@@ -124,7 +125,7 @@ func (c *checker) nodeStep(p *pipe, n *yaml.Node, who string) (*entry, string) {
 		}
 		return e, step
 	}
-	sv := valueOf(n, schema.XStep)
+	sv := document.ValueOf(n, schema.XStep)
 	step, ok := scalarText(sv)
 	if !ok {
 		return nil, ""
@@ -154,9 +155,9 @@ func (c *checker) overrideNames(override *yaml.Node, step *entry, stepName, who 
 		{schema.XInputs, CodeUnknownInput, "input"},
 		{schema.XParameters, CodeUnknownParameter, "parameter"},
 	} {
-		have := nameSet(valueOf(step.body, kind.key))
-		for _, it := range mappings(valueOf(override, kind.key)) {
-			v := valueOf(it, schema.XName)
+		have := nameSet(document.ValueOf(step.body, kind.key))
+		for _, it := range mappings(document.ValueOf(override, kind.key)) {
+			v := document.ValueOf(it, schema.XName)
 			name, ok := scalarText(v)
 			if !ok || have[name] {
 				continue
@@ -169,9 +170,9 @@ func (c *checker) overrideNames(override *yaml.Node, step *entry, stepName, who 
 
 // overrideFlags reports overridden flag parameters with multiple values.
 func (c *checker) overrideFlags(override *yaml.Node, who string) {
-	for _, it := range mappings(valueOf(override, schema.XParameters)) {
+	for _, it := range mappings(document.ValueOf(override, schema.XParameters)) {
 		if typ := parameterType(it); typ != "" {
-			c.flagMultiple(it, typ, fmt.Sprintf("parameter %q in the override of %s", text(valueOf(it, schema.XName)), who))
+			c.flagMultiple(it, typ, fmt.Sprintf("parameter %q in the override of %s", text(document.ValueOf(it, schema.XName)), who))
 		}
 	}
 }

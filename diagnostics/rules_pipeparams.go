@@ -6,21 +6,22 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // pipelineParameters checks each pipeline parameter's targets.
 func (c *checker) pipelineParameters(p *pipe) {
-	for _, pp := range mappings(valueOf(p.body, schema.XParameters)) {
-		who := fmt.Sprintf("pipeline parameter %q", text(valueOf(pp, schema.XName)))
+	for _, pp := range mappings(document.ValueOf(p.body, schema.XParameters)) {
+		who := fmt.Sprintf("pipeline parameter %q", text(document.ValueOf(pp, schema.XName)))
 		if has(pp, schema.XTarget) && has(pp, schema.XTargets) {
 			c.at(c.m.NodeSpan(keyNode(pp, schema.XTarget)), Error, CodeTargetConflict,
 				fmt.Sprintf("%s has both target and targets; list every target under targets", who))
 			continue
 		}
-		targets := listify(valueOf(pp, schema.XTargets))
+		targets := listify(document.ValueOf(pp, schema.XTargets))
 		if has(pp, schema.XTarget) {
-			targets = listify(valueOf(pp, schema.XTarget))
+			targets = listify(document.ValueOf(pp, schema.XTarget))
 		}
 		if len(targets) == 0 && has(pp, schema.XName) {
 			c.at(c.m.NodeSpan(keyNode(pp, schema.XName)), Warning, CodeNoTargets,
@@ -54,14 +55,14 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 		return
 	}
 	sev := Error
-	switch text(valueOf(n, schema.XType)) {
+	switch text(document.ValueOf(n, schema.XType)) {
 	case schema.NodeExecution:
 	case schema.NodeTask:
 		sev = Information // not checked officially, and the task may add parameters
 	default:
 		return
 	}
-	if sev == Error && truthy(valueOf(n, "commit")) {
+	if sev == Error && truthy(document.ValueOf(n, "commit")) {
 		c.at(c.m.NodeSpan(t), Error, CodeUncheckableTarget,
 			fmt.Sprintf("target %q of %s points at node %q, whose step comes from another commit; the official validator fails on such a target", t.Value, who, node))
 		return
@@ -70,7 +71,7 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 	if step == nil {
 		return // the node's unknown step is reported on the node
 	}
-	have := nameSet(valueOf(step.body, schema.XParameters))
+	have := nameSet(document.ValueOf(step.body, schema.XParameters))
 	if !have[param] {
 		msg := fmt.Sprintf("target %q of %s names parameter %q, which step %q does not have", t.Value, who, param, name)
 		c.withFix(t, sev, CodeUnknownParameter, msg, param, mapKeys(have), func(s string) string { return node + "." + typ + "." + s })

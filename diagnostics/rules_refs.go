@@ -21,7 +21,7 @@ var placeholderRe = regexp.MustCompile(`\{(parameter|parameter-value):(.+?)\}`)
 // NAME is not a parameter of the step: they would be left in the command
 // as written.
 func (c *checker) placeholders(cmd, step *yaml.Node, owner string) {
-	_, params := byName(valueOf(step, schema.XParameters))
+	_, params := byName(document.ValueOf(step, schema.XParameters))
 	for _, line := range listify(cmd) {
 		if !isString(line) {
 			continue
@@ -71,7 +71,7 @@ func mapKeys[V any](m map[string]V) []string {
 func nameSet(list *yaml.Node) map[string]bool {
 	out := map[string]bool{}
 	for _, it := range mappings(list) {
-		if s, ok := scalarText(valueOf(it, schema.XName)); ok {
+		if s, ok := scalarText(document.ValueOf(it, schema.XName)); ok {
 			out[s] = true
 		}
 	}
@@ -81,7 +81,7 @@ func nameSet(list *yaml.Node) map[string]bool {
 // deploymentEndpoints reports endpoints of a deployment node that the
 // file does not define; they are dropped when the pipeline is converted.
 func (c *checker) deploymentEndpoints(m *model, node *yaml.Node, who string) {
-	for _, ep := range listify(valueOf(node, schema.XEndpoints)) {
+	for _, ep := range listify(document.ValueOf(node, schema.XEndpoints)) {
 		name, ok := scalarText(ep)
 		if !ok || m.lookup(schema.EndpointKind.Name, name) != nil {
 			continue

@@ -25,14 +25,14 @@ func stepRules(c *checker, m *model) {
 		}
 		c.stepParameters(e.body, owner)
 		c.duplicateItems(e.body, owner)
-		c.placeholders(valueOf(e.body, schema.XCommand), e.body, owner)
+		c.placeholders(document.ValueOf(e.body, schema.XCommand), e.body, owner)
 	}
 }
 
 // presetNeedsEnvironment reports a runtime-config-preset given without an
 // environment in the same mapping.
 func (c *checker) presetNeedsEnvironment(body *yaml.Node, owner, where string) {
-	if !truthy(valueOf(body, "runtime-config-preset")) || truthy(valueOf(body, "environment")) {
+	if !truthy(document.ValueOf(body, "runtime-config-preset")) || truthy(document.ValueOf(body, "environment")) {
 		return
 	}
 	c.at(c.m.NodeSpan(keyNode(body, "runtime-config-preset")), Error, CodeMissingEnvironment,
@@ -41,7 +41,7 @@ func (c *checker) presetNeedsEnvironment(body *yaml.Node, owner, where string) {
 
 // stopCondition checks the expression of a step's or task's stop-condition.
 func (c *checker) stopCondition(body *yaml.Node, owner string) {
-	v := valueOf(body, "stop-condition")
+	v := document.ValueOf(body, "stop-condition")
 	if !isString(v) {
 		return
 	}
@@ -61,7 +61,7 @@ func exprMessage(expr string, err *ExprError) string {
 
 // duration checks a time-limit or timeout: seconds, or unit text.
 func (c *checker) duration(body *yaml.Node, key, owner string) {
-	v := deref(valueOf(body, key))
+	v := document.Deref(document.ValueOf(body, key))
 	if v == nil || v.Kind != yaml.ScalarNode {
 		return
 	}
@@ -85,8 +85,8 @@ func (c *checker) duration(body *yaml.Node, key, owner string) {
 func (c *checker) duplicateItems(body *yaml.Node, owner string) {
 	for _, key := range []string{schema.XParameters, schema.XInputs, "environment-variables"} {
 		seen := map[string]*yaml.Node{}
-		for _, it := range mappings(valueOf(body, key)) {
-			v := valueOf(it, schema.XName)
+		for _, it := range mappings(document.ValueOf(body, key)) {
+			v := document.ValueOf(it, schema.XName)
 			name, ok := scalarText(v)
 			if !ok {
 				continue

@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -32,13 +33,13 @@ func taskRules(c *checker, m *model) {
 		}
 		if typ != "bayesian_tpe" {
 			for _, key := range bayesianOnly {
-				if !isNull(valueOf(e.body, key)) {
+				if !isNull(document.ValueOf(e.body, key)) {
 					c.at(c.m.NodeSpan(keyNode(e.body, key)), Warning, CodeBayesianOnly,
 						fmt.Sprintf("%s is used only by bayesian_tpe tasks, and %s is %s", key, owner, typ))
 				}
 			}
 		}
-		if sv := valueOf(e.body, schema.XStep); isString(sv) && m.lookup(schema.StepKind.Name, sv.Value) == nil {
+		if sv := document.ValueOf(e.body, schema.XStep); isString(sv) && m.lookup(schema.StepKind.Name, sv.Value) == nil {
 			c.unknownRef(sv, Information, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which this file does not define", owner, sv.Value), m.names(schema.StepKind.Name))
 		}
 	}
@@ -48,7 +49,7 @@ func taskRules(c *checker, m *model) {
 // with `from` read as `to`, returning the value in its normal form ("" when
 // absent or not valid). The parser fails on any other value.
 func (c *checker) taskEnum(body *yaml.Node, key string, values []schema.Value, from, to, owner string) string {
-	v := valueOf(body, key)
+	v := document.ValueOf(body, key)
 	if !truthy(v) || !isString(v) {
 		return ""
 	}
@@ -67,7 +68,7 @@ func (c *checker) taskEnum(body *yaml.Node, key string, values []schema.Value, f
 
 // hasParameterSets reports whether a task has a non-empty parameter set.
 func hasParameterSets(body *yaml.Node) bool {
-	for _, ps := range listify(valueOf(body, schema.XParameterSets)) {
+	for _, ps := range listify(document.ValueOf(body, schema.XParameterSets)) {
 		if ps.Kind == yaml.MappingNode && len(ps.Content) > 0 {
 			return true
 		}

@@ -17,29 +17,29 @@ import (
 // string is required the schema check already reports them.
 func yaml11Rules(c *checker, m *model) {
 	for _, e := range m.kept(schema.StepKind.Name) {
-		for _, p := range mappings(valueOf(e.body, schema.XParameters)) {
-			for _, ch := range listify(valueOf(p, "choices")) {
+		for _, p := range mappings(document.ValueOf(e.body, schema.XParameters)) {
+			for _, ch := range listify(document.ValueOf(p, "choices")) {
 				c.yaml11Trap(ch, "choice")
 			}
 		}
 	}
 	for _, e := range m.kept(schema.PipelineKind.Name) {
-		for _, p := range mappings(valueOf(e.body, schema.XParameters)) {
-			for _, d := range listify(valueOf(p, "default")) {
+		for _, p := range mappings(document.ValueOf(e.body, schema.XParameters)) {
+			for _, d := range listify(document.ValueOf(p, "default")) {
 				c.yaml11Trap(d, "default")
 			}
 		}
 	}
 	for _, e := range m.kept(schema.TaskKind.Name) {
-		for _, set := range mappings(valueOf(e.body, schema.XParameterSets)) {
+		for _, set := range mappings(document.ValueOf(e.body, schema.XParameterSets)) {
 			for i := 1; i < len(set.Content); i += 2 {
 				for _, v := range listify(set.Content[i]) {
 					c.yaml11Trap(v, "value")
 				}
 			}
 		}
-		for _, p := range mappings(valueOf(e.body, schema.XParameters)) {
-			for _, it := range listify(valueOf(valueOf(p, "rules"), "items")) {
+		for _, p := range mappings(document.ValueOf(e.body, schema.XParameters)) {
+			for _, it := range listify(document.ValueOf(document.ValueOf(p, "rules"), "items")) {
 				c.yaml11Trap(it, "item")
 			}
 		}

@@ -48,7 +48,7 @@ func (c *checker) root(doc *yaml.Node) bool {
 
 // item checks one top-level item.
 func (c *checker) item(n *yaml.Node) {
-	n = deref(n)
+	n = document.Deref(n)
 	if n.Kind != yaml.MappingNode {
 		c.at(c.m.NodeSpan(n), Error, CodeWrongType, "a top-level item must be a mapping such as `step:`, not "+describeNode(n))
 		return
@@ -71,7 +71,7 @@ func (c *checker) item(n *yaml.Node) {
 				fmt.Sprintf("%q is ignored here, beside %s; indent it under %s: if it belongs to the %s", k.Value, kind.Name, kind.Name, kind.Name))
 		}
 	}
-	val := valueOf(n, kindKey.Value)
+	val := document.ValueOf(n, kindKey.Value)
 	span := c.m.NodeSpan(kindKey)
 	if kind.Deprecated != "" {
 		c.at(span, Hint, "deprecated", fmt.Sprintf("%s is deprecated: %s", kind.Name, kind.Deprecated))
@@ -119,7 +119,7 @@ func (c *checker) value(n *yaml.Node, t *schema.Type, p place) {
 	if n.Kind == yaml.AliasNode {
 		// Aliases are checked by their shape only: the anchored value is
 		// checked where it is written, and never expanded here.
-		if !shapeFits(deref(n), t) {
+		if !shapeFits(document.Deref(n), t) {
 			c.wrongType(n, t, p)
 		}
 		return
@@ -272,7 +272,7 @@ func (c *checker) choose(n *yaml.Node, o *schema.Obj, p place) *schema.Obj {
 	for _, ch := range o.Choices {
 		consts = append(consts, ch.Const)
 	}
-	dv := valueOf(n, o.Discriminator)
+	dv := document.ValueOf(n, o.Discriminator)
 	if dv == nil {
 		c.at(p.anchor, Error, CodeMissingKey,
 			fmt.Sprintf("%s needs a %s: one of %s", c.ownerName(n, o, p), o.Discriminator, strings.Join(consts, ", ")))
@@ -299,7 +299,7 @@ func (c *checker) ownerName(n *yaml.Node, o *schema.Obj, p place) string {
 		name = p.owner
 	}
 	if o.Label != "" {
-		if v := valueOf(n, o.Label); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" {
+		if v := document.ValueOf(n, o.Label); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" {
 			return fmt.Sprintf("%s %q", name, v.Value)
 		}
 	}

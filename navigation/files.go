@@ -55,13 +55,13 @@ func FileRefs(x *Index, o Options) []FileRef {
 			out = append(out, x.commandFiles(s.Body, schema.XCommand, dir)...)
 		case KindEndpoint:
 			out = append(out, x.commandFiles(s.Body, schema.XServerCommand, dir)...)
-			if f, ok := x.wsgiFile(deref(valueOf(s.Body, schema.XWSGI)), dir); ok {
+			if f, ok := x.wsgiFile(document.Deref(document.ValueOf(s.Body, schema.XWSGI)), dir); ok {
 				out = append(out, f)
 			}
 		case KindPipeline:
 			for _, n := range s.Children {
 				if n.Kind == KindNode {
-					out = append(out, x.commandFiles(deref(valueOf(n.Body, schema.XOverride)), schema.XCommand, dir)...)
+					out = append(out, x.commandFiles(document.Deref(document.ValueOf(n.Body, schema.XOverride)), schema.XCommand, dir)...)
 				}
 			}
 		}
@@ -93,8 +93,8 @@ var shellWord = regexp.MustCompile("[^\\s;&|()<>\"'`]+")
 
 // commandFiles finds the files a command (under key of body) runs.
 func (x *Index) commandFiles(body *yaml.Node, key, dir string) []FileRef {
-	k := keyOf(body, key)
-	v := deref(valueOf(body, key))
+	k := document.KeyOf(body, key)
+	v := document.Deref(document.ValueOf(body, key))
 	if k == nil || v == nil {
 		return nil
 	}

@@ -137,7 +137,7 @@ func kindOf(k *schema.Key) Kind {
 
 // item makes the symbol of a top-level item.
 func (x *Index) item(it *document.Item) *Symbol {
-	n := deref(it.Node)
+	n := document.Deref(it.Node)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -151,7 +151,7 @@ func (x *Index) item(it *document.Item) *Symbol {
 			return nil
 		}
 		s := &Symbol{Kind: kind, Detail: kk.Name, Range: withDash(x.m, extent(x.m, n))}
-		body := deref(n.Content[i+1])
+		body := document.Deref(n.Content[i+1])
 		if body == nil || body.Kind != yaml.MappingNode {
 			return s
 		}
@@ -187,7 +187,7 @@ func (x *Index) name(s *Symbol, obj *schema.Obj) {
 	if k := obj.Key(schema.XName); k != nil {
 		s.NameType = k.Type
 	}
-	v := deref(valueOf(s.Body, schema.XName))
+	v := document.Deref(document.ValueOf(s.Body, schema.XName))
 	if v == nil || v.Kind != yaml.ScalarNode || v.Value == "" {
 		return
 	}
@@ -217,14 +217,14 @@ func childObj(obj *schema.Obj, key string) *schema.Obj {
 // children adds a symbol for each mapping in the list under key.
 func (x *Index) children(parent *Symbol, obj *schema.Obj, key string, kind Kind) {
 	co := childObj(obj, key)
-	for _, e := range elements(valueOf(parent.Body, key)) {
+	for _, e := range elements(document.ValueOf(parent.Body, key)) {
 		if e == nil || e.Kind != yaml.MappingNode {
 			continue
 		}
 		s := &Symbol{Kind: kind, Detail: string(kind), Parent: parent, Body: e, Range: withDash(x.m, extent(x.m, e))}
 		o := co
 		if kind == KindNode {
-			typ := scalar(deref(valueOf(e, schema.XType)))
+			typ := document.Scalar(document.Deref(document.ValueOf(e, schema.XType)))
 			if typ != "" {
 				s.Detail = typ + " node"
 			}
@@ -239,7 +239,7 @@ func (x *Index) children(parent *Symbol, obj *schema.Obj, key string, kind Kind)
 
 // edges adds an outline entry for each edge of a pipeline.
 func (x *Index) edges(p *Symbol) {
-	for _, e := range elements(valueOf(p.Body, schema.XEdges)) {
+	for _, e := range elements(document.ValueOf(p.Body, schema.XEdges)) {
 		if e == nil {
 			continue
 		}
@@ -247,18 +247,18 @@ func (x *Index) edges(p *Symbol) {
 		switch e.Kind {
 		case yaml.SequenceNode:
 			if len(e.Content) > 0 {
-				src = deref(e.Content[0])
+				src = document.Deref(e.Content[0])
 			}
 			if len(e.Content) > 1 {
-				dst = deref(e.Content[1])
+				dst = document.Deref(e.Content[1])
 			}
 		case yaml.MappingNode:
-			src, dst = deref(valueOf(e, schema.XSource)), deref(valueOf(e, schema.XTarget))
+			src, dst = document.Deref(document.ValueOf(e, schema.XSource)), document.Deref(document.ValueOf(e, schema.XTarget))
 		default:
 			continue
 		}
 		s := &Symbol{Kind: KindEdge, Detail: "edge", Parent: p, Body: e, Range: withDash(x.m, extent(x.m, e))}
-		s.Name = orQ(scalar(src)) + " → " + orQ(scalar(dst))
+		s.Name = orQ(document.Scalar(src)) + " → " + orQ(document.Scalar(dst))
 		if src != nil && src.Kind == yaml.ScalarNode {
 			s.NameSpan = x.m.NodeSpan(src)
 		} else {
@@ -301,11 +301,11 @@ func (x *Index) stepOf(s *Symbol) *Symbol {
 	if s == nil || s.Body == nil {
 		return nil
 	}
-	if name := scalar(deref(valueOf(s.Body, schema.XStep))); name != "" {
+	if name := document.Scalar(document.Deref(document.ValueOf(s.Body, schema.XStep))); name != "" {
 		return x.lookup(KindStep, name)
 	}
 	if s.Kind == KindNode {
-		if t := x.lookup(KindTask, scalar(deref(valueOf(s.Body, schema.XTask)))); t != nil {
+		if t := x.lookup(KindTask, document.Scalar(document.Deref(document.ValueOf(s.Body, schema.XTask)))); t != nil {
 			return x.stepOf(t)
 		}
 	}
@@ -321,12 +321,12 @@ func (x *Index) refsOf(s *Symbol) {
 	case KindStep:
 		x.commands(s.Body, s, s)
 	case KindTask:
-		x.whole(valueOf(s.Body, schema.XStep), KindStep, nil, s, RoleStep)
+		x.whole(document.ValueOf(s.Body, schema.XStep), KindStep, nil, s, RoleStep)
 		step := x.stepOf(s)
-		for _, e := range elements(valueOf(s.Body, schema.XParameters)) {
-			x.whole(valueOf(e, schema.XName), KindParameter, step, s, RoleTaskParameter)
+		for _, e := range elements(document.ValueOf(s.Body, schema.XParameters)) {
+			x.whole(document.ValueOf(e, schema.XName), KindParameter, step, s, RoleTaskParameter)
 		}
-		for _, set := range elements(valueOf(s.Body, schema.XParameterSets)) {
+		for _, set := range elements(document.ValueOf(s.Body, schema.XParameterSets)) {
 			if set != nil && set.Kind == yaml.MappingNode {
 				for i := 0; i+1 < len(set.Content); i += 2 {
 					x.whole(set.Content[i], KindParameter, step, s, RoleTaskParameter)
@@ -341,10 +341,10 @@ func (x *Index) refsOf(s *Symbol) {
 			case KindEdge:
 				x.edgeRefs(s, c)
 			case KindPipelineParameter:
-				for _, t := range scalarsOf(valueOf(c.Body, schema.XTargets)) {
+				for _, t := range scalarsOf(document.ValueOf(c.Body, schema.XTargets)) {
 					x.socket(s, t, c, RoleTarget)
 				}
-				for _, t := range scalarsOf(valueOf(c.Body, schema.XTarget)) {
+				for _, t := range scalarsOf(document.ValueOf(c.Body, schema.XTarget)) {
 					x.socket(s, t, c, RoleTarget)
 				}
 			}
@@ -354,24 +354,24 @@ func (x *Index) refsOf(s *Symbol) {
 
 // nodeRefs records what a pipeline node refers to.
 func (x *Index) nodeRefs(n *Symbol) {
-	x.whole(valueOf(n.Body, schema.XStep), KindStep, nil, n, RoleStep)
-	x.whole(valueOf(n.Body, schema.XTask), KindTask, nil, n, RoleTask)
-	if scalar(deref(valueOf(n.Body, schema.XType))) == schema.NodeDeployment {
-		x.whole(valueOf(n.Body, schema.XDeployment), KindDeployment, nil, n, RoleDeployment)
-		for _, e := range scalarsOf(valueOf(n.Body, schema.XEndpoints)) {
+	x.whole(document.ValueOf(n.Body, schema.XStep), KindStep, nil, n, RoleStep)
+	x.whole(document.ValueOf(n.Body, schema.XTask), KindTask, nil, n, RoleTask)
+	if document.Scalar(document.Deref(document.ValueOf(n.Body, schema.XType))) == schema.NodeDeployment {
+		x.whole(document.ValueOf(n.Body, schema.XDeployment), KindDeployment, nil, n, RoleDeployment)
+		for _, e := range scalarsOf(document.ValueOf(n.Body, schema.XEndpoints)) {
 			x.whole(e, KindEndpoint, nil, n, RoleEndpoint)
 		}
 	}
-	ov := deref(valueOf(n.Body, schema.XOverride))
+	ov := document.Deref(document.ValueOf(n.Body, schema.XOverride))
 	if ov == nil || ov.Kind != yaml.MappingNode {
 		return
 	}
 	step := x.stepOf(n)
-	for _, e := range elements(valueOf(ov, schema.XParameters)) {
-		x.whole(valueOf(e, schema.XName), KindParameter, step, n, RoleOverride)
+	for _, e := range elements(document.ValueOf(ov, schema.XParameters)) {
+		x.whole(document.ValueOf(e, schema.XName), KindParameter, step, n, RoleOverride)
 	}
-	for _, e := range elements(valueOf(ov, schema.XInputs)) {
-		x.whole(valueOf(e, schema.XName), KindInput, step, n, RoleOverride)
+	for _, e := range elements(document.ValueOf(ov, schema.XInputs)) {
+		x.whole(document.ValueOf(e, schema.XName), KindInput, step, n, RoleOverride)
 	}
 	if step != nil {
 		x.commands(ov, step, n)
@@ -383,18 +383,18 @@ func (x *Index) edgeRefs(p, e *Symbol) {
 	switch e.Body.Kind {
 	case yaml.SequenceNode:
 		for _, s := range e.Body.Content {
-			x.socket(p, deref(s), e, RoleSocket)
+			x.socket(p, document.Deref(s), e, RoleSocket)
 		}
 	case yaml.MappingNode:
-		x.socket(p, deref(valueOf(e.Body, schema.XSource)), e, RoleSocket)
-		x.socket(p, deref(valueOf(e.Body, schema.XTarget)), e, RoleSocket)
+		x.socket(p, document.Deref(document.ValueOf(e.Body, schema.XSource)), e, RoleSocket)
+		x.socket(p, document.Deref(document.ValueOf(e.Body, schema.XTarget)), e, RoleSocket)
 	}
 }
 
 // whole records a reference that is a scalar's whole value. scope is the
 // symbol whose children are looked in, nil for top-level items.
 func (x *Index) whole(n *yaml.Node, kind Kind, scope *Symbol, from *Symbol, role Role) {
-	n = deref(n)
+	n = document.Deref(n)
 	if n == nil || n.Kind != yaml.ScalarNode || n.Value == "" {
 		return
 	}
@@ -485,8 +485,8 @@ var placeholderRe = func() *regexp.Regexp {
 // commands records the parameter placeholders in the command of body,
 // which belong to step.
 func (x *Index) commands(body *yaml.Node, step, from *Symbol) {
-	key := keyOf(body, schema.XCommand)
-	v := deref(valueOf(body, schema.XCommand))
+	key := document.KeyOf(body, schema.XCommand)
+	v := document.Deref(document.ValueOf(body, schema.XCommand))
 	if key == nil || v == nil {
 		return
 	}

@@ -8,67 +8,22 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 )
 
-// deref follows an alias to its anchored node.
-func deref(n *yaml.Node) *yaml.Node {
-	if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
-		return n.Alias
-	}
-	return n
-}
-
-// valueOf returns the value of key in mapping n (the last one when the key
-// is repeated, as YAML loaders keep), or nil.
-func valueOf(n *yaml.Node, key string) *yaml.Node {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := len(n.Content) - 2; i >= 0; i -= 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
-
-// keyOf returns the key node of key in mapping n, or nil.
-func keyOf(n *yaml.Node, key string) *yaml.Node {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := len(n.Content) - 2; i >= 0; i -= 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i]
-		}
-	}
-	return nil
-}
-
-// scalar returns n's value when it is a scalar, else "".
-func scalar(n *yaml.Node) string {
-	if n == nil || n.Kind != yaml.ScalarNode {
-		return ""
-	}
-	return n.Value
-}
-
 // elements returns the items of a sequence (aliases followed).
 func elements(n *yaml.Node) []*yaml.Node {
-	n = deref(n)
+	n = document.Deref(n)
 	if n == nil || n.Kind != yaml.SequenceNode {
 		return nil
 	}
 	out := make([]*yaml.Node, 0, len(n.Content))
 	for _, e := range n.Content {
-		out = append(out, deref(e))
+		out = append(out, document.Deref(e))
 	}
 	return out
 }
 
 // scalarsOf returns a scalar, or the scalar items of a sequence.
 func scalarsOf(n *yaml.Node) []*yaml.Node {
-	n = deref(n)
+	n = document.Deref(n)
 	switch {
 	case n == nil:
 		return nil
@@ -140,7 +95,7 @@ func column(n *yaml.Node) int {
 
 // extent returns the span of all the text of node n.
 func extent(m *document.Mapper, n *yaml.Node) document.Span {
-	return m.NodeExtent(deref(n))
+	return m.NodeExtent(document.Deref(n))
 }
 
 // withDash widens a list item's span to include its dash.
