@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/internal/corpus"
 )
 
 // verdict is the official validator's result for one corpus file.
@@ -35,7 +36,7 @@ type exception struct {
 // testdata/conformance-exceptions.json differ on purpose; every other file
 // must agree, and every listed difference must still exist.
 func TestConformance(t *testing.T) {
-	dir := corpusDir(t)
+	dir := corpus.Dir(t)
 	if _, err := os.Stat(dir); os.IsNotExist(err) {
 		t.Skipf("corpus folder %s is absent (set VALOHAI_CORPUS to the corpus): conformance not checked", dir)
 	}
@@ -144,38 +145,4 @@ func loadExceptions(t *testing.T, verdicts map[string]verdict) map[string]except
 		out[ex.File] = ex
 	}
 	return out
-}
-
-// corpusDir is $VALOHAI_CORPUS, or ../shared/corpus; a relative path is
-// taken from the repository root, wherever the test runs.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("VALOHAI_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "shared", "corpus")
-	}
-	if filepath.IsAbs(dir) {
-		return dir
-	}
-	return filepath.Join(repoRoot(t), dir)
-}
-
-// repoRoot returns the nearest directory above the test's own that holds
-// go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test's directory")
-		}
-		dir = parent
-	}
 }

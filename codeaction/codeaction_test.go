@@ -2,7 +2,6 @@ package codeaction
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -25,19 +24,7 @@ import (
 //	snippets: no           the client takes no snippet edits
 //	snippet: yes|no        whether the applied action's edit is a snippet
 func TestFixtures(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures: %v", err)
-	}
-	for _, file := range files {
-		cases, err := fixture.Read(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tc := range cases {
-			t.Run(filepath.Base(file)+"/"+tc.Name, func(t *testing.T) { runCase(t, tc) })
-		}
-	}
+	fixture.Run(t, "testdata/*.txt", runCase)
 }
 
 func runCase(t *testing.T, tc fixture.Case) {

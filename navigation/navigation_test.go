@@ -34,19 +34,7 @@ import (
 //	link: PATH               a document link to PATH (repeatable); links: N counts them
 //	file: PATH: CONTENT      a file to create beside the document (\n for new lines)
 func TestFixtures(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures: %v", err)
-	}
-	for _, file := range files {
-		cases, err := fixture.Read(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tc := range cases {
-			t.Run(filepath.Base(file)+"/"+tc.Name, func(t *testing.T) { runCase(t, tc) })
-		}
-	}
+	fixture.Run(t, "testdata/*.txt", runCase)
 }
 
 func runCase(t *testing.T, tc fixture.Case) {

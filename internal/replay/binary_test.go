@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/valohai-ls/valohai-ls/internal/corpus"
 )
 
 // startBinary builds valohai-ls and serves over its stdin and stdout. Its
@@ -16,7 +18,7 @@ func startBinary(t *testing.T) (io.ReadWriteCloser, func() []string) {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "valohai-ls")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/valohai-ls")
-	build.Dir = repoRoot(t)
+	build.Dir = corpus.RepoRoot(t)
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building valohai-ls: %v\n%s", err, out)
 	}

@@ -16,6 +16,7 @@ import (
 	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest/observer"
 
+	"github.com/valohai-ls/valohai-ls/internal/corpus"
 	"github.com/valohai-ls/valohai-ls/server"
 )
 
@@ -87,7 +88,7 @@ func TestReplay(t *testing.T) {
 // corpus is not there.
 func corpusFiles(t *testing.T) []string {
 	t.Helper()
-	dir := filepath.Join(corpusDir(t), "real-world")
+	dir := filepath.Join(corpus.Dir(t), "real-world")
 	entries, err := os.ReadDir(dir)
 	if os.IsNotExist(err) {
 		t.Skipf("corpus folder %s is absent (set VALOHAI_CORPUS to the corpus): typing replay skipped", dir)
@@ -114,39 +115,6 @@ func corpusFiles(t *testing.T) []string {
 		t.Skipf("corpus folder %s is empty: typing replay skipped", dir)
 	}
 	return files
-}
-
-// corpusDir is $VALOHAI_CORPUS, or ../shared/corpus; a relative path is
-// taken from the repository root, wherever the test runs.
-func corpusDir(t *testing.T) string {
-	dir := os.Getenv("VALOHAI_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "shared", "corpus")
-	}
-	if filepath.IsAbs(dir) {
-		return dir
-	}
-	return filepath.Join(repoRoot(t), dir)
-}
-
-// repoRoot returns the nearest directory above the test's own that holds
-// go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test's directory")
-		}
-		dir = parent
-	}
 }
 
 // startInProcess serves a server over an in-memory pipe. Its failures are

@@ -1,0 +1,43 @@
+// Package corpus locates the corpus of real valohai.yaml files that some
+// tests read: $VALOHAI_CORPUS, or ../shared/corpus beside the repository.
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Dir returns the corpus folder. A relative $VALOHAI_CORPUS (and the
+// default) is taken from the repository root, wherever the test runs.
+func Dir(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("VALOHAI_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "shared", "corpus")
+	}
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	return filepath.Join(RepoRoot(t), dir)
+}
+
+// RepoRoot returns the nearest directory above the working directory that
+// holds go.mod.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test's directory")
+		}
+		dir = parent
+	}
+}
