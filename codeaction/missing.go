@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/internal/snippet"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -215,20 +216,6 @@ func renumber(s string, used *int) string {
 	return s
 }
 
-var (
-	tabstop     = regexp.MustCompile(`\$\{\d+:((?:[^{}\\]|\\.)*)\}`)
-	choice      = regexp.MustCompile(`\$\{\d+\|((?:[^,|\\]|\\.)*)[^}]*\|\}`)
-	bareTabstop = regexp.MustCompile(`\$\d+|\$\{\d+\}`)
-)
-
 // plain turns a snippet into the text it inserts with every placeholder
 // at its default.
-func plain(s string) string {
-	for prev := ""; prev != s; {
-		prev = s
-		s = tabstop.ReplaceAllString(s, "$1")
-	}
-	s = choice.ReplaceAllString(s, "$1")
-	s = bareTabstop.ReplaceAllString(s, "")
-	return strings.NewReplacer(`\}`, "}", `\$`, "$", `\,`, ",", `\|`, "|", `\\`, `\`).Replace(s)
-}
+func plain(s string) string { return snippet.Plain(s) }

@@ -55,23 +55,13 @@ func walkDoc(doc *document.Document) *walk {
 	return w
 }
 
-func shapeOf(n *yaml.Node) schema.Shape {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return schema.ShapeMapping
-	case yaml.SequenceNode:
-		return schema.ShapeSequence
-	}
-	return schema.ShapeScalar
-}
-
 // value pairs n with t; anchor is where n's missing keys are reported.
 func (w *walk) value(m *document.Mapper, n *yaml.Node, t *schema.Type, anchor document.Span, owner *mapping, key string) {
 	if n == nil || t == nil || n.Kind == yaml.AliasNode {
 		return
 	}
 	if t.Kind == schema.OneOf {
-		t = t.ForShape(shapeOf(n))
+		t = t.ForShape(schema.ShapeOf(n))
 		if t == nil {
 			return
 		}

@@ -33,7 +33,7 @@ func walk(n *yaml.Node, t *schema.Type, key string, target func(*yaml.Node) bool
 	if n == nil || n.Kind == yaml.AliasNode {
 		return nil, nil
 	}
-	t = t.ForShape(shapeOf(n))
+	t = t.ForShape(schema.ShapeOf(n))
 	path = append(path, Frame{Node: n, Type: t, Key: key})
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -102,16 +102,6 @@ func valueType(obj *schema.Obj, key string) *schema.Type {
 		return k.Type
 	}
 	return obj.Values
-}
-
-func shapeOf(n *yaml.Node) schema.Shape {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return schema.ShapeMapping
-	case yaml.SequenceNode:
-		return schema.ShapeSequence
-	}
-	return schema.ShapeScalar
 }
 
 // fromPath fills the context from the found node and the path to it.

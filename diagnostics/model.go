@@ -69,22 +69,8 @@ func isString(n *yaml.Node) bool {
 	return n != nil && n.Kind == yaml.ScalarNode && document.Resolve11(n) == document.String
 }
 
-// keyNode returns the key node of key in mapping n, or nil.
-func keyNode(n *yaml.Node, key string) *yaml.Node {
-	n = document.Deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := len(n.Content) - 2; i >= 0; i -= 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i]
-		}
-	}
-	return nil
-}
-
 // has reports whether mapping n has key.
-func has(n *yaml.Node, key string) bool { return keyNode(n, key) != nil }
+func has(n *yaml.Node, key string) bool { return document.KeyOf(n, key) != nil }
 
 // truthy reports whether Python would read the value of key as true:
 // present, not null, not false, zero, empty text or an empty collection.
@@ -163,7 +149,7 @@ func byName(list *yaml.Node) ([]named, map[string]named) {
 // deployment), whatever their order in the file.
 func itemKind(n *yaml.Node) (*schema.Key, *yaml.Node) {
 	for _, kind := range schema.Kinds() {
-		if k := keyNode(n, kind.Name); k != nil {
+		if k := document.KeyOf(n, kind.Name); k != nil {
 			return kind, k
 		}
 	}

@@ -16,7 +16,7 @@ func deploymentRules(c *checker, m *model) {
 			continue
 		}
 		span := c.m.NodeSpan(e.kindKey)
-		if k := keyNode(e.body, "defaults"); k != nil {
+		if k := document.KeyOf(e.body, "defaults"); k != nil {
 			span = c.m.NodeSpan(k)
 		}
 		c.at(span, Warning, CodeNoTarget,

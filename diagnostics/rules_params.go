@@ -42,17 +42,17 @@ func (c *checker) parameter(p named, owner string) {
 	c.flagMultiple(p.node, typ, who)
 	if typ == "flag" {
 		if truthy(document.ValueOf(p.node, "optional")) {
-			c.at(c.m.NodeSpan(keyNode(p.node, "optional")), Warning, CodeIneffectiveKey,
+			c.at(c.m.NodeSpan(document.KeyOf(p.node, "optional")), Warning, CodeIneffectiveKey,
 				fmt.Sprintf("optional has no effect on flag %s: flags are always optional", who))
 		}
 		if truthy(document.ValueOf(p.node, "pass-as")) && (truthy(document.ValueOf(p.node, "pass-true-as")) || truthy(document.ValueOf(p.node, "pass-false-as"))) {
-			c.at(c.m.NodeSpan(keyNode(p.node, "pass-as")), Warning, CodeIneffectiveKey,
+			c.at(c.m.NodeSpan(document.KeyOf(p.node, "pass-as")), Warning, CodeIneffectiveKey,
 				fmt.Sprintf("pass-as of %s is not used because pass-true-as or pass-false-as is set; remove it", who))
 		}
 	} else {
 		for _, key := range []string{"pass-true-as", "pass-false-as"} {
 			if truthy(document.ValueOf(p.node, key)) {
-				c.at(c.m.NodeSpan(keyNode(p.node, key)), Warning, CodeIneffectiveKey,
+				c.at(c.m.NodeSpan(document.KeyOf(p.node, key)), Warning, CodeIneffectiveKey,
 					fmt.Sprintf("%s has no effect on %s, which is not a flag; use pass-as", key, who))
 			}
 		}
@@ -68,7 +68,7 @@ func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
 	if typ != "integer" && typ != "float" {
 		for _, key := range []string{"min", "max"} {
 			if has(p, key) {
-				c.at(c.m.NodeSpan(keyNode(p, key)), Information, CodeIneffectiveKey,
+				c.at(c.m.NodeSpan(document.KeyOf(p, key)), Information, CodeIneffectiveKey,
 					fmt.Sprintf("%s has no effect on %s, which is a %s parameter", key, who, typ))
 			}
 		}

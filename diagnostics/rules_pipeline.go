@@ -58,7 +58,7 @@ func (c *checker) nodeNames(p *pipe) {
 	for _, n := range p.nodes {
 		v := document.ValueOf(n, schema.XName)
 		if text(document.ValueOf(n, schema.XType)) == schema.NodeDeployment && has(n, schema.XName) && text(v) == "" {
-			c.at(c.m.NodeSpan(keyNode(n, schema.XName)), Error, CodeEmptyName, fmt.Sprintf("a deployment node of %s has an empty name", p.who))
+			c.at(c.m.NodeSpan(document.KeyOf(n, schema.XName)), Error, CodeEmptyName, fmt.Sprintf("a deployment node of %s has an empty name", p.who))
 		}
 		name, ok := scalarText(v)
 		if !ok {

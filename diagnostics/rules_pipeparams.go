@@ -15,7 +15,7 @@ func (c *checker) pipelineParameters(p *pipe) {
 	for _, pp := range mappings(document.ValueOf(p.body, schema.XParameters)) {
 		who := fmt.Sprintf("pipeline parameter %q", text(document.ValueOf(pp, schema.XName)))
 		if has(pp, schema.XTarget) && has(pp, schema.XTargets) {
-			c.at(c.m.NodeSpan(keyNode(pp, schema.XTarget)), Error, CodeTargetConflict,
+			c.at(c.m.NodeSpan(document.KeyOf(pp, schema.XTarget)), Error, CodeTargetConflict,
 				fmt.Sprintf("%s has both target and targets; list every target under targets", who))
 			continue
 		}
@@ -24,7 +24,7 @@ func (c *checker) pipelineParameters(p *pipe) {
 			targets = listify(document.ValueOf(pp, schema.XTarget))
 		}
 		if len(targets) == 0 && has(pp, schema.XName) {
-			c.at(c.m.NodeSpan(keyNode(pp, schema.XName)), Warning, CodeNoTargets,
+			c.at(c.m.NodeSpan(document.KeyOf(pp, schema.XName)), Warning, CodeNoTargets,
 				fmt.Sprintf("%s of %s has no targets, so it sets no node parameter; add targets: [<node>.parameter.<name>]", who, p.who))
 		}
 		for _, t := range targets {

@@ -35,7 +35,7 @@ func (c *checker) presetNeedsEnvironment(body *yaml.Node, owner, where string) {
 	if !truthy(document.ValueOf(body, "runtime-config-preset")) || truthy(document.ValueOf(body, "environment")) {
 		return
 	}
-	c.at(c.m.NodeSpan(keyNode(body, "runtime-config-preset")), Error, CodeMissingEnvironment,
+	c.at(c.m.NodeSpan(document.KeyOf(body, "runtime-config-preset")), Error, CodeMissingEnvironment,
 		fmt.Sprintf("%s sets runtime-config-preset without an environment; add `environment:` to %s", owner, where))
 }
 

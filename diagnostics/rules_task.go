@@ -28,13 +28,13 @@ func taskRules(c *checker, m *model) {
 			typ = "grid_search"
 		}
 		if typ != "manual_search" && hasParameterSets(e.body) {
-			c.at(c.m.NodeSpan(keyNode(e.body, schema.XParameterSets)), Warning, CodeManualSearchOnly,
+			c.at(c.m.NodeSpan(document.KeyOf(e.body, schema.XParameterSets)), Warning, CodeManualSearchOnly,
 				fmt.Sprintf("parameter-sets of %s are used only by manual_search tasks, and this one is %s", owner, typ))
 		}
 		if typ != "bayesian_tpe" {
 			for _, key := range bayesianOnly {
 				if !isNull(document.ValueOf(e.body, key)) {
-					c.at(c.m.NodeSpan(keyNode(e.body, key)), Warning, CodeBayesianOnly,
+					c.at(c.m.NodeSpan(document.KeyOf(e.body, key)), Warning, CodeBayesianOnly,
 						fmt.Sprintf("%s is used only by bayesian_tpe tasks, and %s is %s", key, owner, typ))
 				}
 			}

@@ -1,5 +1,7 @@
 package schema
 
+import "gopkg.in/yaml.v3"
+
 // Shape is the YAML shape of a value, used to choose among one-of options.
 type Shape int
 
@@ -73,4 +75,15 @@ func (o *Obj) Merged() *Obj {
 		}
 	}
 	return m
+}
+
+// ShapeOf returns the shape of a YAML node.
+func ShapeOf(n *yaml.Node) Shape {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return ShapeMapping
+	case yaml.SequenceNode:
+		return ShapeSequence
+	}
+	return ShapeScalar
 }
