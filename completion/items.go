@@ -14,6 +14,16 @@ import (
 // left out; if that is because it uses an anchor of another item, the
 // whole document is parsed instead.
 func items(doc *document.Document, skip int) []*yaml.Node {
+	if p := doc.ParsedIfReady(); p != nil && p.Root != nil {
+		// The version is parsed already (its diagnostics are out): use it.
+		var out []*yaml.Node
+		for _, it := range p.Items {
+			if skip < it.Start || skip >= it.End {
+				out = append(out, it.Node)
+			}
+		}
+		return out
+	}
 	var out []*yaml.Node
 	for _, s := range doc.ItemSpans() {
 		if skip >= s.Start && skip < s.End {

@@ -11,14 +11,15 @@ import (
 func NewVersion(prev *Document, version int32, text string) *Document {
 	d := New(prev.URI, version, text)
 	d.trees = prev.trees
-	if p := prev.parsedIfReady(); p != nil && p.Root != nil && !p.anchors {
+	if p := prev.ParsedIfReady(); p != nil && p.Root != nil && !p.anchors {
 		d.prev = prev
 	}
 	return d
 }
 
-// parsedIfReady returns the parse result if it has been computed.
-func (d *Document) parsedIfReady() *Parsed {
+// ParsedIfReady returns the parse result if it has been computed, else nil
+// (without parsing).
+func (d *Document) ParsedIfReady() *Parsed {
 	if !d.ready.Load() {
 		return nil
 	}
