@@ -11,12 +11,12 @@ import (
 // automatically because it has no target.
 func deploymentRules(c *checker, m *model) {
 	for _, e := range m.kept(schema.DeploymentKind.Name) {
-		defaults := document.ValueOf(e.body, "defaults")
-		if truthy(document.ValueOf(defaults, "target")) {
+		defaults := document.ValueOf(e.body, schema.XDefaults)
+		if truthy(document.ValueOf(defaults, schema.XTarget)) {
 			continue
 		}
 		span := c.m.NodeSpan(e.kindKey)
-		if k := document.KeyOf(e.body, "defaults"); k != nil {
+		if k := document.KeyOf(e.body, schema.XDefaults); k != nil {
 			span = c.m.NodeSpan(k)
 		}
 		c.at(span, Warning, CodeNoTarget,

@@ -156,7 +156,7 @@ func (c *checker) fileSocket(p *pipe, s *socket) {
 // stepOf returns the step a node runs, and its name, when the file
 // defines it; nil for deployment nodes and nodes pinned to a commit.
 func (p *pipe) stepOf(n *yaml.Node) (*entry, string) {
-	if truthy(document.ValueOf(n, "commit")) {
+	if truthy(document.ValueOf(n, schema.XCommit)) {
 		return nil, ""
 	}
 	name := ""
@@ -186,14 +186,14 @@ var (
 // nodeAction warns about when/then values the validator does not know
 // and, for information, checks the `if` conditions.
 func (c *checker) nodeAction(a *yaml.Node, who string) {
-	for _, v := range listify(document.ValueOf(a, "when")) {
+	for _, v := range listify(document.ValueOf(a, schema.XWhen)) {
 		if isString(v) && !contains(knownWhen, strings.ToLower(v.Value)) {
 			c.withFix(v, Warning, CodeUnknownActionValue,
 				fmt.Sprintf("when %q is not a moment the validator knows (%s), so the action might never run", v.Value, strings.Join(knownWhen, ", ")),
 				v.Value, knownWhen, func(s string) string { return s })
 		}
 	}
-	for _, v := range listify(document.ValueOf(a, "then")) {
+	for _, v := range listify(document.ValueOf(a, schema.XThen)) {
 		if isString(v) && !contains(knownThen, v.Value) {
 			msg := fmt.Sprintf("then %q is not an action the validator knows (%s), so the action might do nothing", v.Value, strings.Join(knownThen, ", "))
 			if v.Value == "require-approval" {
@@ -202,7 +202,7 @@ func (c *checker) nodeAction(a *yaml.Node, who string) {
 			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, knownThen, func(s string) string { return s })
 		}
 	}
-	for _, v := range listify(document.ValueOf(a, "if")) {
+	for _, v := range listify(document.ValueOf(a, schema.XIf)) {
 		if !isString(v) {
 			continue
 		}

@@ -22,7 +22,7 @@ func (c *checker) stepParameters(body *yaml.Node, owner string) {
 
 // parameterType returns a parameter's type, or "" when it is not valid.
 func parameterType(p *yaml.Node) string {
-	v := document.ValueOf(p, "type")
+	v := document.ValueOf(p, schema.XType)
 	if v == nil {
 		return "string"
 	}
@@ -41,12 +41,12 @@ func (c *checker) parameter(p named, owner string) {
 	who := fmt.Sprintf("parameter %q of %s", p.name, owner)
 	c.flagMultiple(p.node, typ, who)
 	if typ == "flag" {
-		if truthy(document.ValueOf(p.node, "optional")) {
-			c.at(c.m.NodeSpan(document.KeyOf(p.node, "optional")), Warning, CodeIneffectiveKey,
+		if truthy(document.ValueOf(p.node, schema.XOptional)) {
+			c.at(c.m.NodeSpan(document.KeyOf(p.node, schema.XOptional)), Warning, CodeIneffectiveKey,
 				fmt.Sprintf("optional has no effect on flag %s: flags are always optional", who))
 		}
-		if truthy(document.ValueOf(p.node, "pass-as")) && (truthy(document.ValueOf(p.node, "pass-true-as")) || truthy(document.ValueOf(p.node, "pass-false-as"))) {
-			c.at(c.m.NodeSpan(document.KeyOf(p.node, "pass-as")), Warning, CodeIneffectiveKey,
+		if truthy(document.ValueOf(p.node, schema.XPassAs)) && (truthy(document.ValueOf(p.node, schema.XPassTrueAs)) || truthy(document.ValueOf(p.node, schema.XPassFalseAs))) {
+			c.at(c.m.NodeSpan(document.KeyOf(p.node, schema.XPassAs)), Warning, CodeIneffectiveKey,
 				fmt.Sprintf("pass-as of %s is not used because pass-true-as or pass-false-as is set; remove it", who))
 		}
 	} else {
@@ -64,7 +64,7 @@ func (c *checker) parameter(p named, owner string) {
 // parameterRange points out a min above max, and a min or max on a
 // parameter that is not a number, where it is ignored.
 func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
-	lo, hi := document.Deref(document.ValueOf(p, "min")), document.Deref(document.ValueOf(p, "max"))
+	lo, hi := document.Deref(document.ValueOf(p, schema.XMin)), document.Deref(document.ValueOf(p, schema.XMax))
 	if typ != "integer" && typ != "float" {
 		for _, key := range []string{"min", "max"} {
 			if has(p, key) {
@@ -85,7 +85,7 @@ func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
 
 // flagMultiple reports a flag with multiple values, which the parser refuses.
 func (c *checker) flagMultiple(p *yaml.Node, typ, who string) {
-	v := document.ValueOf(p, "multiple")
+	v := document.ValueOf(p, schema.XMultiple)
 	if typ != "flag" || !isString(v) {
 		return
 	}
@@ -99,11 +99,11 @@ func (c *checker) flagMultiple(p *yaml.Node, typ, who string) {
 // and choices the way the official validator does: a false-like default
 // is not checked, and a list default is checked item by item.
 func (c *checker) parameterDefault(p *yaml.Node, typ, who string) {
-	def := document.Deref(document.ValueOf(p, "default"))
+	def := document.Deref(document.ValueOf(p, schema.XDefault))
 	if isNull(def) {
 		return
 	}
-	multiple := isString(document.ValueOf(p, "multiple")) && strings.ToLower(text(document.ValueOf(p, "multiple"))) != "none" && text(document.ValueOf(p, "multiple")) != ""
+	multiple := isString(document.ValueOf(p, schema.XMultiple)) && strings.ToLower(text(document.ValueOf(p, schema.XMultiple))) != "none" && text(document.ValueOf(p, schema.XMultiple)) != ""
 	items := []*yaml.Node{def}
 	if def.Kind == yaml.SequenceNode {
 		items = listify(def)
@@ -127,11 +127,11 @@ type limits struct {
 
 func limitsOf(p *yaml.Node, typ string) limits {
 	var l limits
-	if v := document.Deref(document.ValueOf(p, "min")); v != nil && v.Kind == yaml.ScalarNode {
+	if v := document.Deref(document.ValueOf(p, schema.XMin)); v != nil && v.Kind == yaml.ScalarNode {
 		pv := pyOf(v)
 		l.min = &pv
 	}
-	if v := document.Deref(document.ValueOf(p, "max")); v != nil && v.Kind == yaml.ScalarNode {
+	if v := document.Deref(document.ValueOf(p, schema.XMax)); v != nil && v.Kind == yaml.ScalarNode {
 		pv := pyOf(v)
 		l.max = &pv
 	}
@@ -139,7 +139,7 @@ func limitsOf(p *yaml.Node, typ string) limits {
 		l.choices = []pyValue{{kind: pyBool, num: 1, str: "true"}, {kind: pyBool, str: "false"}}
 		return l
 	}
-	if ch := document.Deref(document.ValueOf(p, "choices")); ch != nil && ch.Kind == yaml.SequenceNode {
+	if ch := document.Deref(document.ValueOf(p, schema.XChoices)); ch != nil && ch.Kind == yaml.SequenceNode {
 		for _, e := range ch.Content {
 			l.choices = append(l.choices, pyOf(e))
 		}

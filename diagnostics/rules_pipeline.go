@@ -79,7 +79,7 @@ func (c *checker) nodeNames(p *pipe) {
 // node checks one node: what it runs, its override and its actions.
 func (c *checker) node(p *pipe, n *yaml.Node) {
 	who := fmt.Sprintf("node %q of %s", text(document.ValueOf(n, schema.XName)), p.who)
-	for _, a := range mappings(document.ValueOf(n, "actions")) {
+	for _, a := range mappings(document.ValueOf(n, schema.XActions)) {
 		c.nodeAction(a, who)
 	}
 	switch text(document.ValueOf(n, schema.XType)) {
@@ -93,7 +93,7 @@ func (c *checker) node(p *pipe, n *yaml.Node) {
 	override := document.ValueOf(n, schema.XOverride)
 	c.overrideFlags(override, who)
 	c.presetNeedsEnvironment(override, "the override of "+who, "the override")
-	if truthy(document.ValueOf(n, "commit")) {
+	if truthy(document.ValueOf(n, schema.XCommit)) {
 		return
 	}
 	step, stepName := c.nodeStep(p, n, who)
@@ -155,8 +155,12 @@ func (c *checker) overrideNames(override *yaml.Node, step *entry, stepName, who 
 		{schema.XInputs, CodeUnknownInput, "input"},
 		{schema.XParameters, CodeUnknownParameter, "parameter"},
 	} {
+		items := mappings(document.ValueOf(override, kind.key))
+		if len(items) == 0 {
+			continue
+		}
 		have := nameSet(document.ValueOf(step.body, kind.key))
-		for _, it := range mappings(document.ValueOf(override, kind.key)) {
+		for _, it := range items {
 			v := document.ValueOf(it, schema.XName)
 			name, ok := scalarText(v)
 			if !ok || have[name] {

@@ -62,7 +62,7 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 	default:
 		return
 	}
-	if sev == Error && truthy(document.ValueOf(n, "commit")) {
+	if sev == Error && truthy(document.ValueOf(n, schema.XCommit)) {
 		c.at(c.m.NodeSpan(t), Error, CodeUncheckableTarget,
 			fmt.Sprintf("target %q of %s points at node %q, whose step comes from another commit; the official validator fails on such a target", t.Value, who, node))
 		return

@@ -32,16 +32,16 @@ func stepRules(c *checker, m *model) {
 // presetNeedsEnvironment reports a runtime-config-preset given without an
 // environment in the same mapping.
 func (c *checker) presetNeedsEnvironment(body *yaml.Node, owner, where string) {
-	if !truthy(document.ValueOf(body, "runtime-config-preset")) || truthy(document.ValueOf(body, "environment")) {
+	if !truthy(document.ValueOf(body, schema.XRuntimeConfigPreset)) || truthy(document.ValueOf(body, schema.XEnvironment)) {
 		return
 	}
-	c.at(c.m.NodeSpan(document.KeyOf(body, "runtime-config-preset")), Error, CodeMissingEnvironment,
+	c.at(c.m.NodeSpan(document.KeyOf(body, schema.XRuntimeConfigPreset)), Error, CodeMissingEnvironment,
 		fmt.Sprintf("%s sets runtime-config-preset without an environment; add `environment:` to %s", owner, where))
 }
 
 // stopCondition checks the expression of a step's or task's stop-condition.
 func (c *checker) stopCondition(body *yaml.Node, owner string) {
-	v := document.ValueOf(body, "stop-condition")
+	v := document.ValueOf(body, schema.XStopCondition)
 	if !isString(v) {
 		return
 	}

@@ -18,14 +18,14 @@ import (
 func yaml11Rules(c *checker, m *model) {
 	for _, e := range m.kept(schema.StepKind.Name) {
 		for _, p := range mappings(document.ValueOf(e.body, schema.XParameters)) {
-			for _, ch := range listify(document.ValueOf(p, "choices")) {
+			for _, ch := range listify(document.ValueOf(p, schema.XChoices)) {
 				c.yaml11Trap(ch, "choice")
 			}
 		}
 	}
 	for _, e := range m.kept(schema.PipelineKind.Name) {
 		for _, p := range mappings(document.ValueOf(e.body, schema.XParameters)) {
-			for _, d := range listify(document.ValueOf(p, "default")) {
+			for _, d := range listify(document.ValueOf(p, schema.XDefault)) {
 				c.yaml11Trap(d, "default")
 			}
 		}
@@ -39,7 +39,7 @@ func yaml11Rules(c *checker, m *model) {
 			}
 		}
 		for _, p := range mappings(document.ValueOf(e.body, schema.XParameters)) {
-			for _, it := range listify(document.ValueOf(document.ValueOf(p, "rules"), "items")) {
+			for _, it := range listify(document.ValueOf(document.ValueOf(p, schema.XRules), schema.XItems)) {
 				c.yaml11Trap(it, "item")
 			}
 		}

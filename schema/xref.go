@@ -64,3 +64,27 @@ const (
 	XWSGI          = "wsgi"           // an endpoint's WSGI application
 	XServerCommand = "server-command" // an endpoint's own server command
 )
+
+// Keys that the semantic rules read.
+const (
+	XActions             = "actions"               // a node's actions
+	XWhen                = "when"                  // an action's moments
+	XThen                = "then"                  // an action's effects
+	XIf                  = "if"                    // an action's conditions
+	XCommit              = "commit"                // a node's pinned commit
+	XMultiple            = "multiple"              // a parameter's multiple-value mode
+	XOptional            = "optional"              // a parameter's or input's optionality
+	XPassAs              = "pass-as"               // a parameter's command-line form
+	XPassTrueAs          = "pass-true-as"          // a flag's form when true
+	XPassFalseAs         = "pass-false-as"         // a flag's form when false
+	XMin                 = "min"                   // a lower bound
+	XMax                 = "max"                   // an upper bound
+	XDefault             = "default"               // a default value
+	XChoices             = "choices"               // a parameter's allowed values
+	XDefaults            = "defaults"              // a deployment's creation defaults
+	XRules               = "rules"                 // a variant parameter's rules
+	XItems               = "items"                 // a variant rule's explicit values
+	XStopCondition       = "stop-condition"        // a step's or task's stop expression
+	XEnvironment         = "environment"           // an execution environment
+	XRuntimeConfigPreset = "runtime-config-preset" // a runtime configuration preset
+)
