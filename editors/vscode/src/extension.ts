@@ -18,6 +18,7 @@ import {
   type Host,
   type Resolution,
   SECTION,
+  SHOW_REFERENCES_COMMAND,
   bundledServerPath,
   needsRestart,
   readSettings,
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
     output,
     vscode.commands.registerCommand(`${SECTION}.restartServer`, () => queue(() => restart(context))),
     vscode.commands.registerCommand(`${SECTION}.showOutput`, () => output?.show(true)),
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, showReferences),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (needsRestart((section) => event.affectsConfiguration(section))) {
         void queue(() => restart(context));
@@ -142,6 +144,29 @@ async function stop(): Promise<void> {
 async function restart(context: vscode.ExtensionContext): Promise<void> {
   await stop();
   await start(context);
+}
+
+interface LspPosition {
+  line: number;
+  character: number;
+}
+
+interface LspLocation {
+  uri: string;
+  range: { start: LspPosition; end: LspPosition };
+}
+
+// The step code lenses pass the document, the step name's position and the
+// nodes' locations; VS Code's own command shows them in the peek view.
+async function showReferences(uri: string, position: LspPosition, locations: LspLocation[]): Promise<void> {
+  const conv = client?.protocol2CodeConverter;
+  if (!conv || !uri || !position || !Array.isArray(locations)) return;
+  await vscode.commands.executeCommand(
+    "editor.action.showReferences",
+    conv.asUri(uri),
+    conv.asPosition(position),
+    locations.map((l) => conv.asLocation(l)),
+  );
 }
 
 function openSetting(): void {

@@ -32,6 +32,27 @@ export const KEYS = {
   trace: "trace.server",
 } as const;
 
+/**
+ * Settings the server itself reads (it asks for the whole section with
+ * workspace/configuration); the extension only declares them.
+ */
+export const SERVER_KEYS = {
+  diagnostics: "diagnostics",
+  completion: "completion",
+  hover: "hover",
+  definition: "definition",
+  references: "references",
+  documentHighlights: "documentHighlights",
+  documentSymbols: "documentSymbols",
+  rename: "rename",
+  codeActions: "codeActions",
+  codeLens: "codeLens",
+  documentLinks: "documentLinks",
+} as const;
+
+/** The command of the server's code lenses: show the locations it passes. */
+export const SHOW_REFERENCES_COMMAND = "valohai-ls.showReferences";
+
 /** Settings changes that only take effect when the server is started again. */
 export const RESTART_KEYS: readonly string[] = [KEYS.serverPath, KEYS.logLevel];
 

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
 
-import { FILE_NAMES, KEYS, LANGUAGE_ID, LOG_LEVELS, SECTION } from "../src/settings";
+import { FILE_NAMES, KEYS, LANGUAGE_ID, LOG_LEVELS, SECTION, SERVER_KEYS } from "../src/settings";
 
 // Compiled tests live in out/test/; the extension root is two levels up.
 const root = resolve(__dirname, "..", "..");
@@ -70,10 +70,12 @@ describe("package.json", () => {
     const props = manifest.contributes.configuration.properties;
     assert.deepEqual(
       Object.keys(props).sort(),
-      Object.values(KEYS)
+      [...Object.values(KEYS), ...Object.values(SERVER_KEYS)]
         .map((k) => `${SECTION}.${k}`)
         .sort(),
     );
+    assert.equal(props[`${SECTION}.${SERVER_KEYS.codeLens}`].type, "boolean");
+    assert.equal(props[`${SECTION}.${SERVER_KEYS.diagnostics}`].type, "object");
     assert.equal(props[`${SECTION}.${KEYS.serverPath}`].default, "");
     assert.deepEqual(props[`${SECTION}.${KEYS.logLevel}`].enum, [...LOG_LEVELS]);
     assert.equal(props[`${SECTION}.${KEYS.logLevel}`].default, "info");
@@ -85,6 +87,8 @@ describe("package.json", () => {
     assert.deepEqual(commands, [`${SECTION}.restartServer`, `${SECTION}.showOutput`]);
     const source = readFileSync(join(root, "src", "extension.ts"), "utf8");
     for (const c of ["restartServer", "showOutput"]) assert.ok(source.includes(`\${SECTION}.${c}`), c);
+    // The code lenses' command is registered, not listed in the palette.
+    assert.ok(source.includes("registerCommand(SHOW_REFERENCES_COMMAND"));
   });
 
   it("uses the client id that matches the trace setting", () => {
