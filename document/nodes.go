@@ -13,12 +13,13 @@ func Deref(n *yaml.Node) *yaml.Node {
 // ValueOf returns the value of key in mapping n (the last one when the key
 // is repeated, as YAML loaders keep it), or nil. An alias n is followed.
 func ValueOf(n *yaml.Node, key string) *yaml.Node {
-	if k := KeyOf(n, key); k != nil {
-		m := Deref(n)
-		for i := len(m.Content) - 2; i >= 0; i -= 2 {
-			if m.Content[i] == k {
-				return m.Content[i+1]
-			}
+	n = Deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := len(n.Content) - 2; i >= 0; i -= 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
 		}
 	}
 	return nil
