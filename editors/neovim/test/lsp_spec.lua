@@ -199,6 +199,18 @@ test('vim.lsp.buf.hover() opens a markdown float', function()
   vim.api.nvim_win_close(float, true)
 end)
 
+test('the code lens command lists the locations in the quickfix list', function()
+  local handler = vim.lsp.commands['valohai-ls.showReferences']
+  assert(handler, 'valohai-ls.showReferences is not registered')
+  local uri = vim.uri_from_bufnr(bufnr)
+  local loc = { uri = uri, range = { start = { line = 1, character = 4 }, ['end'] = { line = 1, character = 8 } } }
+  handler({ command = 'valohai-ls.showReferences', arguments = { uri, loc.range.start, { loc, loc } } }, { client_id = client.id })
+  local qf = vim.fn.getqflist()
+  eq(2, #qf, 'quickfix entries')
+  eq(2, qf[1].lnum, 'line')
+  vim.cmd('cclose')
+end)
+
 test('fixing the file clears its diagnostic', function()
   local row = line_of(bufnr, 'name: predict')
   vim.api.nvim_buf_set_lines(bufnr, row + 1, row + 1, false, { '    image: python:3.12' })

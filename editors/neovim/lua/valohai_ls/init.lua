@@ -184,6 +184,25 @@ function M.warn_missing()
   )
 end
 
+--- The command of the server's step code lenses: its arguments are the
+--- document URI, the step name's position and the nodes' locations. Shown
+--- in the quickfix list.
+M.show_references_command = 'valohai-ls.showReferences'
+
+function M.show_references(command, ctx)
+  local locations = (command.arguments or {})[3] or {}
+  local client = ctx and ctx.client_id and vim.lsp.get_client_by_id(ctx.client_id)
+  local encoding = client and client.offset_encoding or 'utf-16'
+  local items = vim.lsp.util.locations_to_items(locations, encoding)
+  vim.fn.setqflist({}, ' ', { title = 'valohai-ls: pipeline nodes', items = items })
+  if #items > 0 then vim.cmd('copen') end
+end
+
+--- Make the server's client-side commands known to Neovim's LSP client.
+function M.register_commands()
+  vim.lsp.commands[M.show_references_command] = M.show_references
+end
+
 --- Set up detection and start the server for matching buffers.
 --- opts: cmd, filetypes, root_markers, settings, init_options, capabilities,
 --- on_attach, extra (all optional).
@@ -191,6 +210,7 @@ function M.setup(opts)
   M.config = vim.tbl_extend('force', vim.deepcopy(defaults), opts or {})
   warned = false
   M.detect()
+  M.register_commands()
   vim.cmd('augroup valohai_ls_start | autocmd! | augroup END')
   vim.cmd(('autocmd valohai_ls_start FileType %s lua require("valohai_ls")._on_filetype(tonumber(vim.fn.expand("<abuf>")))')
     :format(table.concat(M.config.filetypes, ',')))
@@ -242,6 +262,7 @@ end
 --- lspconfig is available.
 function M.register_lspconfig()
   M.detect()
+  M.register_commands()
   local ok, configs = pcall(require, 'lspconfig.configs')
   if not ok then return false end
   if not configs[M.name] then configs[M.name] = M.lspconfig_config() end
