@@ -75,6 +75,7 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 	if st.Enabled(settings.DocumentLinks) {
 		c.DocumentLinkProvider = &protocol.DocumentLinkOptions{}
 	}
+	c.FoldingRangeProvider = protocol.Boolean(true)
 	return c
 }
 

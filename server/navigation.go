@@ -263,6 +263,20 @@ func (s *Server) DocumentLink(ctx context.Context, params *protocol.DocumentLink
 	return out, nil
 }
 
+// FoldingRanges answers textDocument/foldingRange: items and multi-line
+// values.
+func (s *Server) FoldingRanges(ctx context.Context, params *protocol.FoldingRangeParams) ([]protocol.FoldingRange, error) {
+	doc := s.docs.get(params.TextDocument.URI)
+	if doc == nil {
+		return []protocol.FoldingRange{}, nil
+	}
+	out := []protocol.FoldingRange{}
+	for _, f := range navigation.Folds(doc) {
+		out = append(out, protocol.FoldingRange{StartLine: uint32(f.StartLine), EndLine: uint32(f.EndLine)})
+	}
+	return out, nil
+}
+
 // CodeLens answers textDocument/codeLens: above each step, how many
 // pipeline nodes run it; the command shows them.
 func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) ([]protocol.CodeLens, error) {

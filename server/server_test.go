@@ -260,3 +260,20 @@ func TestCancelledRequest(t *testing.T) {
 		t.Fatalf("session ended after odd cancel requests: %v", err)
 	}
 }
+
+func TestFoldingRanges(t *testing.T) {
+	c := start(t, Options{})
+	initialize(t, c)
+	open(t, c, testURI, "- endpoint:\n    name: predict\n    files:\n      - name: m\n        path: m.pb\n")
+	var folds []struct {
+		StartLine int `json:"startLine"`
+		EndLine   int `json:"endLine"`
+	}
+	err := c.Call("textDocument/foldingRange", map[string]any{"textDocument": map[string]any{"uri": testURI}}, &folds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(folds) != 3 || folds[0].StartLine != 0 || folds[0].EndLine != 4 || folds[1].StartLine != 2 || folds[2].StartLine != 3 {
+		t.Errorf("folding ranges: %+v", folds)
+	}
+}
