@@ -214,7 +214,7 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 	}
 	for _, key := range o.Keys {
 		if _, ok := seen[key.Name]; key.Required && !ok {
-			c.at(p.anchor, Error, CodeMissingKey, fmt.Sprintf("%s needs %s %s", owner, article(key.Name), key.Name))
+			c.at(p.anchor, Error, CodeMissingKey, missingKeyMessage(owner, key))
 		}
 	}
 	c.variants(n, o, owner, seen, p)
@@ -423,3 +423,16 @@ func acceptsString(t *schema.Type) bool {
 }
 
 func fnum(f float64) string { return fmt.Sprintf("%g", f) }
+
+// missingKeyMessage says that owner lacks key: "needs an image", "needs
+// edges (write `edges: []` when there are none)".
+func missingKeyMessage(owner string, key *schema.Key) string {
+	if !strings.HasSuffix(key.Name, "s") || strings.HasSuffix(key.Name, "ss") {
+		return fmt.Sprintf("%s needs %s %s", owner, article(key.Name), key.Name)
+	}
+	msg := fmt.Sprintf("%s needs %s", owner, key.Name)
+	if key.Type != nil && key.Type.Kind == schema.List {
+		msg += fmt.Sprintf(" (write `%s: []` when there are none)", key.Name)
+	}
+	return msg
+}
