@@ -97,7 +97,7 @@ func (x *index) stepOf(n node) *yaml.Node {
 // parameters, files) for a `target`, and both otherwise.
 func (x *index) sockets(nodes []node, key string) []string {
 	var out []string
-	wantSource, wantTarget := key != "target", key != "source"
+	wantSource, wantTarget := key != schema.XTarget, key != schema.XSource
 	for _, n := range nodes {
 		if n.typ == schema.NodeDeployment {
 			if wantTarget {

@@ -25,6 +25,8 @@ type Document struct {
 	prev   *Document // an earlier version to parse incrementally from
 	trees  *trees    // item trees by text, shared by the file's versions
 
+	derived derived // values computed from this version
+
 	spansOnce sync.Once
 	spans     []Span
 }

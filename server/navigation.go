@@ -4,7 +4,6 @@ import (
 	"context"
 	"path/filepath"
 	"strconv"
-	"sync"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -25,25 +24,12 @@ const codeRequestFailed jsonrpc2.Code = -32803
 // references" view.
 const ShowReferencesCommand = "valohai-ls.showReferences"
 
-// navCache keeps the index of the latest version of each document.
-type navCache struct {
-	mu sync.Mutex
-	m  map[*document.Document]*navigation.Index
-}
+// navKey stores a version's navigation index on the document.
+type navKey struct{}
 
 // index returns the navigation index of doc, built once per version.
 func (s *Server) index(doc *document.Document) *navigation.Index {
-	s.nav.mu.Lock()
-	defer s.nav.mu.Unlock()
-	if x := s.nav.m[doc]; x != nil {
-		return x
-	}
-	if s.nav.m == nil || len(s.nav.m) > 64 {
-		s.nav.m = map[*document.Document]*navigation.Index{}
-	}
-	x := navigation.Build(doc)
-	s.nav.m[doc] = x
-	return x
+	return doc.Derived(navKey{}, func() any { return navigation.Build(doc) }).(*navigation.Index)
 }
 
 // navOptions tells navigation where the document is on disk.

@@ -54,7 +54,6 @@ type Server struct {
 	caps     clientCaps
 
 	conf *config
-	nav  navCache
 }
 
 // Serve serves LSP over rwc until the connection ends or exit is received.
