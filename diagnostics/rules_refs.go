@@ -3,6 +3,7 @@ package diagnostics
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -59,11 +60,14 @@ func (c *checker) findText(n *yaml.Node, needle string, from *int) document.Span
 	return span
 }
 
+// mapKeys returns the keys of m in sort order, so that a did-you-mean
+// among equally near names is the same on every run.
 func mapKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
 	}
+	slices.Sort(out)
 	return out
 }
 

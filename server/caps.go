@@ -1,12 +1,16 @@
 package server
 
 import (
+	"slices"
+
 	"go.lsp.dev/protocol"
 )
 
 // clientCaps are the client abilities that change what the server sends.
 type clientCaps struct {
 	snippets      bool // completion snippets
+	hoverMarkdown bool // hover contents as markdown
+	docMarkdown   bool // completion item documentation as markdown
 	snippetEdits  bool // snippet text edits in workspace edits
 	links         bool // definition results as LocationLinks
 	hierarchical  bool // nested document symbols
@@ -16,11 +20,17 @@ type clientCaps struct {
 }
 
 func readCaps(c protocol.ClientCapabilities) clientCaps {
-	var k clientCaps
+	// Markdown unless the client lists the formats it takes and markdown
+	// is not among them.
+	k := clientCaps{hoverMarkdown: true, docMarkdown: true}
 	on := func(b *bool) bool { return b != nil && *b }
 	if td := c.TextDocument; td != nil {
 		if td.Completion != nil && td.Completion.CompletionItem != nil {
 			k.snippets = on(td.Completion.CompletionItem.SnippetSupport)
+			k.docMarkdown = takesMarkdown(td.Completion.CompletionItem.DocumentationFormat)
+		}
+		if td.Hover != nil {
+			k.hoverMarkdown = takesMarkdown(td.Hover.ContentFormat)
 		}
 		if td.Definition != nil {
 			k.links = on(td.Definition.LinkSupport)
@@ -49,4 +59,11 @@ func (s *Server) clientCaps() clientCaps {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.caps
+}
+
+// takesMarkdown reads a client's list of markup kinds: no list means
+// markdown (what clients that do not say render), a list means markdown
+// only when it names it.
+func takesMarkdown(formats []protocol.MarkupKind) bool {
+	return len(formats) == 0 || slices.Contains(formats, protocol.MarkupKindMarkdown)
 }

@@ -19,7 +19,8 @@ func (s *Server) Completion(ctx context.Context, params *protocol.CompletionPara
 	enc := s.enc()
 	m := doc.Mapper()
 	off := offsetOf(m, params.Position, enc)
-	items := completion.Complete(ctx, doc, off, completion.Options{Snippets: s.snippetSupport()})
+	caps := s.clientCaps()
+	items := completion.Complete(ctx, doc, off, completion.Options{Snippets: caps.snippets})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -37,7 +38,7 @@ func (s *Server) Completion(ctx context.Context, params *protocol.CompletionPara
 			InsertTextMode:   protocol.InsertTextModeAdjustIndentation,
 		}
 		if it.Doc != "" {
-			ci.Documentation = &protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: it.Doc}
+			ci.Documentation = markup(it.Doc, caps.docMarkdown)
 		}
 		if it.Snippet {
 			ci.InsertTextFormat = protocol.InsertTextFormatSnippet
@@ -69,10 +70,16 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 		return nil, nil
 	}
 	r := toRange(m, h.Start, h.End, enc)
-	return &protocol.Hover{
-		Contents: &protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: h.Markdown},
-		Range:    &r,
-	}, nil
+	return &protocol.Hover{Contents: markup(h.Markdown, s.clientCaps().hoverMarkdown), Range: &r}, nil
+}
+
+// markup is documentation for the client: markdown when it renders
+// markdown, else the same text without the markdown marks.
+func markup(md string, markdown bool) *protocol.MarkupContent {
+	if markdown {
+		return &protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: md}
+	}
+	return &protocol.MarkupContent{Kind: protocol.MarkupKindPlainText, Value: hover.PlainText(md)}
 }
 
 // Request serves non-standard methods: a deliberately panicking one when

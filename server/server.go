@@ -92,9 +92,3 @@ func (s *Server) enc() document.Encoding {
 	defer s.mu.RUnlock()
 	return s.encoding
 }
-
-func (s *Server) snippetSupport() bool {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.caps.snippets
-}

@@ -37,12 +37,18 @@ func (c *Client) handle(_ context.Context, req *jsonrpc2.Request) (any, error) {
 	return nil, nil
 }
 
-// Initialize runs the initialize handshake.
+// Initialize runs the initialize handshake as a client that takes
+// snippets.
 func (c *Client) Initialize(ctx context.Context) error {
-	caps := map[string]any{"textDocument": map[string]any{
+	return c.InitializeWith(ctx, map[string]any{"textDocument": map[string]any{
 		"completion":      map[string]any{"completionItem": map[string]any{"snippetSupport": true}},
 		"synchronization": map[string]any{"dynamicRegistration": false},
-	}}
+	}})
+}
+
+// InitializeWith runs the initialize handshake with the given client
+// capabilities.
+func (c *Client) InitializeWith(ctx context.Context, caps map[string]any) error {
 	var res json.RawMessage
 	if _, err := c.conn.Call(ctx, "initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": caps}, &res); err != nil {
 		return fmt.Errorf("initialize: %w", err)
@@ -127,6 +133,23 @@ func (d *Doc) Hover(ctx context.Context, off int) (string, error) {
 	}, &res)
 	return res.Contents.Value, err
 }
+
+// Call sends a request about the document: params gets its
+// "textDocument", and "position" when off is not negative.
+func (d *Doc) Call(ctx context.Context, method string, off int, params map[string]any, result any) error {
+	p := map[string]any{"textDocument": map[string]any{"uri": d.uri}}
+	for k, v := range params {
+		p[k] = v
+	}
+	if off >= 0 {
+		p["position"] = d.position(off)
+	}
+	_, err := d.c.conn.Call(ctx, method, p, result)
+	return err
+}
+
+// Position returns byte offset off as an LSP position in UTF-16.
+func (d *Doc) Position(off int) map[string]any { return d.position(off) }
 
 func (d *Doc) position(off int) map[string]any {
 	p := d.mapper.Position(off, document.UTF16)
