@@ -7,7 +7,7 @@ FUZZTIME  ?= 90s
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay
+.PHONY: all setup build install test test-go test-editors dist conformance bench lint fuzz tidy clean schema replay
 
 all: lint build test
 
@@ -17,15 +17,27 @@ build:
 install:
 	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/valohai-ls
 
-# test runs every suite: Go unit and end-to-end tests (including the corpus
-# conformance and typing-replay suites) and the editor integration tests.
-test: test-go test-editors
+# setup installs what the suites and `make dist` need (Debian packages, the
+# VS Code extension's npm packages, Go modules); quick when all is present.
+setup:
+	editors/install-deps.sh
+	$(GO) mod download
 
-test-go:
+# test runs every suite, after the set-up: Go unit and end-to-end tests
+# (including the corpus conformance, typing-replay and client-capability
+# suites) and the editor integration tests.
+test: setup test-go test-editors
+
+test-go: | setup
 	$(GO) test -count=1 $(PKGS)
 
-test-editors: build
+test-editors: build | setup
 	@if [ -x editors/test.sh ]; then editors/test.sh $(abspath $(BIN)); else echo "editors/test.sh missing"; exit 1; fi
+
+# dist builds the release into dist/: binaries, archives, one VS Code
+# extension per platform and SHA256SUMS, then checks them.
+dist: setup
+	VERSION=$(VERSION) GO=$(GO) scripts/dist.sh
 
 conformance:
 	$(GO) test -count=1 -run 'TestConformance' -v ./check/...

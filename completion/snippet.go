@@ -7,7 +7,12 @@ import (
 )
 
 // plain turns a snippet into the text it inserts with every placeholder at
-// its default, for clients without snippet support.
+// its default, for clients without snippet support. Trailing spaces go,
+// except after a list item's dash, where typing goes on.
 func plain(s string) string {
-	return strings.TrimRight(snippet.Plain(s), " ")
+	p := snippet.Plain(s)
+	if strings.HasSuffix(p, "- ") {
+		return p
+	}
+	return strings.TrimRight(p, " ")
 }

@@ -135,7 +135,7 @@ test('completion in an endpoint with only a name offers its keys', function()
 end)
 
 test('<C-x><C-o> in insert mode pops up the endpoint keys', function()
-  eq('v:lua.vim.lsp.omnifunc', vim.bo[bufnr].omnifunc, "'omnifunc'")
+  eq("v:lua.require'valohai_ls'.omnifunc", vim.bo[bufnr].omnifunc, "'omnifunc'")
   -- The indented blank line typed under `name: serve` by the previous test.
   local row = line_of(bufnr, 'name: serve') + 1
   eq('    ', vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1], 'blank line')
@@ -160,6 +160,150 @@ test('<C-x><C-o> in insert mode pops up the endpoint keys', function()
   for _, item in ipairs(seen.items) do words[item.abbr ~= '' and item.abbr or item.word] = true end
   assert(words.image and words.port and words.wsgi, 'menu: ' .. vim.inspect(seen))
   eq('    ', vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1], 'line after <C-e>')
+end)
+
+-- Types `text` on a new last line of a scratch valohai.yaml (after
+-- `before`), opens the omni menu with <C-x><C-o>, accepts the item labelled
+-- `label` and leaves insert mode. Returns the buffer's lines and the menu.
+local omni_files = 0
+local function accept_from_omni_menu(before, text, label)
+  omni_files = omni_files + 1
+  local path = ('%s/omni%d/valohai.yaml'):format(dir, omni_files)
+  vim.fn.mkdir(vim.fn.fnamemodify(path, ':h'), 'p')
+  vim.o.hidden = true
+  local f = assert(io.open(path, 'w'))
+  f:write(before)
+  f:close()
+  local buf = open(path)
+  wait_for('a client on the scratch file', function() return #clients_of(buf) > 0 end)
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  if lines[#lines] == '' then table.remove(lines) end
+  table.insert(lines, text)
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
+  vim.api.nvim_win_set_cursor(0, { #lines, 0 })
+  local seen, chosen
+  local deadline = vim.loop.now() + WAIT
+  local timer = vim.loop.new_timer()
+  timer:start(50, 50, vim.schedule_wrap(function()
+    if seen then return end
+    local info = vim.fn.complete_info({ 'items', 'mode', 'selected' })
+    if #info.items > 0 or vim.loop.now() > deadline then
+      seen = info
+      timer:stop()
+      timer:close()
+      for i, item in ipairs(info.items) do
+        if item.abbr == label then chosen = i - 1 end
+      end
+      if chosen then
+        -- Select the item, which puts it in, and end completion with it
+        -- (CompleteDone), as <C-n>… <C-y> do.
+        vim.api.nvim_select_popupmenu_item(chosen, true, true, {})
+        vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes('<Esc>', true, false, true), 'n', false)
+      else
+        vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes('<C-e><Esc>', true, false, true), 'n', false)
+      end
+    end
+  end))
+  vim.fn.feedkeys(vim.api.nvim_replace_termcodes('A<C-x><C-o>', true, false, true), 'x!')
+  wait_for('the completion menu', function() return seen ~= nil end)
+  -- Run the keys the timer typed.
+  vim.fn.feedkeys('', 'x')
+  wait_for('normal mode', function() return vim.fn.mode() == 'n' end)
+  local labels = {}
+  for _, item in ipairs(seen.items) do table.insert(labels, item.abbr) end
+  assert(chosen, ('the menu for %q lacks %s: %s'):format(text, label, table.concat(labels, ', ')))
+  return buf, vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+end
+
+-- Checks that the accepted text is clean YAML: no NUL (a line break that
+-- went in as part of one line), no snippet syntax, and that the server finds
+-- no syntax error once the buffer is saved and checked with the CLI.
+local function assert_clean_yaml(buf, lines)
+  for i, l in ipairs(lines) do
+    assert(not l:find('\n', 1, true), ('line %d holds a NUL: %q'):format(i, l))
+    assert(not l:find('%$%d') and not l:find('${', 1, true), ('line %d holds snippet syntax: %q'):format(i, l))
+  end
+  vim.api.nvim_buf_call(buf, function() vim.cmd('silent write') end)
+  local out = vim.fn.system({ vim.env.VALOHAI_LS_BIN, 'check', '--format', 'json', vim.api.nvim_buf_get_name(buf) })
+  local report = vim.fn.json_decode(out)
+  for _, d in ipairs(report[1].diagnostics) do
+    assert(d.code ~= 'yaml-syntax', 'syntax error after accepting: ' .. d.message .. '\n' .. table.concat(lines, '\n'))
+  end
+end
+
+local function has_line(lines, want)
+  for _, l in ipairs(lines) do
+    if l == want then return true end
+  end
+  error(('no line %q in:\n%s'):format(want, table.concat(lines, '\n')), 2)
+end
+
+local step_head = '- step:\n    name: prep\n    image: python:3.12\n    command: python prep.py\n'
+
+test('omni menu: accepting step after "- " puts in the whole item, clean', function()
+  local buf, lines = accept_from_omni_menu('', '- st', 'step')
+  has_line(lines, '- step:')
+  has_line(lines, '    name: train')
+  has_line(lines, '    image: python:3.12')
+  has_line(lines, '    command: python train.py {parameters}')
+  assert_clean_yaml(buf, lines)
+end)
+
+test('omni menu: accepting inputs in a step puts in its list item, clean', function()
+  local buf, lines = accept_from_omni_menu(step_head, '    inp', 'inputs')
+  has_line(lines, '    inputs:')
+  local i = vim.fn.index(lines, '    inputs:') + 1
+  assert(lines[i + 1] and lines[i + 1]:find('^      %- name: '), 'no input item under inputs:\n' .. table.concat(lines, '\n'))
+  assert_clean_yaml(buf, lines)
+end)
+
+test('omni menu: a hyphenated key completes after its hyphen (environment-variable-g)', function()
+  local buf, lines = accept_from_omni_menu(step_head, '    environment-variable-g', 'environment-variable-groups')
+  local i = vim.fn.index(lines, '    environment-variable-groups:') + 1
+  assert(i > 0, 'no environment-variable-groups line:\n' .. table.concat(lines, '\n'))
+  assert(lines[i + 1] and lines[i + 1]:find('^      %- '), 'no list item under environment-variable-groups:\n' .. table.concat(lines, '\n'))
+  assert_clean_yaml(buf, lines)
+end)
+
+test('K shows hover where Neovim does not map it', function()
+  vim.cmd('buffer ' .. bufnr)
+  if vim.fn.has('nvim-0.10') == 1 then
+    -- Neovim maps K to hover itself from 0.10 on.
+    eq('', vim.fn.maparg('K', 'n'), 'the plugin leaves K to Neovim')
+    return
+  end
+  local map = vim.fn.maparg('K', 'n', false, true)
+  eq(1, map.buffer, 'K is mapped in the buffer')
+  assert(map.rhs:find('vim.lsp.buf.hover', 1, true), 'K runs hover: ' .. vim.inspect(map))
+  local row = line_of(bufnr, 'wsgi: predict:app')
+  vim.api.nvim_win_set_cursor(0, { row + 1, 5 })
+  local before = {}
+  for _, w in ipairs(vim.api.nvim_list_wins()) do before[w] = true end
+  vim.api.nvim_feedkeys('K', 'x', false)
+  local float
+  wait_for('the hover window', function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if not before[w] and vim.api.nvim_win_get_config(w).relative ~= '' then float = w return true end
+    end
+    return false
+  end)
+  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), '\n')
+  assert(text:find('wsgi', 1, true), 'float text: ' .. text)
+  vim.api.nvim_win_close(float, true)
+end)
+
+test('the server-not-found message gives the release download and make install', function()
+  local messages = {}
+  local notify = vim.notify
+  vim.notify = function(msg) table.insert(messages, msg) end
+  local saved = ls.config
+  ls.config = vim.tbl_extend('force', saved, { cmd = { 'valohai-ls-not-installed' } })
+  ls.warn_missing()
+  vim.notify = notify
+  ls.config = saved
+  local text = table.concat(messages, '\n')
+  assert(text:find('releases/latest', 1, true), 'no release download: ' .. text)
+  assert(text:find('make install', 1, true), 'no make install: ' .. text)
 end)
 
 test('hover on wsgi shows markdown documentation', function()

@@ -1,6 +1,8 @@
-// Put a valohai-ls binary into server/ so that `vsce package` bundles it.
+// Put a valohai-ls binary into server/ and the repository's LICENSE beside
+// package.json, so that `vsce package` bundles them.
 //
-// By default the server is built from this repository with `go build`. Set
+// By default the server is built from this repository with `go build`, its
+// version (`valohai-ls version`) from `git describe`. Set
 // VALOHAI_LS_BINARY to an existing binary to copy that one instead, and
 // VALOHAI_LS_TARGET to a VS Code target (linux-x64, darwin-arm64, win32-x64,
 // ...) to cross-compile for a platform-specific package
@@ -37,6 +39,8 @@ const out = join(serverDir, windows ? "valohai-ls.exe" : "valohai-ls");
 rmSync(serverDir, { recursive: true, force: true });
 mkdirSync(serverDir, { recursive: true });
 
+copyFileSync(join(repoRoot, "LICENSE"), join(extensionDir, "LICENSE"));
+
 const given = process.env.VALOHAI_LS_BINARY ?? "";
 if (given !== "") {
   copyFileSync(resolve(given), out);
@@ -44,7 +48,8 @@ if (given !== "") {
 } else {
   const env = { ...process.env, CGO_ENABLED: "0" };
   if (target !== "") [env.GOOS, env.GOARCH] = goTargets[target];
-  execFileSync("go", ["build", "-trimpath", "-ldflags", "-s -w", "-o", out, "./cmd/valohai-ls"], {
+  const ldflags = `-s -w -X main.version=${version()}`;
+  execFileSync("go", ["build", "-trimpath", "-ldflags", ldflags, "-o", out, "./cmd/valohai-ls"], {
     cwd: repoRoot,
     env,
     stdio: "inherit",
@@ -52,3 +57,12 @@ if (given !== "") {
   console.log(`build-server: built ${out}${target ? ` for ${target}` : ""}`);
 }
 if (!windows) chmodSync(out, 0o755);
+
+// The version stamped into the server: what `make build` stamps.
+function version() {
+  try {
+    return execFileSync("git", ["describe", "--tags", "--always", "--dirty"], { cwd: repoRoot, encoding: "utf8" }).trim() || "dev";
+  } catch {
+    return "dev";
+  }
+}

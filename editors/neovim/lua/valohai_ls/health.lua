@@ -15,10 +15,7 @@ function M.check()
     local out = vim.fn.system({ cmd, 'version' })
     ok(('%s found: %s'):format(vim.fn.exepath(cmd), vim.trim(out)))
   else
-    err(('%s not found'):format(cmd), {
-      'go install github.com/valohai-ls/valohai-ls/cmd/valohai-ls@latest',
-      "or pass cmd = { '/path/to/valohai-ls' } to require('valohai_ls').setup()",
-    })
+    err(('%s not found'):format(cmd), vim.split(ls.install_help(), '\n'))
   end
   local name = vim.api.nvim_buf_get_name(0)
   if ls.is_valohai_file(name) then

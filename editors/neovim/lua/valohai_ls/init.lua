@@ -28,6 +28,13 @@ local defaults = {
   on_attach = nil,
   -- Extra fields passed on to vim.lsp.start / start_client.
   extra = {},
+  -- Set 'omnifunc' to this plugin's completion (which inserts whole items on
+  -- several lines and completes hyphenated keys) when it is empty or
+  -- vim.lsp.omnifunc.
+  omnifunc = true,
+  -- Map K in normal mode to hover where Neovim does not (before 0.10) and K
+  -- is not mapped already; false leaves K alone.
+  hover_key = 'K',
 }
 
 M.config = vim.deepcopy(defaults)
@@ -123,8 +130,7 @@ function M.client_config(bufnr)
     init_options = cfg.init_options,
     capabilities = cfg.capabilities,
     on_attach = function(client, buf)
-      -- Neovim 0.7 leaves 'omnifunc' empty: make <C-x><C-o> ask the server.
-      if vim.bo[buf].omnifunc == '' then vim.bo[buf].omnifunc = 'v:lua.vim.lsp.omnifunc' end
+      M.attach_buffer(buf)
       if cfg.on_attach then cfg.on_attach(client, buf) end
     end,
     get_language_id = M.language_id_for,
@@ -171,17 +177,231 @@ function M.start(bufnr)
   return start_07(bufnr, config)
 end
 
+M.release_url = 'https://github.com/valohai-ls/valohai-ls/releases/latest'
+
+--- How to install the server, for messages.
+function M.install_help()
+  return 'Download valohai-ls for your platform from ' .. M.release_url .. '\n'
+    .. 'and put it on PATH, or build it from a clone of the repository with `make install`\n'
+    .. "(Go 1.26). Or pass cmd = { '/path/to/valohai-ls' } to require('valohai_ls').setup()."
+end
+
 local warned = false
 function M.warn_missing()
   if warned then return end
   warned = true
-  vim.notify(
-    ('valohai-ls: %s was not found. Install it with\n'
-      .. '  go install github.com/valohai-ls/valohai-ls/cmd/valohai-ls@latest\n'
-      .. "and make sure it is on PATH, or pass cmd = { '/path/to/valohai-ls' } to require('valohai_ls').setup()")
-      :format(M.config.cmd[1]),
-    vim.log.levels.ERROR
-  )
+  vim.notify(('valohai-ls: %s was not found.\n'):format(M.config.cmd[1]) .. M.install_help(), vim.log.levels.ERROR)
+end
+
+-- Completion ------------------------------------------------------------------
+--
+-- Neovim's own 'omnifunc' before 0.11 inserts an item's text as one word:
+-- the line breaks of a whole-item completion end up as NUL bytes, and the
+-- word starts at the last keyword boundary, so "environment-variable-g"
+-- completes from "g". This omnifunc starts where the server's edit starts,
+-- offers the first line of each item in the menu, and, when a multi-line
+-- item is accepted, puts in its whole text (snippet placeholders at their
+-- defaults), each further line indented like the line it starts on.
+
+M.omnifunc_name = "v:lua.require'valohai_ls'.omnifunc"
+
+-- The last completion asked for, by buffer: row, start column and items.
+local last = {}
+
+local function client_of(bufnr)
+  local list = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = bufnr, name = M.name })
+    or vim.lsp.buf_get_clients(bufnr)
+  for _, c in pairs(list) do
+    if c.name == M.name then return c end
+  end
+  return nil
+end
+
+-- Byte index in `line` of LSP character `char`.
+local function byte_of(line, char, encoding)
+  if encoding == 'utf-8' then return math.min(char, #line) end
+  local ok, b = pcall(vim.str_byteindex, line, char, encoding == 'utf-16')
+  if ok then return b end
+  return #line
+end
+
+--- The text an item inserts: plain text, or a snippet with every
+--- placeholder at its default.
+function M.item_text(item)
+  local text = (item.textEdit and item.textEdit.newText) or item.insertText or item.label
+  if item.insertTextFormat == 2 then text = M.snippet_text(text) end
+  return text
+end
+
+--- A snippet's text with every placeholder at its default (the first
+--- option of a choice) and no tab stops.
+function M.snippet_text(s)
+  local out, i, n = {}, 1, #s
+  local function parse(nested)
+    while i <= n do
+      local c = s:sub(i, i)
+      if c == '\\' and i < n and ('$}\\'):find(s:sub(i + 1, i + 1), 1, true) then
+        table.insert(out, s:sub(i + 1, i + 1))
+        i = i + 2
+      elseif c == '}' and nested then
+        return
+      elseif c == '$' then
+        local num = s:match('^%d+', i + 1)
+        if num then
+          i = i + 1 + #num
+        elseif s:sub(i + 1, i + 1) == '{' and s:match('^%d+', i + 2) then
+          local digits = s:match('^%d+', i + 2)
+          local j = i + 2 + #digits
+          local sep = s:sub(j, j)
+          if sep == '}' then
+            i = j + 1
+          elseif sep == ':' then
+            i = j + 1
+            parse(true)
+            i = i + 1 -- the closing brace
+          elseif sep == '|' then
+            local close = s:find('|}', j + 1, true)
+            local options = s:sub(j + 1, (close or n + 1) - 1)
+            table.insert(out, (options:match('^[^,]*'):gsub('\\(.)', '%1')))
+            i = (close or n) + 2
+          else
+            table.insert(out, c)
+            i = i + 1
+          end
+        else
+          table.insert(out, c)
+          i = i + 1
+        end
+      else
+        table.insert(out, c)
+        i = i + 1
+      end
+    end
+  end
+  parse(false)
+  return table.concat(out)
+end
+
+local function split_lines(s)
+  local lines = {}
+  for l in (s .. '\n'):gmatch('(.-)\r?\n') do table.insert(lines, l) end
+  return lines
+end
+
+-- The menu entries for the items of a completion answer, from byte column
+-- start of the line; base is the text typed from there.
+local function menu_entries(st, base)
+  local matches = {}
+  for i, item in ipairs(st.items) do
+    local text = M.item_text(item)
+    local r = item.textEdit and (item.textEdit.range or item.textEdit.replace)
+    if r and r.start.line == st.row - 1 then
+      -- Text between the menu's start and this item's own start stays.
+      text = st.line:sub(st.start + 1, byte_of(st.line, r.start.character, st.encoding)) .. text
+    end
+    local first = split_lines(text)[1]
+    local filter = item.filterText or item.label
+    if base == '' or vim.startswith(first:lower(), base:lower()) or vim.startswith(filter:lower(), base:lower()) then
+      local doc = item.documentation
+      if type(doc) == 'table' then doc = doc.value end
+      table.insert(matches, {
+        word = first,
+        abbr = item.label,
+        kind = vim.lsp.protocol.CompletionItemKind[item.kind] or '',
+        menu = item.detail or '',
+        info = doc or '',
+        icase = 1,
+        dup = 1,
+        empty = 1,
+        user_data = { valohai_ls = { index = i, text = text }, nvim = { lsp = { completion_item = item } } },
+        sort = item.sortText or item.label,
+      })
+    end
+  end
+  table.sort(matches, function(a, b) return a.sort < b.sort end)
+  for _, m in ipairs(matches) do m.sort = nil end
+  return matches
+end
+
+--- 'omnifunc' for Valohai buffers (see above). It asks the server and
+--- shows the menu when the answer comes, as vim.lsp.omnifunc does.
+function M.omnifunc(findstart, _)
+  local bufnr = vim.api.nvim_get_current_buf()
+  if findstart ~= 1 then return {} end
+  last[bufnr] = nil
+  local client = client_of(bufnr)
+  if not client then return -3 end
+  local row, col = unpack(vim.api.nvim_win_get_cursor(0))
+  local line = vim.api.nvim_get_current_line()
+  local encoding = client.offset_encoding or 'utf-16'
+  local params = vim.lsp.util.make_position_params(0, encoding)
+  client.request('textDocument/completion', params, function(err, result)
+    if err or not result or vim.fn.mode() ~= 'i' then return end
+    local now_row, now_col = unpack(vim.api.nvim_win_get_cursor(0))
+    if vim.api.nvim_get_current_buf() ~= bufnr or now_row ~= row or now_col < col then return end
+    local items = result.items or result
+    -- Start at the earliest start of the items' edits on this line, else at
+    -- the word (letters, digits, "_" and "-") before the cursor.
+    local start = (line:sub(1, col):find('[%w_%-]*$') or col + 1) - 1
+    local edits = false
+    for _, item in ipairs(items) do
+      local r = item.textEdit and (item.textEdit.range or item.textEdit.replace)
+      if r and r.start.line == row - 1 then
+        local b = byte_of(line, r.start.character, encoding)
+        if not edits or b < start then start = b end
+        edits = true
+      end
+    end
+    local st = { row = row, start = start, line = line, items = items, encoding = encoding }
+    last[bufnr] = st
+    local current = vim.api.nvim_get_current_line()
+    vim.fn.complete(start + 1, menu_entries(st, current:sub(start + 1, now_col)))
+  end, bufnr)
+  -- Stay in completion mode until the answer shows the menu.
+  return -2
+end
+
+--- On CompleteDone: replace the first line that the menu put in with the
+--- accepted item's whole text.
+function M._complete_done()
+  local bufnr = vim.api.nvim_get_current_buf()
+  local st = last[bufnr]
+  local item = vim.v.completed_item
+  if not st or type(item) ~= 'table' or type(item.user_data) ~= 'table' or not item.user_data.valohai_ls then return end
+  local reason = vim.v.event and vim.v.event.reason
+  if reason ~= nil and reason ~= 'accept' then return end
+  local text = item.user_data.valohai_ls.text
+  if text == item.word then return end
+  local row, col = unpack(vim.api.nvim_win_get_cursor(0))
+  local line = vim.api.nvim_get_current_line()
+  if row ~= st.row or line:sub(st.start + 1, col) ~= item.word then return end
+  local lines = split_lines(text)
+  local indent = line:match('^%s*')
+  for k = 2, #lines do
+    if lines[k] ~= '' then lines[k] = indent .. lines[k] end
+  end
+  vim.api.nvim_buf_set_text(bufnr, row - 1, st.start, row - 1, col, lines)
+  local last_line = lines[#lines]
+  local end_col = (#lines == 1 and st.start or 0) + #last_line
+  vim.api.nvim_win_set_cursor(0, { row + #lines - 1, end_col })
+end
+
+--- Buffer set-up when the server attaches: completion and the hover key.
+function M.attach_buffer(buf)
+  local cfg = M.config
+  local omni = vim.bo[buf].omnifunc
+  if cfg.omnifunc and (omni == '' or omni == 'v:lua.vim.lsp.omnifunc') then
+    vim.bo[buf].omnifunc = M.omnifunc_name
+    local group = vim.api.nvim_create_augroup('valohai_ls_complete_' .. buf, { clear = true })
+    vim.api.nvim_create_autocmd('CompleteDone', { group = group, buffer = buf, callback = function() M._complete_done() end })
+  end
+  if cfg.hover_key and vim.fn.has('nvim-0.10') == 0 then
+    local mapped = vim.fn.maparg(cfg.hover_key, 'n') ~= ''
+    if not mapped then
+      vim.api.nvim_buf_set_keymap(buf, 'n', cfg.hover_key, '<Cmd>lua vim.lsp.buf.hover()<CR>',
+        { noremap = true, silent = true })
+    end
+  end
 end
 
 --- The command of the server's step code lenses: its arguments are the
@@ -248,7 +468,8 @@ function M.lspconfig_config()
 https://github.com/valohai-ls/valohai-ls
 
 Language server for Valohai's `valohai.yaml`: completion, hover and diagnostics.
-Install the server with `go install github.com/valohai-ls/valohai-ls/cmd/valohai-ls@latest`.
+Install the server: download it from https://github.com/valohai-ls/valohai-ls/releases/latest
+and put it on PATH, or run `make install` in a clone of the repository.
 Call `require('valohai_ls').detect()` (or set up the plugin) so that valohai.yaml
 files get the `yaml.valohai` filetype.
 ]],
