@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Build a release into dist/ and check it (`make dist` runs this):
-#   dist/bin/<os>-<arch>/valohai-ls[.exe]         the six binaries
-#   dist/valohai-ls_<version>_<os>_<arch>.tar.gz   linux and darwin archives
-#   dist/valohai-ls_<version>_windows_<arch>.zip   windows archives
-#   dist/valohai-ls-<target>-<version>.vsix        one VS Code extension per platform,
-#                                                  each bundling the matching binary
-#   dist/SHA256SUMS                                of the archives and extensions
-# The version is $VERSION (make passes `git describe --tags --always --dirty`),
-# stamped into every binary; file names drop a leading "v".
+#   dist/bin/<os>-<arch>/valohai-ls[.exe]   the six binaries
+#   dist/valohai-ls_<os>_<arch>.tar.gz      linux and darwin archives
+#   dist/valohai-ls_windows_<arch>.zip      windows archives
+#   dist/valohai-ls-<target>.vsix           one VS Code extension per platform (VS Code's
+#                                           target names), each bundling the matching binary
+#   dist/SHA256SUMS                         of the archives and extensions
+# An archive holds the binary, LICENSE, README.md and CHANGELOG.md, at its top.
+# File names carry no version, so that .../releases/latest/download/<name> always
+# works; the version is $VERSION (make passes `git describe --tags --always
+# --dirty`), stamped into every binary: `valohai-ls version` prints it.
 # Needs Go, Node.js with editors/vscode/node_modules, tar, zip, unzip, file and
 # sha256sum (make setup installs them).
 set -euo pipefail
@@ -15,7 +17,6 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 GO=${GO:-go}
 VERSION=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo dev)}
-ver=${VERSION#v}
 dist=$root/dist
 
 log() { printf 'dist: %s\n' "$*"; }
@@ -55,14 +56,14 @@ done
 # --- archives -----------------------------------------------------------------
 for t in "${targets[@]}"; do
   read -r os arch _ <<<"$t"
-  name=valohai-ls_${ver}_${os}_${arch}
+  name=valohai-ls_${os}_${arch}
   dir=$stage/$name
   mkdir -p "$dir"
   cp "$dist/bin/$os-$arch/$(exe "$os")" LICENSE README.md CHANGELOG.md "$dir/"
   if [[ $os == windows ]]; then
-    (cd "$stage" && zip -q -r -X "$dist/$name.zip" "$name")
+    (cd "$dir" && zip -q -X "$dist/$name.zip" -- *)
   else
-    tar -C "$stage" --owner=0 --group=0 --numeric-owner -czf "$dist/$name.tar.gz" "$name"
+    tar -C "$dir" --owner=0 --group=0 --numeric-owner -czf "$dist/$name.tar.gz" "$(exe "$os")" LICENSE README.md CHANGELOG.md
   fi
   log "archive $name"
 done
@@ -70,7 +71,7 @@ done
 # --- VS Code extensions -------------------------------------------------------
 for t in "${targets[@]}"; do
   read -r os arch target <<<"$t"
-  vsix=$dist/valohai-ls-$target-$ver.vsix
+  vsix=$dist/valohai-ls-$target.vsix
   (cd editors/vscode &&
     VALOHAI_LS_BINARY=$dist/bin/$os-$arch/$(exe "$os") VALOHAI_LS_TARGET=$target \
       npm run --silent package -- --target "$target" --out "$vsix" >"$stage/vsce-$target.log" 2>&1) ||
@@ -87,8 +88,8 @@ want=()
 for t in "${targets[@]}"; do
   read -r os arch target <<<"$t"
   want+=("bin/$os-$arch/$(exe "$os")")
-  [[ $os == windows ]] && want+=("valohai-ls_${ver}_${os}_${arch}.zip") || want+=("valohai-ls_${ver}_${os}_${arch}.tar.gz")
-  want+=("valohai-ls-$target-$ver.vsix")
+  [[ $os == windows ]] && want+=("valohai-ls_${os}_${arch}.zip") || want+=("valohai-ls_${os}_${arch}.tar.gz")
+  want+=("valohai-ls-$target.vsix")
 done
 want+=(SHA256SUMS)
 got=$(cd "$dist" && find . -type f | sed 's|^\./||' | sort)
@@ -111,7 +112,7 @@ for t in "${targets[@]}"; do
   [[ $kind == "${format[$os-$arch]}"* ]] || fail "$bin is '$kind', expected '${format[$os-$arch]}'"
   grep -aqF -- "$VERSION" "$bin" || fail "$bin does not hold its version $VERSION"
 
-  name=valohai-ls_${ver}_${os}_${arch}
+  name=valohai-ls_${os}_${arch}
   if [[ $os == windows ]]; then
     archive=$dist/$name.zip
     [[ $(file -b "$archive") == Zip\ archive* ]] || fail "$archive is not a zip archive"
@@ -123,11 +124,11 @@ for t in "${targets[@]}"; do
     list=$(tar -tzf "$archive" | sort)
     inside() { tar -xzOf "$archive" "$1"; }
   fi
-  wantlist=$(printf '%s\n' "$name/" "$name/$(exe "$os")" "$name/LICENSE" "$name/README.md" "$name/CHANGELOG.md" | sort)
+  wantlist=$(printf '%s\n' "$(exe "$os")" LICENSE README.md CHANGELOG.md | sort)
   [[ $list == "$wantlist" ]] || fail "$archive holds"$'\n'"$list"
-  inside "$name/$(exe "$os")" | cmp -s - "$bin" || fail "$archive holds another binary than $bin"
+  inside "$(exe "$os")" | cmp -s - "$bin" || fail "$archive holds another binary than $bin"
 
-  vsix=$dist/valohai-ls-$target-$ver.vsix
+  vsix=$dist/valohai-ls-$target.vsix
   [[ $(file -b "$vsix") == Zip\ archive* ]] || fail "$vsix is not a zip archive"
   manifest=$(unzip -p "$vsix" extension.vsixmanifest)
   grep -qF "TargetPlatform=\"$target\"" <<<"$manifest" || fail "$vsix is not for $target"

@@ -114,16 +114,26 @@ class JetBrainsTemplate(SessionMixin, unittest.TestCase):
         check = installer["check"]["exec"]["command"]
         self.assertIn("valohai-ls", check["default"])
         self.assertIn("valohai-ls", check["windows"])
-        run = installer["run"]["exec"]
-        self.assertEqual(run["command"], INSTALL)
+        run = installer["run"]["download"]
+        self.assertEqual((run["github"]["owner"], run["github"]["repository"]), ("valohai-ls", "valohai-ls"))
+        # The assets are archives that `make dist` (scripts/dist.sh) names.
+        dist = (EDITORS.parent / "scripts" / "dist.sh").read_text()
+        self.assertIn("name=valohai-ls_${os}_${arch}", dist)
+        asset = run["github"]["asset"]
+        names = [asset["windows"], *asset["unix"].values(), *asset["mac"].values()]
+        for name in names:
+            self.assertRegex(name, r"^valohai-ls_(linux|darwin|windows)_(amd64|arm64)\.(tar\.gz|zip)$")
+        self.assertEqual(asset["windows"], "valohai-ls_windows_amd64.zip")
+        self.assertEqual(set(asset["unix"].values()), {"valohai-ls_linux_amd64.tar.gz", "valohai-ls_linux_arm64.tar.gz"})
+        self.assertEqual(set(asset["mac"].values()), {"valohai-ls_darwin_amd64.tar.gz", "valohai-ls_darwin_arm64.tar.gz"})
+        self.assertEqual(run["output"]["file"]["name"]["windows"], "valohai-ls.exe")
         configured = run["onSuccess"]["configureServer"]
         self.assertTrue(configured["update"])
-        self.assertEqual(configured["command"]["default"], self.template["programArgs"]["default"])
-        self.assertEqual(configured["command"]["windows"], self.template["programArgs"]["windows"])
+        self.assertEqual(configured["command"], "${output.dir}/${output.file.name} serve")
 
     def test_readme_walks_through_the_setup(self):
         readme = (self.dir / "README.md").read_text()
-        for step in ("LSP4IJ", "Import from custom template", INSTALL, "valohai-ls serve", "PyCharm"):
+        for step in ("LSP4IJ", "Import from custom template", "releases/latest", "make install", "valohai-ls serve", "PyCharm"):
             self.assertIn(step, readme)
         self.assertTrue((EDITORS / "jetbrains" / "README.md").is_file())
 
@@ -213,11 +223,32 @@ class ZedExtension(SessionMixin, unittest.TestCase):
         self.run_session([binary["path"], *binary["arguments"]], "yaml")
 
 
+class MasonPackage(unittest.TestCase):
+    """editors/mason/package.yaml: one asset per mason target, named as `make dist` names them."""
+
+    def test_assets(self):
+        text = (EDITORS / "mason" / "package.yaml").read_text()
+        self.assertRegex(text, r"(?m)^name: valohai-ls$")
+        self.assertRegex(text, r"(?m)^  id: pkg:github/valohai-ls/valohai-ls@v\d+\.\d+\.\d+$")
+        assets = re.findall(r"- target: (\S+)\n\s+file: (\S+)\n\s+bin: (\S+)", text)
+        want = {
+            "linux_x64": ("linux_amd64.tar.gz", "valohai-ls"),
+            "linux_arm64": ("linux_arm64.tar.gz", "valohai-ls"),
+            "darwin_x64": ("darwin_amd64.tar.gz", "valohai-ls"),
+            "darwin_arm64": ("darwin_arm64.tar.gz", "valohai-ls"),
+            "win_x64": ("windows_amd64.zip", "valohai-ls.exe"),
+            "win_arm64": ("windows_arm64.zip", "valohai-ls.exe"),
+        }
+        self.assertEqual({t: (f.removeprefix("valohai-ls_"), b) for t, f, b in assets}, want)
+        self.assertIn('valohai-ls: "{{source.asset.bin}}"', text)
+
+
 class ShellScripts(unittest.TestCase):
     def test_shellcheck(self):
         shellcheck = shutil.which("shellcheck")
         self.assertIsNotNone(shellcheck, "shellcheck not found: run editors/install-deps.sh")
         scripts = sorted(p for p in EDITORS.rglob("*.sh") if "node_modules" not in p.parts)
+        scripts.append(EDITORS.parent / "scripts" / "dist.sh")
         self.assertTrue(scripts)
         result = subprocess.run([shellcheck, *map(str, scripts)], capture_output=True, text=True, timeout=60)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
