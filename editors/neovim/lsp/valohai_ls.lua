@@ -11,4 +11,6 @@ return {
     on_dir(ls.root_dir(vim.api.nvim_buf_get_name(bufnr), { { 'valohai.yaml', 'valohai.yml' }, '.git' }))
   end,
   get_language_id = ls.language_id_for,
+  -- The plugin's completion (whole items on several lines) and, before 0.10, K.
+  on_attach = function(_, bufnr) ls.attach_buffer(bufnr) end,
 }

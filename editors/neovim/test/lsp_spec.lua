@@ -265,6 +265,19 @@ test('omni menu: a hyphenated key completes after its hyphen (environment-variab
   assert_clean_yaml(buf, lines)
 end)
 
+test('snippet items (for clients that take them) go in with their defaults', function()
+  local cases = {
+    { 'command: ${3:python train.py {parameters\\}}', 'command: python train.py {parameters}' },
+    { 'name: ${1:train}\nimage: ${2:python:3.12}', 'name: train\nimage: python:3.12' },
+    { 'type: ${1|integer,float|}', 'type: integer' },
+    { 'a: ${1:x ${2:y}} $0', 'a: x y ' },
+    { 'cost: \\$5', 'cost: $5' },
+  }
+  for _, c in ipairs(cases) do eq(c[2], ls.snippet_text(c[1]), c[1]) end
+  eq('step:\n  name: x', ls.item_text({ label = 'step', insertTextFormat = 2,
+    textEdit = { newText = 'step:\n  name: ${1:x}' } }), 'item_text')
+end)
+
 test('K shows hover where Neovim does not map it', function()
   vim.cmd('buffer ' .. bufnr)
   if vim.fn.has('nvim-0.10') == 1 then

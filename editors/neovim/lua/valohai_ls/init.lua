@@ -217,12 +217,25 @@ local function client_of(bufnr)
   return nil
 end
 
+local has_011 = vim.fn.has('nvim-0.11') == 1
+
 -- Byte index in `line` of LSP character `char`.
 local function byte_of(line, char, encoding)
   if encoding == 'utf-8' then return math.min(char, #line) end
-  local ok, b = pcall(vim.str_byteindex, line, char, encoding == 'utf-16')
+  local ok, b
+  if has_011 then
+    ok, b = pcall(vim.str_byteindex, line, encoding, char, false)
+  else
+    ok, b = pcall(vim.str_byteindex, line, char, encoding == 'utf-16')
+  end
   if ok then return b end
   return #line
+end
+
+-- client.request as a function (0.7-0.10) or a method (0.11+).
+local function request(client, method, params, handler, bufnr)
+  if has_011 then return client:request(method, params, handler, bufnr) end
+  return client.request(method, params, handler, bufnr)
 end
 
 --- The text an item inserts: plain text, or a snippet with every
@@ -335,7 +348,7 @@ function M.omnifunc(findstart, _)
   local line = vim.api.nvim_get_current_line()
   local encoding = client.offset_encoding or 'utf-16'
   local params = vim.lsp.util.make_position_params(0, encoding)
-  client.request('textDocument/completion', params, function(err, result)
+  request(client, 'textDocument/completion', params, function(err, result)
     if err or not result or vim.fn.mode() ~= 'i' then return end
     local now_row, now_col = unpack(vim.api.nvim_win_get_cursor(0))
     if vim.api.nvim_get_current_buf() ~= bufnr or now_row ~= row or now_col < col then return end
