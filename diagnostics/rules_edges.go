@@ -149,29 +149,23 @@ func (c *checker) fileSocket(p *pipe, s *socket) {
 	}
 }
 
-// Node action values the official validator knows.
-var (
-	knownWhen = []string{"node-starting", "node-complete", "node-error"}
-	knownThen = []string{"stop-pipeline", "error-pipeline", "noop"}
-)
-
 // nodeAction warns about when/then values the validator does not know
 // and, for information, checks the `if` conditions.
 func (c *checker) nodeAction(a *yaml.Node, who string) {
 	for _, v := range listify(document.ValueOf(a, schema.XWhen)) {
-		if isString(v) && !contains(knownWhen, strings.ToLower(v.Value)) {
+		if isString(v) && !contains(schema.KnownWhen, strings.ToLower(v.Value)) {
 			c.withFix(v, Warning, CodeUnknownActionValue,
-				fmt.Sprintf("when %q is not a moment the validator knows (%s), so the action might never run", v.Value, strings.Join(knownWhen, ", ")),
-				v.Value, knownWhen, func(s string) string { return s })
+				fmt.Sprintf("when %q is not a moment the validator knows (%s), so the action might never run", v.Value, strings.Join(schema.KnownWhen, ", ")),
+				v.Value, schema.KnownWhen, func(s string) string { return s })
 		}
 	}
 	for _, v := range listify(document.ValueOf(a, schema.XThen)) {
-		if isString(v) && !contains(knownThen, v.Value) {
-			msg := fmt.Sprintf("then %q is not an action the validator knows (%s), so the action might do nothing", v.Value, strings.Join(knownThen, ", "))
-			if v.Value == "require-approval" {
+		if isString(v) && !contains(schema.KnownThen, v.Value) {
+			msg := fmt.Sprintf("then %q is not an action the validator knows (%s), so the action might do nothing", v.Value, strings.Join(schema.KnownThen, ", "))
+			if v.Value == schema.ThenRequireApproval {
 				msg = "then \"require-approval\" is in Valohai's documentation, but the validator does not know it and warns that the action might do nothing"
 			}
-			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, knownThen, func(s string) string { return s })
+			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, schema.KnownThen, func(s string) string { return s })
 		}
 	}
 	for _, v := range listify(document.ValueOf(a, schema.XIf)) {

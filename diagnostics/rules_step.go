@@ -21,7 +21,7 @@ func stepRules(c *checker, m *model.Model) {
 		owner := fmt.Sprintf("step %q", e.Name)
 		c.presetNeedsEnvironment(e.Body, owner, "the step")
 		c.stopCondition(e.Body, owner)
-		for _, key := range []string{"time-limit", "no-output-timeout"} {
+		for _, key := range []string{schema.XTimeLimit, schema.XNoOutputTimeout} {
 			c.duration(e.Body, key, owner)
 		}
 		c.stepParameters(e.Body, owner)
@@ -84,7 +84,7 @@ func (c *checker) duration(body *yaml.Node, key, owner string) {
 // duplicateItems reports names defined twice in a step's lists; the
 // parser keeps the last silently.
 func (c *checker) duplicateItems(body *yaml.Node, owner string) {
-	for _, key := range []string{schema.XParameters, schema.XInputs, "environment-variables"} {
+	for _, key := range []string{schema.XParameters, schema.XInputs, schema.XEnvVars} {
 		seen := map[string]*yaml.Node{}
 		for _, it := range mappings(document.ValueOf(body, key)) {
 			v := document.ValueOf(it, schema.XName)
