@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/diagnostics/expr"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
@@ -172,7 +173,7 @@ func (c *checker) nodeAction(a *yaml.Node, who string) {
 		if !isString(v) {
 			continue
 		}
-		if err := CheckExpression(v.Value); err != nil {
+		if err := expr.Check(v.Value); err != nil {
 			c.at(c.m.NodeSpan(v), Information, CodeInvalidExpression,
 				fmt.Sprintf("condition of an action of %s is not an expression the platform can evaluate: %s", who, exprMessage(v.Value, err)))
 		}
