@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 )
 
