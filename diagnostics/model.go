@@ -4,6 +4,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/internal/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -79,7 +80,7 @@ func truthy(n *yaml.Node) bool {
 	if n == nil {
 		return false
 	}
-	return pyOf(n).truthy()
+	return pyvalue.Of(n).Truthy()
 }
 
 // mappings returns the mapping items of a sequence value.
