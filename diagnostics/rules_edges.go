@@ -36,7 +36,7 @@ func (c *checker) edges(p *pipe) {
 		case yaml.SequenceNode:
 			if len(it.Content) < 2 {
 				c.at(c.m.NodeSpan(it), Error, CodeMalformedEdge,
-					fmt.Sprintf("a shorthand edge of %s needs two sockets, [source, target]; it has %d", p.who, len(it.Content)))
+					fmt.Sprintf("an edge of %s written as a list needs two sockets, [source, target]; this one has %d", p.who, len(it.Content)))
 				continue
 			}
 			src, tgt = it.Content[0], it.Content[1]
@@ -62,8 +62,12 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 	}
 	parts := strings.SplitN(v.Value, ".", 3)
 	if len(parts) < 3 {
+		lacks := "the type and the key after the node name are missing"
+		if len(parts) == 2 {
+			lacks = fmt.Sprintf("the key after %q is missing", parts[0]+"."+parts[1])
+		}
 		c.at(c.m.NodeSpan(v), Error, CodeMalformedSocket,
-			fmt.Sprintf("edge %s %q must be written <node>.<type>.<key>; it has %d part(s)", side, v.Value, len(parts)))
+			fmt.Sprintf("edge %s %q must be written <node>.<type>.<key>: %s", side, v.Value, lacks))
 		return nil
 	}
 	s := &socket{node: parts[0], typ: parts[1], key: parts[2], v: v, target: p.named[parts[0]]}
@@ -72,7 +76,10 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 		c.withFix(v, Error, CodeUnknownNode, msg, s.node, p.nodeNames(), func(n string) string { return n + "." + s.typ + "." + s.key })
 	}
 	if !contains(socketTypes, s.typ) {
-		msg := fmt.Sprintf("edge %s %q has socket type %q, which is not one of %s", side, v.Value, s.typ, strings.Join(socketTypes, ", "))
+		msg := fmt.Sprintf("edge %s %q has socket type %q, which Valohai does not know", side, v.Value, s.typ)
+		if closest(s.typ, socketTypes) == "" {
+			msg += "; the usual types are output, input and parameter"
+		}
 		c.withFix(v, Error, CodeSocketType, msg, s.typ, socketTypes, func(t string) string { return s.node + "." + t + "." + s.key })
 		return nil
 	}
@@ -189,15 +196,15 @@ func (c *checker) nodeAction(a *yaml.Node, who string) {
 	for _, v := range listify(document.ValueOf(a, schema.XWhen)) {
 		if isString(v) && !contains(knownWhen, strings.ToLower(v.Value)) {
 			c.withFix(v, Warning, CodeUnknownActionValue,
-				fmt.Sprintf("when %q is not a moment the validator knows (%s), so the action might never run", v.Value, strings.Join(knownWhen, ", ")),
+				fmt.Sprintf("when %q is not a moment Valohai knows (%s), so the action might never run", v.Value, strings.Join(knownWhen, ", ")),
 				v.Value, knownWhen, func(s string) string { return s })
 		}
 	}
 	for _, v := range listify(document.ValueOf(a, schema.XThen)) {
 		if isString(v) && !contains(knownThen, v.Value) {
-			msg := fmt.Sprintf("then %q is not an action the validator knows (%s), so the action might do nothing", v.Value, strings.Join(knownThen, ", "))
+			msg := fmt.Sprintf("then %q is not an outcome Valohai knows (%s), so the action might do nothing", v.Value, strings.Join(knownThen, ", "))
 			if v.Value == "require-approval" {
-				msg = "then \"require-approval\" is in Valohai's documentation, but the validator does not know it and warns that the action might do nothing"
+				msg = "then \"require-approval\" is documented by Valohai, but valohai-yaml warns that it might do nothing; if it works for you, add # valohai-ls: ignore[unknown-action-value]"
 			}
 			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, knownThen, func(s string) string { return s })
 		}
@@ -208,7 +215,7 @@ func (c *checker) nodeAction(a *yaml.Node, who string) {
 		}
 		if err := CheckExpression(v.Value); err != nil {
 			c.at(c.m.NodeSpan(v), Information, CodeInvalidExpression,
-				fmt.Sprintf("condition of an action of %s is not an expression the platform can evaluate: %s", who, exprMessage(v.Value, err)))
+				fmt.Sprintf("the if condition of an action of %s is not an expression Valohai can evaluate: %s", who, exprMessage(v.Value, err)))
 		}
 	}
 }

@@ -24,18 +24,19 @@ func taskRules(c *checker, m *model) {
 		c.stopCondition(e.body, owner)
 		typ := c.taskEnum(e.body, "type", schema.TaskTypes, "-", "_", owner)
 		c.taskEnum(e.body, "on-child-error", schema.TaskOnChildError, "_", "-", owner)
+		kind := typ
 		if typ == "" {
-			typ = "grid_search"
+			typ, kind = "grid_search", "grid_search, the default type"
 		}
 		if typ != "manual_search" && hasParameterSets(e.body) {
 			c.at(c.m.NodeSpan(document.KeyOf(e.body, schema.XParameterSets)), Warning, CodeManualSearchOnly,
-				fmt.Sprintf("parameter-sets of %s are used only by manual_search tasks, and this one is %s", owner, typ))
+				fmt.Sprintf("parameter-sets are read only by manual_search tasks, and %s is %s; remove them or set type: manual_search", owner, kind))
 		}
 		if typ != "bayesian_tpe" {
 			for _, key := range bayesianOnly {
 				if !isNull(document.ValueOf(e.body, key)) {
 					c.at(c.m.NodeSpan(document.KeyOf(e.body, key)), Warning, CodeBayesianOnly,
-						fmt.Sprintf("%s is used only by bayesian_tpe tasks, and %s is %s", key, owner, typ))
+						fmt.Sprintf("%s is read only by bayesian_tpe tasks, and %s is %s; remove it or set type: bayesian_tpe", key, owner, kind))
 				}
 			}
 		}
