@@ -52,6 +52,7 @@ type sarifText struct {
 type sarifRule struct {
 	ID                   string          `json:"id"`
 	ShortDescription     sarifText       `json:"shortDescription"`
+	FullDescription      *sarifText      `json:"fullDescription,omitempty"`
 	HelpURI              string          `json:"helpUri,omitempty"`
 	DefaultConfiguration sarifRuleConfig `json:"defaultConfiguration"`
 }
@@ -160,6 +161,12 @@ func sarifRules(results []Result) ([]sarifRule, map[string]int) {
 	}
 	for _, r := range diagnostics.Rules {
 		add(r.Code, r.Description, diagnostics.RuleURL(r.Code), r.Severity)
+	}
+	// The full description adds why the rule matters on Valohai.
+	for _, d := range diagnostics.RuleDocs() {
+		if i, ok := index[d.Code]; ok {
+			rules[i].FullDescription = &sarifText{rules[i].ShortDescription.Text + " " + d.Why}
+		}
 	}
 	for _, r := range results {
 		for _, d := range r.Diagnostics {

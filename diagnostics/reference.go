@@ -37,8 +37,8 @@ Every problem valohai-ls reports carries a code, shown in brackets by ` + "`valo
 code with its usual severity, what it catches, why it matters on Valohai, a file that reports it
 and the same file fixed.
 
-"Also reported by valohai-yaml" tells whether Valohai's own checker (the ` + "`valohai-yaml`" + ` package,
-which the platform uses to read the file) reports the same problem: where it does not, valohai-ls
+"Also reported by valohai-yaml" tells whether Valohai's own checker (the open-source ` + "`valohai-yaml`" + `
+package that reads the file for Valohai's tools) reports the same problem: where it does not, valohai-ls
 warns about something that is legal but probably not what was meant, or catches a problem that
 makes ` + "`valohai-yaml`" + ` stop with an internal error.
 

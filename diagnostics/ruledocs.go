@@ -308,7 +308,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeInvalidDefault,
-			Why:  "Valohai starts executions with the default; one that does not fit the parameter is refused when the execution is created.",
+			Why:  "An execution that does not set the parameter gets the default; one that does not fit the parameter's type, range or choices is refused or reaches the script as something unexpected.",
 			Bad:  docStep + "    parameters:\n      - {name: epochs, type: integer, default: ten}\n",
 			Good: docStep + "    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 		},
@@ -380,7 +380,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeEmptyRange,
-			Why:  "No value fits, so every execution of the step is refused.",
+			Why:  "No value can satisfy both limits, so the parameter cannot be given a valid value.",
 			Bad:  docStep + "    parameters:\n      - {name: epochs, type: integer, min: 10, max: 1}\n",
 			Good: docStep + "    parameters:\n      - {name: epochs, type: integer, min: 1, max: 10}\n",
 		},
