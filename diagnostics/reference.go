@@ -1,8 +1,11 @@
 package diagnostics
 
 import (
+	"context"
 	"fmt"
 	"strings"
+
+	"github.com/valohai-ls/valohai-ls/document"
 )
 
 // RulesURL is the published rules reference; each code has a section
@@ -11,6 +14,31 @@ const RulesURL = "https://github.com/valohai-ls/valohai-ls/blob/main/docs/rules.
 
 // RuleURL links code to its section of the rules reference.
 func RuleURL(code string) string { return RulesURL + "#" + code }
+
+// firstMessage returns the line (one-based) and message of the first
+// finding with code in text.
+func firstMessage(text, code string) (int, string, bool) {
+	doc := document.New("file:///valohai.yaml", 1, text)
+	for _, d := range Diagnose(context.Background(), doc) {
+		if d.Code == code {
+			return doc.Mapper().LineOf(d.Start) + 1, d.Message, true
+		}
+	}
+	return 0, "", false
+}
+
+// mdCode writes s as Markdown inline code, with a fence longer than any
+// run of backticks in s.
+func mdCode(s string) string {
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
 
 // officialText is how the reference words an Official value.
 func officialText(o Official) string {
@@ -70,7 +98,11 @@ YAML syntax errors (` + "`yaml-syntax`" + `) cannot be silenced.
 		fmt.Fprintf(&b, "\n## %s\n\n", d.Code)
 		fmt.Fprintf(&b, "Severity: **%s**. Also reported by valohai-yaml: %s.\n\n", r.Severity, officialText(d.Official))
 		fmt.Fprintf(&b, "%s %s\n\n", r.Description, d.Why)
-		fmt.Fprintf(&b, "Reported:\n\n```yaml\n%s```\n\nFixed:\n\n```yaml\n%s```\n\n", d.Bad, d.Good)
+		fmt.Fprintf(&b, "Reported:\n\n```yaml\n%s```\n\n", d.Bad)
+		if line, msg, ok := firstMessage(d.Bad, d.Code); ok {
+			fmt.Fprintf(&b, "valohai-ls says, on line %d: %s\n\n", line, mdCode(msg))
+		}
+		fmt.Fprintf(&b, "Fixed:\n\n```yaml\n%s```\n\n", d.Good)
 		if d.Code == CodeSyntax {
 			b.WriteString("This code cannot be silenced: nothing else in the file can be checked until it is fixed.\n")
 			continue

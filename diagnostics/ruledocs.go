@@ -219,8 +219,8 @@ func ruleDocs() []RuleDoc {
 		{
 			Code: CodeInvalidDuration,
 			Why:  "Valohai cannot read the file when a time limit is not a number of seconds or a text such as 1h 30m.",
-			Bad:  docStep + "    time-limit: \"1:30:00\"\n",
-			Good: docStep + "    time-limit: 2h\n",
+			Bad:  docStep + "    time-limit: 1h30\n",
+			Good: docStep + "    time-limit: 1h 30m\n",
 		},
 		{
 			Code: CodeDuplicateNode,
@@ -290,7 +290,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeUnknownActionValue,
-			Why:  "An action with a moment Valohai does not know never runs; one with an unknown outcome may do nothing.",
+			Why:  "Valohai runs an action only at the moments it knows (node-starting, node-complete, node-error) and carries out only the outcomes it knows (stop-pipeline, error-pipeline, noop).",
 			Bad:  docSteps + docNodesOpen + "        actions:\n          - {when: node-completed, if: metadata.loss > 1, then: stop-pipeline}\n" + docEdge,
 			Good: docSteps + docNodesOpen + "        actions:\n          - {when: node-complete, if: metadata.loss > 1, then: stop-pipeline}\n" + docEdge,
 		},
