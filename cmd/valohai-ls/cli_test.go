@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -188,5 +189,45 @@ func TestServeOnTerminalSaysWhatItIs(t *testing.T) {
 	run(context.Background(), []string{"serve", "--log-file", filepath.Join(t.TempDir(), "log")}, strings.NewReader(""), &out, &errb)
 	if errb.Len() != 0 {
 		t.Errorf("stderr from a pipe = %q", errb.String())
+	}
+}
+
+// TestBinaryCommandLine runs the built binary as a shell would.
+func TestBinaryCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "valohai.yaml", badYAML)
+	tests := []struct {
+		name   string
+		args   []string
+		stdin  string
+		code   int
+		stdout string
+	}{
+		{"flag after the path", []string{"check", p, "--format", "json"}, "", 1, `"code": "unknown-key"`},
+		{"stdin through a pipe", []string{"check", "-"}, badYAML, 1, "<stdin>:5:5: error: unknown key \"bogus\""},
+		{"help", []string{"--help"}, "", 0, "valohai-ls check [--format FORMAT]"},
+		{"help for a command", []string{"help", "check"}, "", 0, "--stdin-filename NAME"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cmd := exec.Command(binary, tc.args...)
+			cmd.Stdin = strings.NewReader(tc.stdin)
+			cmd.Env = append(os.Environ(), "NO_COLOR=")
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			err := cmd.Run()
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tc.code || !strings.Contains(out.String(), tc.stdout) {
+				t.Errorf("exit %d (want %d)\nstdout:\n%s\nstderr:\n%s", code, tc.code, out.String(), errb.String())
+			}
+			if strings.Contains(out.String(), "\x1b[") {
+				t.Errorf("colour in piped output:\n%q", out.String())
+			}
+		})
 	}
 }
