@@ -7,25 +7,26 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // stepRules checks each step: its environment, stop condition, durations,
 // parameters and the names its lists define.
-func stepRules(c *checker, m *model) {
-	for _, e := range m.kept(schema.StepKind.Name) {
+func stepRules(c *checker, m *model.Model) {
+	for _, e := range m.Kept(model.KindStep) {
 		if c.ctx.Err() != nil {
 			return
 		}
-		owner := fmt.Sprintf("step %q", e.name)
-		c.presetNeedsEnvironment(e.body, owner, "the step")
-		c.stopCondition(e.body, owner)
+		owner := fmt.Sprintf("step %q", e.Name)
+		c.presetNeedsEnvironment(e.Body, owner, "the step")
+		c.stopCondition(e.Body, owner)
 		for _, key := range []string{"time-limit", "no-output-timeout"} {
-			c.duration(e.body, key, owner)
+			c.duration(e.Body, key, owner)
 		}
-		c.stepParameters(e.body, owner)
-		c.duplicateItems(e.body, owner)
-		c.placeholders(document.ValueOf(e.body, schema.XCommand), e.body, owner)
+		c.stepParameters(e.Body, owner)
+		c.duplicateItems(e.Body, owner)
+		c.placeholders(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
 	}
 }
 

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"sync"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
@@ -12,8 +14,9 @@ type Model struct {
 	// Items are the top-level items of a known kind, in file order,
 	// broken ones (recovered from a syntax error) included.
 	Items []*Symbol
-	// Refs are every reference, in the order found.
-	Refs []*Ref
+
+	refsOnce sync.Once
+	refs     []*Ref
 
 	m      *document.Mapper
 	all    []*Symbol
@@ -48,9 +51,35 @@ func Build(doc *document.Document) *Model {
 	for _, s := range x.Items {
 		x.table(s.Kind).add(s)
 	}
-	for _, s := range x.Items {
-		if !s.Broken {
-			x.refsOf(s)
+	return x
+}
+
+// Refs returns every reference, in file order. They are found on first
+// use: completion needs only the names.
+func (x *Model) Refs() []*Ref {
+	x.refsOnce.Do(func() {
+		if x.m == nil {
+			return // a model without positions
+		}
+		for _, s := range x.Items {
+			if !s.Broken {
+				x.refsOf(s)
+			}
+		}
+	})
+	return x.refs
+}
+
+// FromItems builds a model of the names that the top-level item nodes
+// define, without positions or references: what completion needs while
+// the version is not parsed yet (the nodes may come from parsing items
+// on their own). Lookups and StepOf follow the same rules as Of.
+func FromItems(nodes []*yaml.Node) *Model {
+	x := &Model{bodies: map[*yaml.Node]*Symbol{}, tables: map[Kind]*table{}}
+	for _, n := range nodes {
+		if s := x.item(n, false); s != nil {
+			x.Items = append(x.Items, s)
+			x.table(s.Kind).add(s)
 		}
 	}
 	return x
@@ -61,7 +90,7 @@ func (x *Model) Mapper() *document.Mapper { return x.m }
 
 // At returns what is at offset off: a reference, or a symbol's name.
 func (x *Model) At(off int) (*Symbol, *Ref) {
-	for _, r := range x.Refs {
+	for _, r := range x.Refs() {
 		if Contains(r.Span, off) {
 			return nil, r
 		}
@@ -88,7 +117,7 @@ func (x *Model) Resolve(off int) (sym *Symbol, ref *Ref) {
 // RefsTo returns the references to s, in file order.
 func (x *Model) RefsTo(s *Symbol) []*Ref {
 	var out []*Ref
-	for _, r := range x.Refs {
+	for _, r := range x.Refs() {
 		if r.Target == s {
 			out = append(out, r)
 		}

@@ -192,7 +192,7 @@ func (w *walker) whole(n *yaml.Node, kind Kind, scope *Symbol, from *Symbol, rol
 		r.Target = x.Lookup(kind, n.Value)
 		r.Unsure = r.Target == nil && x.MayDefine(kind)
 	}
-	x.Refs = append(x.Refs, r)
+	x.refs = append(x.refs, r)
 	return r
 }
 
@@ -203,7 +203,7 @@ func (w *walker) part(n *yaml.Node, sp document.Span, kind Kind, name string, sc
 	}
 	r := &Ref{Span: sp, Node: n, Kind: kind, Name: name, Scope: scope, Target: Child(scope, kind, name), From: from, Role: role}
 	r.Unsure = r.Target == nil && (scope == nil || scope.Broken)
-	w.x.Refs = append(w.x.Refs, r)
+	w.x.refs = append(w.x.refs, r)
 	return r
 }
 

@@ -13,7 +13,8 @@ type StepStatus int
 
 // Step statuses.
 const (
-	// StepNone: it runs no step (a deployment node, or no step written).
+	// StepNone: it runs no step (a deployment node, a node of no known
+	// type, or no step written).
 	StepNone StepStatus = iota
 	// StepFound: the file defines the step (Step is set).
 	StepFound
@@ -54,15 +55,25 @@ func (x *Model) StepOf(s *Symbol) StepOf {
 	case KindTask:
 		return x.stepNamed(document.ValueOf(s.Body, schema.XStep))
 	case KindNode:
-	default:
+		return x.StepOfNode(s.Body)
+	}
+	return StepOf{}
+}
+
+// StepOfNode returns the step that the pipeline node written as the
+// mapping body runs, which need not be a node of the model (completion
+// reads the node it is in from the text being typed).
+func (x *Model) StepOfNode(body *yaml.Node) StepOf {
+	body = document.Deref(body)
+	if body == nil || body.Kind != yaml.MappingNode {
 		return StepOf{}
 	}
-	typ := document.Scalar(document.Deref(document.ValueOf(s.Body, schema.XType)))
-	if typ == schema.NodeDeployment {
-		return StepOf{}
+	typ := document.Scalar(document.Deref(document.ValueOf(body, schema.XType)))
+	if typ != schema.NodeExecution && typ != schema.NodeTask {
+		return StepOf{} // a deployment node, or a node of no known type
 	}
 	var out StepOf
-	if tv := document.ValueOf(s.Body, schema.XTask); typ == schema.NodeTask && !isNull(tv) {
+	if tv := document.ValueOf(body, schema.XTask); typ == schema.NodeTask && !isNull(tv) {
 		out.TaskName = scalar(tv)
 		out.Task = x.Lookup(KindTask, out.TaskName)
 		if out.Task == nil {
@@ -72,9 +83,9 @@ func (x *Model) StepOf(s *Symbol) StepOf {
 			out.Name = scalar(document.ValueOf(out.Task.Body, schema.XStep))
 		}
 	} else {
-		out.Name = scalar(document.ValueOf(s.Body, schema.XStep))
+		out.Name = scalar(document.ValueOf(body, schema.XStep))
 	}
-	if Pinned(s.Body) {
+	if Pinned(body) {
 		out.Status, out.Step = StepElsewhere, nil
 		return out
 	}

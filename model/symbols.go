@@ -60,6 +60,26 @@ type Symbol struct {
 	// Broken reports an item recovered from lines with a YAML syntax
 	// error: its names are what could be read, and it may define more.
 	Broken bool
+
+	// named indexes Children by kind and name (the last of each name).
+	named map[childKey]*Symbol
+}
+
+type childKey struct {
+	kind Kind
+	name string
+}
+
+// addChild appends c to s's children.
+func (s *Symbol) addChild(c *Symbol) {
+	s.Children = append(s.Children, c)
+	if c.Name == "" {
+		return
+	}
+	if s.named == nil {
+		s.named = map[childKey]*Symbol{}
+	}
+	s.named[childKey{c.Kind, c.Name}] = c
 }
 
 // KindOf maps a top-level kind to its symbol kind (pipelines and
@@ -107,7 +127,7 @@ func (x *Model) item(node *yaml.Node, broken bool) *Symbol {
 	if kind == "" {
 		return nil
 	}
-	s := &Symbol{Kind: kind, Detail: kk.Name, Range: withDash(x.m, extent(x.m, n)), Key: kk, KeyNode: key, Node: n, Broken: broken}
+	s := &Symbol{Kind: kind, Detail: kk.Name, Range: x.rangeOf(n), Key: kk, KeyNode: key, Node: n, Broken: broken}
 	body := document.Deref(document.ValueOf(n, key.Value))
 	if body == nil || body.Kind != yaml.MappingNode {
 		return s
@@ -131,6 +151,15 @@ func (x *Model) item(node *yaml.Node, broken bool) *Symbol {
 	return s
 }
 
+// rangeOf returns the span of a construct, its list dash included
+// (nothing in a model without positions).
+func (x *Model) rangeOf(n *yaml.Node) document.Span {
+	if x.m == nil {
+		return document.Span{}
+	}
+	return withDash(x.m, extent(x.m, n))
+}
+
 // name reads the name of s from its body.
 func (x *Model) name(s *Symbol, obj *schema.Obj) {
 	x.all = append(x.all, s)
@@ -146,6 +175,9 @@ func (x *Model) name(s *Symbol, obj *schema.Obj) {
 		return
 	}
 	s.Name, s.NameNode = v.Value, v
+	if x.m == nil {
+		return
+	}
 	if inner, whole, ok := ValueText(x.m, v); ok {
 		s.Named, s.NameSpan, s.Value = true, inner, whole
 		s.Flow = s.Body.Style&yaml.FlowStyle != 0
@@ -175,7 +207,7 @@ func (x *Model) children(parent *Symbol, obj *schema.Obj, key string, kind Kind)
 		if e == nil || e.Kind != yaml.MappingNode {
 			continue
 		}
-		s := &Symbol{Kind: kind, Detail: string(kind), Parent: parent, Body: e, Range: withDash(x.m, extent(x.m, e)), Broken: parent.Broken}
+		s := &Symbol{Kind: kind, Detail: string(kind), Parent: parent, Body: e, Range: x.rangeOf(e), Broken: parent.Broken}
 		x.bodies[e] = s
 		o := co
 		if kind == KindNode {
@@ -188,7 +220,7 @@ func (x *Model) children(parent *Symbol, obj *schema.Obj, key string, kind Kind)
 			}
 		}
 		x.name(s, o)
-		parent.Children = append(parent.Children, s)
+		parent.addChild(s)
 	}
 }
 
@@ -202,15 +234,17 @@ func (x *Model) edges(p *Symbol) {
 		if !ok {
 			continue
 		}
-		s := &Symbol{Kind: KindEdge, Detail: "edge", Parent: p, Body: e, Range: withDash(x.m, extent(x.m, e)), Broken: p.Broken}
+		s := &Symbol{Kind: KindEdge, Detail: "edge", Parent: p, Body: e, Range: x.rangeOf(e), Broken: p.Broken}
 		x.bodies[e] = s
 		s.Name = orQ(document.Scalar(src)) + " → " + orQ(document.Scalar(dst))
-		if src != nil && src.Kind == yaml.ScalarNode {
+		if x.m == nil {
+			// no positions
+		} else if src != nil && src.Kind == yaml.ScalarNode {
 			s.NameSpan = x.m.NodeSpan(src)
 		} else {
 			s.NameSpan = document.Span{Start: s.Range.Start, End: s.Range.Start}
 		}
-		p.Children = append(p.Children, s)
+		p.addChild(s)
 	}
 }
 
@@ -250,13 +284,7 @@ func Child(parent *Symbol, kind Kind, name string) *Symbol {
 	if parent == nil || name == "" {
 		return nil
 	}
-	var found *Symbol
-	for _, c := range parent.Children {
-		if c.Kind == kind && c.Name == name {
-			found = c
-		}
-	}
-	return found
+	return parent.named[childKey{kind, name}]
 }
 
 // ChildNames returns the names of parent's children of kind, each once,
