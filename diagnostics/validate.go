@@ -395,7 +395,7 @@ func (c *checker) stringValue(n *yaml.Node, t *schema.Type, p place, span docume
 		c.at(span, Error, CodeInvalidValue, msg, sugg...)
 	}
 	if t.MaxLength > 0 && len([]rune(n.Value)) > t.MaxLength {
-		c.at(span, Error, CodeTooLong, fmt.Sprintf("%s is %d characters long; at most %d are allowed", p.what(), len([]rune(n.Value)), t.MaxLength))
+		c.at(span, Error, CodeTooLong, fmt.Sprintf("%s %q is %d characters long; at most %d are allowed", p.what(), n.Value, len([]rune(n.Value)), t.MaxLength))
 	}
 	if t.Pattern != nil && !t.Pattern.MatchString(n.Value) {
 		c.fixed(span, Error, CodePattern, fmt.Sprintf("%s %q is not valid: it must be %s", t.Describe(), n.Value, t.PatternHelp), &Fix{Type: t, Value: n.Value})
