@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/valohai-ls/valohai-ls/diagnostics"
 )
 
 // command is one subcommand: its name, synopsis, summary and flags.
@@ -78,7 +80,7 @@ func writeUsage(w io.Writer) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprint(w, "Run 'valohai-ls help COMMAND' for one command. Flags may come before or after\n"+
-		"the paths; -- ends the flags. Rules: docs/rules.md in the repository.\n")
+		"the paths; -- ends the flags.\n\nEvery rule, and how to silence it: "+diagnostics.RulesURL+"\n")
 }
 
 // writeCommandUsage prints the help of one command.
