@@ -32,7 +32,7 @@ func (f *checkFlags) declare(fs *flag.FlagSet) {
 func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c, _ := lookupCommand("check")
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // errors are reported below, help by writeCommandUsage
 	var f checkFlags
 	f.declare(fs)
 	fs.Usage = func() {}
@@ -42,7 +42,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "Run 'valohai-ls help check' for the flags.\n")
+		fmt.Fprintf(stderr, "valohai-ls check: %v\nRun 'valohai-ls help check' for the flags.\n", flagError(err))
 		return check.ExitUsage
 	}
 	if !slices.Contains(check.Formats, f.format) {

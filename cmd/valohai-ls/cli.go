@@ -201,6 +201,22 @@ func placeholder(name string) string {
 	return "VALUE"
 }
 
+// flagError words a flag parsing error with the flag written as help
+// shows it (--name, not -name).
+func flagError(err error) string {
+	msg := err.Error()
+	for _, prefix := range []string{"flag provided but not defined: -", "flag needs an argument: -"} {
+		if name, ok := strings.CutPrefix(msg, prefix); ok {
+			name = "--" + strings.TrimLeft(name, "-")
+			if strings.HasPrefix(prefix, "flag provided") {
+				return "unknown flag " + name
+			}
+			return name + " needs a value"
+		}
+	}
+	return msg
+}
+
 // isBoolFlag reports whether f takes no value.
 func isBoolFlag(f *flag.Flag) bool {
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })

@@ -231,3 +231,26 @@ func TestBinaryCommandLine(t *testing.T) {
 		})
 	}
 }
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args   []string
+		stderr []string
+	}{
+		{[]string{"check", "--nope", "x.yaml"}, []string{"valohai-ls check: unknown flag --nope", "valohai-ls help check"}},
+		{[]string{"check", "x.yaml", "--format"}, []string{"--format needs a value"}},
+		{[]string{"serve", "--nope"}, []string{"valohai-ls serve: unknown flag --nope"}},
+		{[]string{"valohai.yaml"}, []string{`unknown command "valohai.yaml"`, "To check a file: valohai-ls check valohai.yaml"}},
+	}
+	for _, tc := range tests {
+		code, out, errb := runCLI(t, "", tc.args...)
+		if code != 2 || out != "" {
+			t.Errorf("%q: exit %d, stdout %q", tc.args, code, out)
+		}
+		for _, s := range tc.stderr {
+			if !strings.Contains(errb, s) {
+				t.Errorf("%q: stderr lacks %q:\n%s", tc.args, s, errb)
+			}
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -55,7 +56,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "help":
 		return runHelp(args, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "valohai-ls: unknown command %q\n\n", cmd)
-	writeUsage(stderr)
+	fmt.Fprintf(stderr, "valohai-ls: unknown command %q\n", cmd)
+	if strings.HasSuffix(cmd, ".yaml") || strings.HasSuffix(cmd, ".yml") || strings.ContainsRune(cmd, os.PathSeparator) {
+		fmt.Fprintf(stderr, "To check a file: valohai-ls check %s\n", cmd)
+	}
+	fmt.Fprintln(stderr, "Run 'valohai-ls --help' for the commands.")
 	return 2
 }

@@ -32,7 +32,7 @@ const terminalNotice = "valohai-ls: speaking the Language Server Protocol on std
 func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c, _ := lookupCommand("serve")
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // errors are reported below, help by writeCommandUsage
 	var f serveFlags
 	f.declare(fs)
 	fs.Usage = func() {}
@@ -42,7 +42,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "Run 'valohai-ls help serve' for the flags.\n")
+		fmt.Fprintf(stderr, "valohai-ls serve: %v\nRun 'valohai-ls help serve' for the flags.\n", flagError(err))
 		return 2
 	}
 	if len(rest) > 0 {
