@@ -77,6 +77,7 @@ func styleExamples() []string {
 		"- pipeline:\n    name: p\n    nodes:\n      - {name: a, type: execution, step: " + long + "}\n    edges:\n      - [a.output." + long + ", b.input.x]\n",
 		"- step:\n    name: s\n    image: x\n    command: c\n    stop-condition: metadata.x == '" + long + "' +\n",
 		"- step:\n    name: train\n    image: x\n    command: c\n    parameters:\n      - {name: p, default: " + strings.Repeat("1", 5000) + "}\n",
+		"- step:\n    name: t\n    image: " + strings.Repeat("1", 5000) + "\n    command: c\n    parameters:\n      - {name: q, type: integer, default: 5, max: " + strings.Repeat("9", 3000) + ".5}\n",
 	}
 }
 
@@ -151,15 +152,20 @@ func TestStyleProblems(t *testing.T) {
 	}
 }
 
-func TestShortenQuoted(t *testing.T) {
+func TestShortenValues(t *testing.T) {
 	long := strings.Repeat("é", 70)
-	got := shortenQuoted(`name "` + long + `" and "short" and "a \"quoted\" word"`)
-	want := `name "` + strings.Repeat("é", MaxQuoted-1) + `…" and "short" and "a \"quoted\" word"`
-	if got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
+	tests := []struct{ in, want string }{
+		{`name "` + long + `" and "short" and "a \"quoted\" word"`,
+			`name "` + strings.Repeat("é", MaxQuoted-1) + `…" and "short" and "a \"quoted\" word"`},
+		{"image must be a string, not the number " + strings.Repeat("1", 5000) + "; quote it",
+			"image must be a string, not the number " + strings.Repeat("1", MaxQuoted-1) + "…; quote it"},
+		{`write "unclosed ` + long, `write "unclosed ` + strings.Repeat("é", MaxQuoted-1) + "…"},
+		{"a short message", "a short message"},
 	}
-	if got := shortenQuoted(`write "unclosed`); got != `write "unclosed` {
-		t.Errorf("unbalanced quote changed: %s", got)
+	for _, tc := range tests {
+		if got := shortenValues(tc.in); got != tc.want {
+			t.Errorf("shortenValues(%.40q…)\n got  %s\n want %s", tc.in, got, tc.want)
+		}
 	}
 }
 
