@@ -134,3 +134,13 @@ func writeJSON(w io.Writer, results []Result) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
+
+// level names a severity for a CI format that knows only errors, warnings
+// and one level below them, called lesser.
+func level(s diagnostics.Severity, lesser string) string {
+	switch s {
+	case diagnostics.Error, diagnostics.Warning:
+		return s.String()
+	}
+	return lesser
+}

@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/diagnostics/expr"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
@@ -156,36 +157,30 @@ func (c *checker) fileSocket(p *pipe, s *socket) {
 	}
 }
 
-// Node action values the official validator knows.
-var (
-	knownWhen = []string{"node-starting", "node-complete", "node-error"}
-	knownThen = []string{"stop-pipeline", "error-pipeline", "noop"}
-)
-
 // nodeAction warns about when/then values the validator does not know
 // and, for information, checks the `if` conditions.
 func (c *checker) nodeAction(a *yaml.Node, who string) {
 	for _, v := range listify(document.ValueOf(a, schema.XWhen)) {
-		if isString(v) && !contains(knownWhen, strings.ToLower(v.Value)) {
+		if isString(v) && !contains(schema.KnownWhen, strings.ToLower(v.Value)) {
 			c.withFix(v, Warning, CodeUnknownActionValue,
-				fmt.Sprintf("when %q is not a moment Valohai knows (%s), so the action might never run", v.Value, strings.Join(knownWhen, ", ")),
-				v.Value, knownWhen, func(s string) string { return s })
+				fmt.Sprintf("when %q is not a moment Valohai knows (%s), so the action might never run", v.Value, strings.Join(schema.KnownWhen, ", ")),
+				v.Value, schema.KnownWhen, func(s string) string { return s })
 		}
 	}
 	for _, v := range listify(document.ValueOf(a, schema.XThen)) {
-		if isString(v) && !contains(knownThen, v.Value) {
-			msg := fmt.Sprintf("then %q is not an outcome Valohai knows (%s), so the action might do nothing", v.Value, strings.Join(knownThen, ", "))
-			if v.Value == "require-approval" {
+		if isString(v) && !contains(schema.KnownThen, v.Value) {
+			msg := fmt.Sprintf("then %q is not an outcome Valohai knows (%s), so the action might do nothing", v.Value, strings.Join(schema.KnownThen, ", "))
+			if v.Value == schema.ThenRequireApproval {
 				msg = "then \"require-approval\" is documented by Valohai, but valohai-yaml warns that it might do nothing; if it works for you, add # valohai-ls: ignore[unknown-action-value]"
 			}
-			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, knownThen, func(s string) string { return s })
+			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, schema.KnownThen, func(s string) string { return s })
 		}
 	}
 	for _, v := range listify(document.ValueOf(a, schema.XIf)) {
 		if !isString(v) {
 			continue
 		}
-		if err := CheckExpression(v.Value); err != nil {
+		if err := expr.Check(v.Value); err != nil {
 			c.at(c.m.NodeSpan(v), Information, CodeInvalidExpression,
 				fmt.Sprintf("the if condition of an action of %s is not an expression Valohai can evaluate: %s", who, exprMessage(v.Value, err)))
 		}

@@ -25,10 +25,10 @@ func (c *checker) stepParameters(body *yaml.Node, owner string) {
 func parameterType(p *yaml.Node) string {
 	v := document.ValueOf(p, schema.XType)
 	if v == nil {
-		return "string"
+		return schema.ParamString
 	}
 	t := text(v)
-	if schema.Parameter.Key("type").Type.EnumValue(t) == nil {
+	if schema.Parameter.Key(schema.XType).Type.EnumValue(t) == nil {
 		return ""
 	}
 	return t
@@ -41,7 +41,7 @@ func (c *checker) parameter(p named, owner string) {
 	}
 	who := fmt.Sprintf("parameter %q of %s", p.name, owner)
 	c.flagMultiple(p.node, typ, who)
-	if typ == "flag" {
+	if typ == schema.ParamFlag {
 		if truthy(document.ValueOf(p.node, schema.XOptional)) {
 			c.at(c.m.NodeSpan(document.KeyOf(p.node, schema.XOptional)), Warning, CodeIneffectiveKey,
 				fmt.Sprintf("optional has no effect on flag %s: flags are always optional", who))
@@ -51,7 +51,7 @@ func (c *checker) parameter(p named, owner string) {
 				fmt.Sprintf("pass-as of %s is not used because pass-true-as or pass-false-as is set; remove it", who))
 		}
 	} else {
-		for _, key := range []string{"pass-true-as", "pass-false-as"} {
+		for _, key := range []string{schema.XPassTrueAs, schema.XPassFalseAs} {
 			if truthy(document.ValueOf(p.node, key)) {
 				c.at(c.m.NodeSpan(document.KeyOf(p.node, key)), Warning, CodeIneffectiveKey,
 					fmt.Sprintf("%s has no effect on %s, which is not a flag; use pass-as", key, who))
@@ -66,8 +66,8 @@ func (c *checker) parameter(p named, owner string) {
 // parameter that is not a number, where it is ignored.
 func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
 	lo, hi := document.Deref(document.ValueOf(p, schema.XMin)), document.Deref(document.ValueOf(p, schema.XMax))
-	if typ != "integer" && typ != "float" {
-		for _, key := range []string{"min", "max"} {
+	if typ != schema.ParamInteger && typ != schema.ParamFloat {
+		for _, key := range []string{schema.XMin, schema.XMax} {
 			if has(p, key) {
 				c.at(c.m.NodeSpan(document.KeyOf(p, key)), Information, CodeIneffectiveKey,
 					fmt.Sprintf("%s has no effect on %s, which is a %s parameter", key, who, typ))
@@ -87,10 +87,10 @@ func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
 // flagMultiple reports a flag with multiple values, which the parser refuses.
 func (c *checker) flagMultiple(p *yaml.Node, typ, who string) {
 	v := document.ValueOf(p, schema.XMultiple)
-	if typ != "flag" || !isString(v) {
+	if typ != schema.ParamFlag || !isString(v) {
 		return
 	}
-	if m := strings.ToLower(v.Value); m == "repeat" || m == "separate" {
+	if m := strings.ToLower(v.Value); m == schema.MultipleRepeat || m == schema.MultipleSeparate {
 		c.at(c.m.NodeSpan(v), Error, CodeFlagMultiple,
 			fmt.Sprintf("flag %s cannot take multiple values; remove `multiple` or change the type", who))
 	}
@@ -104,7 +104,7 @@ func (c *checker) parameterDefault(p *yaml.Node, typ, who string) {
 	if isNull(def) {
 		return
 	}
-	multiple := isString(document.ValueOf(p, schema.XMultiple)) && strings.ToLower(text(document.ValueOf(p, schema.XMultiple))) != "none" && text(document.ValueOf(p, schema.XMultiple)) != ""
+	multiple := isString(document.ValueOf(p, schema.XMultiple)) && strings.ToLower(text(document.ValueOf(p, schema.XMultiple))) != schema.MultipleNone && text(document.ValueOf(p, schema.XMultiple)) != ""
 	items := []*yaml.Node{def}
 	if def.Kind == yaml.SequenceNode {
 		items = listify(def)
@@ -139,7 +139,7 @@ func limitsOf(p *yaml.Node, typ string) limits {
 		pv := pyvalue.Of(v)
 		l.max = &pv
 	}
-	if typ == "flag" {
+	if typ == schema.ParamFlag {
 		l.choices = []pyvalue.Value{{Kind: pyvalue.Bool, Num: 1, Str: "true"}, {Kind: pyvalue.Bool, Str: "false"}}
 		return l
 	}
@@ -155,11 +155,11 @@ func limitsOf(p *yaml.Node, typ string) limits {
 func (l limits) problems(v pyvalue.Value, typ string) []string {
 	var out []string
 	switch {
-	case typ == "string" && v.Kind != pyvalue.Str:
+	case typ == schema.ParamString && v.Kind != pyvalue.Str:
 		return []string{l.notText(v)}
-	case typ == "integer" && !v.IntOK():
+	case typ == schema.ParamInteger && !v.IntOK():
 		out = append(out, emptyOr(v, "is "+v.Describe()+", not an integer"))
-	case typ == "float" && !v.FloatOK():
+	case typ == schema.ParamFloat && !v.FloatOK():
 		out = append(out, emptyOr(v, "is "+v.Describe()+", not a number"))
 	}
 	if v.Numeric() && l.min != nil && l.min.Numeric() && v.Num < l.min.Num {

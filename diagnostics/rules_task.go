@@ -11,9 +11,6 @@ import (
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// bayesianOnly are the task keys that only Bayesian optimisation reads.
-var bayesianOnly = []string{"engine", "optimization-target-metric", "optimization-target-value"}
-
 // taskRules checks each task blueprint: its stop condition, type and
 // on-child-error, keys that its type ignores, and its step.
 func taskRules(c *checker, m *model.Model) {
@@ -23,18 +20,19 @@ func taskRules(c *checker, m *model.Model) {
 		}
 		owner := fmt.Sprintf("task %q", e.Name)
 		c.stopCondition(e.Body, owner)
-		typ := c.taskEnum(e.Body, "type", schema.TaskTypes, "-", "_", owner)
-		c.taskEnum(e.Body, "on-child-error", schema.TaskOnChildError, "_", "-", owner)
+		typ := c.taskEnum(e.Body, schema.XType, schema.TaskTypes, "-", "_", owner)
+		c.taskEnum(e.Body, schema.XOnChildError, schema.TaskOnChildError, "_", "-", owner)
 		kind := typ
 		if typ == "" {
-			typ, kind = "grid_search", "grid_search, the default type"
+			typ = schema.TaskGridSearch
+			kind = typ + ", the default type"
 		}
-		if typ != "manual_search" && hasParameterSets(e.Body) {
+		if typ != schema.TaskManualSearch && hasParameterSets(e.Body) {
 			c.at(c.m.NodeSpan(document.KeyOf(e.Body, schema.XParameterSets)), Warning, CodeManualSearchOnly,
 				fmt.Sprintf("parameter-sets are read only by manual_search tasks, and %s is %s; remove them or set type: manual_search", owner, kind))
 		}
-		if typ != "bayesian_tpe" {
-			for _, key := range bayesianOnly {
+		if typ != schema.TaskBayesianTPE {
+			for _, key := range schema.BayesianOnlyKeys {
 				if !isNull(document.ValueOf(e.Body, key)) {
 					c.at(c.m.NodeSpan(document.KeyOf(e.Body, key)), Warning, CodeBayesianOnly,
 						fmt.Sprintf("%s is read only by bayesian_tpe tasks, and %s is %s; remove it or set type: bayesian_tpe", key, owner, kind))

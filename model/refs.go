@@ -44,8 +44,10 @@ type Ref struct {
 	Name   string
 	Target *Symbol
 	Scope  *Symbol
-	// From is the construct the reference is written in.
+	// From is the construct the reference is written in, Item the
+	// top-level item that holds it.
 	From *Symbol
+	Item *Symbol
 	Role Role
 	// Loose reports a name that need not be defined in this file: an
 	// output that a step writes without declaring it, a deployment or an
@@ -183,7 +185,7 @@ func (w *walker) whole(n *yaml.Node, kind Kind, scope *Symbol, from *Symbol, rol
 	if !ok {
 		return nil
 	}
-	r := &Ref{Span: inner, Whole: true, Value: whole, Style: n.Style, Node: n, Kind: kind, Name: n.Value, Scope: scope, From: from, Role: role}
+	r := &Ref{Span: inner, Whole: true, Value: whole, Style: n.Style, Node: n, Kind: kind, Name: n.Value, Scope: scope, From: from, Item: w.item, Role: role}
 	switch kind {
 	case KindParameter, KindInput, KindOutput, KindFile:
 		r.Target = Child(scope, kind, n.Value)
@@ -201,7 +203,7 @@ func (w *walker) part(n *yaml.Node, sp document.Span, kind Kind, name string, sc
 	if name == "" {
 		return nil
 	}
-	r := &Ref{Span: sp, Node: n, Kind: kind, Name: name, Scope: scope, Target: Child(scope, kind, name), From: from, Role: role}
+	r := &Ref{Span: sp, Node: n, Kind: kind, Name: name, Scope: scope, Target: Child(scope, kind, name), From: from, Item: w.item, Role: role}
 	r.Unsure = r.Target == nil && (scope == nil || scope.Broken)
 	w.x.refs = append(w.x.refs, r)
 	return r
@@ -224,9 +226,9 @@ func (w *walker) socket(n *yaml.Node, from *Symbol, role Role) {
 	}
 	keySpan := document.Span{Start: inner.Start + s.KeyAt, End: inner.Start + s.KeyAt + len(s.Key)}
 	if role == RoleTarget {
-		if len(s.Type) >= len(schema.SocketParameter) && s.Type[:len(schema.SocketParameter)] == schema.SocketParameter {
-			w.stepPart(n, keySpan, KindParameter, s.Key, node, from, role)
-		}
+		// A target's key is read as a parameter name whatever its type
+		// (a type other than parameter is an error of its own).
+		w.stepPart(n, keySpan, KindParameter, s.Key, node, from, role)
 		return
 	}
 	switch s.Type {
@@ -237,7 +239,7 @@ func (w *walker) socket(n *yaml.Node, from *Symbol, role Role) {
 	case schema.SocketOutput:
 		if !s.Wildcard() {
 			if r := w.stepPart(n, keySpan, KindOutput, s.Key, node, from, role); r != nil {
-				r.Loose = true // a step need not declare the outputs it writes
+				r.Loose, r.Unsure = true, false // a step need not declare the outputs it writes
 			}
 		}
 	case schema.SocketFile:

@@ -237,12 +237,9 @@ func (x *Model) edges(p *Symbol) {
 		s := &Symbol{Kind: KindEdge, Detail: "edge", Parent: p, Body: e, Range: x.rangeOf(e), Broken: p.Broken}
 		x.bodies[e] = s
 		s.Name = orQ(document.Scalar(src)) + " → " + orQ(document.Scalar(dst))
-		if x.m == nil {
-			// no positions
-		} else if src != nil && src.Kind == yaml.ScalarNode {
+		s.NameSpan = document.Span{Start: s.Range.Start, End: s.Range.Start}
+		if x.m != nil && src != nil && src.Kind == yaml.ScalarNode {
 			s.NameSpan = x.m.NodeSpan(src)
-		} else {
-			s.NameSpan = document.Span{Start: s.Range.Start, End: s.Range.Start}
 		}
 		p.addChild(s)
 	}
