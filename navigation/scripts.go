@@ -166,6 +166,10 @@ var (
 
 // simple reads one simple command.
 func (r *runReader) simple(words []Word) {
+	words = withoutPrefix(words)
+	if len(words) == 0 {
+		return
+	}
 	if words[0].Text == "cd" {
 		r.cd(words[1:])
 		return
@@ -176,6 +180,35 @@ func (r *runReader) simple(words []Word) {
 	case launchers[words[0].Text]:
 		r.launcher(words, 1)
 	}
+}
+
+// prefixes are commands that run the rest of the line as a command.
+var prefixes = map[string]bool{"nohup": true, "exec": true, "time": true, "env": true, "sudo": true}
+
+// withoutPrefix drops what comes before the command proper: variable
+// assignments, `nohup`, `env`, `conda run -n NAME`.
+func withoutPrefix(words []Word) []Word {
+	for len(words) > 0 {
+		w := words[0].Text
+		switch {
+		case prefixes[w]:
+			words = words[1:]
+		case strings.Contains(w, "=") && !strings.HasPrefix(w, "-"):
+			words = words[1:]
+		case w == "conda" && len(words) > 1 && words[1].Text == "run":
+			words = words[2:]
+			for len(words) > 0 && strings.HasPrefix(words[0].Text, "-") {
+				takesValue := words[0].Text == "-n" || words[0].Text == "--name" || words[0].Text == "-p" || words[0].Text == "--prefix"
+				words = words[1:]
+				if takesValue && len(words) > 0 {
+					words = words[1:]
+				}
+			}
+		default:
+			return words
+		}
+	}
+	return words
 }
 
 // cd follows a change of directory.
@@ -220,6 +253,18 @@ func (r *runReader) interpreter(words []Word) {
 			if !r.script(words, i, HowPython) {
 				r.appMain(words, i+1)
 			}
+			r.nested(words[i+1:])
+			return
+		}
+	}
+}
+
+// nested reads a script run by a wrapper script, written as its
+// arguments: `python run_mpi.py python greeting.py`.
+func (r *runReader) nested(args []Word) {
+	for i, w := range args {
+		if interpreter.MatchString(w.Text) {
+			r.interpreter(args[i:])
 			return
 		}
 	}
