@@ -277,15 +277,11 @@ func (r *runReader) module(words []Word, i int) {
 		r.launcher(words, i+1)
 		return
 	}
-	if !pythonModule.MatchString(mod) || r.cwd == unknownDir {
+	if r.cwd == unknownDir || r.dir == "" {
 		return
 	}
-	base := path.Join(r.cwd, strings.ReplaceAll(mod, ".", "/"))
-	for _, cand := range []string{base + ".py", base + "/__main__.py"} {
-		if p, ok := inTree(r.dir, cand); ok && r.dir != "" {
-			r.add(words, Run{How: HowModule, Ref: mod, Span: words[i].Span, Rel: cand, Path: p})
-			return
-		}
+	if p, rel, ok := moduleMainRel(r.dir, r.cwd, mod); ok {
+		r.add(words, Run{How: HowModule, Ref: mod, Span: words[i].Span, Rel: rel, Path: p})
 	}
 }
 

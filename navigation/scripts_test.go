@@ -2,6 +2,7 @@ package navigation
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -83,4 +84,49 @@ func TestStepScriptsMatchTheOracle(t *testing.T) {
 		}
 	}
 	t.Logf("%d pairs, %d steps, %d scripts", len(pairs), steps, scripts)
+}
+
+// TestStepScripts reads the ways a step runs scripts, in a tree of files.
+func TestStepScripts(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"train.py", "src/main.py", "pkg/tool/__main__.py", "pkg/mod.py", "launch.py"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x = 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		command string
+		want    []string // how:rel:present:passes
+	}{
+		{`python train.py {parameters}`, []string{"python:train.py:true:true"}},
+		{`/usr/bin/python3.11 -u -W ignore ./train.py`, []string{"python:train.py:true:false"}},
+		{`cd src && python main.py {params}`, []string{"python:src/main.py:true:true"}},
+		{`python -m pkg.tool --x {parameter:lr}`, []string{"python -m:pkg/tool/__main__.py:true:false"}},
+		{`python -m pkg.mod`, []string{"python -m:pkg/mod.py:true:false"}},
+		{`python -m pip install .`, nil},
+		{`torchrun --nproc-per-node=4 launch.py {parameters}`, []string{"other:launch.py:true:true"}},
+		{`accelerate launch --num_processes 2 launch.py`, []string{"other:launch.py:true:false"}},
+		{`nohup python train.py & python missing.py`, []string{"python:train.py:true:false", "python:missing.py:false:false"}},
+		{`cd /tmp; python train.py`, nil},
+		{`python /valohai/repository/src/main.py`, []string{"python:src/main.py:true:false"}},
+		{`python -c "import x"`, nil},
+	}
+	for _, tt := range tests {
+		text := "- step:\n    name: s\n    image: x\n    command: " + tt.command + "\n"
+		x := Build(document.New("file:///p/valohai.yaml", 1, text))
+		var got []string
+		for _, r := range StepScripts(x, x.Lookup(KindStep, "s"), Options{Dir: dir}) {
+			got = append(got, fmt.Sprintf("%s:%s:%v:%v", r.How, r.Rel, r.Present(), r.PassesParameters))
+			if text[r.Span.Start:r.Span.End] == "" {
+				t.Errorf("%q: empty span", tt.command)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.command, got, tt.want)
+		}
+	}
 }
