@@ -2,36 +2,38 @@ package diagnostics
 
 // Codes of the semantic rules, which look at more than one value.
 const (
-	CodeMissingEnvironment = "missing-environment"     // a runtime config preset without an environment
-	CodeInvalidExpression  = "invalid-expression"      // a condition the platform's evaluator refuses
-	CodeInvalidDuration    = "invalid-duration"        // a time-limit the parser cannot read
-	CodeDuplicateNode      = "duplicate-node"          // two nodes of a pipeline share a name
-	CodeUnknownNode        = "unknown-node"            // an edge or target names a node that is not there
-	CodeSocketType         = "invalid-socket-type"     // an edge or target socket of an unknown type
-	CodeMalformedSocket    = "malformed-socket"        // a socket that is not <node>.<type>.<key>
-	CodeMalformedEdge      = "malformed-edge"          // a shorthand edge that is not [source, target]
-	CodeUnknownStep        = "unknown-step"            // a reference to a step that is not defined
-	CodeUnknownTask        = "unknown-task"            // a reference to a task blueprint that is not defined
-	CodeUnknownInput       = "unknown-input"           // an input that the step does not have
-	CodeUnknownParameter   = "unknown-parameter"       // a parameter that the step does not have
-	CodeEmptyName          = "empty-name"              // a deployment node with an empty name
-	CodeNoTarget           = "missing-target"          // a deployment without defaults.target
-	CodeUnknownActionValue = "unknown-action-value"    // a node action when/then Valohai does not list
-	CodeNoTargets          = "no-targets"              // a pipeline parameter that feeds no node
-	CodeIneffectiveKey     = "ineffective-key"         // a parameter key that has no effect
-	CodeInvalidDefault     = "invalid-default"         // a parameter default of the wrong type or range
-	CodeBayesianOnly       = "bayesian-only"           // a Bayesian setting on another kind of task
-	CodeManualSearchOnly   = "manual-search-only"      // parameter sets on a task that is not manual search
-	CodeFlagMultiple       = "flag-multiple"           // a flag parameter with multiple values
-	CodeTargetConflict     = "target-and-targets"      // a pipeline parameter with target and targets
-	CodeUncheckableTarget  = "uncheckable-target"      // a target on a node whose step is elsewhere
-	CodeUnknownEndpoint    = "unknown-endpoint"        // a deployment node endpoint not defined in the file
-	CodeUnknownPlaceholder = "unknown-placeholder"     // {parameter:NAME} with no such parameter
-	CodeDuplicateItem      = "duplicate-item"          // two parameters (inputs, ...) of a step share a name
-	CodeDottedNodeName     = "dotted-node-name"        // a node name that sockets cannot address
-	CodeUnknownFile        = "unknown-endpoint-file"   // a file socket naming no file of the endpoint
-	CodeNameCollision      = "pipeline-name-collision" // a pipeline and a blueprint share a name
-	CodeEmptyRange         = "empty-range"             // a parameter whose min is above its max
+	CodeMissingEnvironment   = "missing-environment"      // a runtime config preset without an environment
+	CodeInvalidExpression    = "invalid-expression"       // a condition the platform's evaluator refuses
+	CodeInvalidDuration      = "invalid-duration"         // a time-limit the parser cannot read
+	CodeDuplicateNode        = "duplicate-node"           // two nodes of a pipeline share a name
+	CodeUnknownNode          = "unknown-node"             // an edge or target names a node that is not there
+	CodeSocketType           = "invalid-socket-type"      // an edge or target socket of an unknown type
+	CodeMalformedSocket      = "malformed-socket"         // a socket that is not <node>.<type>.<key>
+	CodeMalformedEdge        = "malformed-edge"           // a shorthand edge that is not [source, target]
+	CodeUnknownStep          = "unknown-step"             // a reference to a step that is not defined
+	CodeUnknownTask          = "unknown-task"             // a reference to a task blueprint that is not defined
+	CodeUnknownInput         = "unknown-input"            // an input that the step does not have
+	CodeUnknownParameter     = "unknown-parameter"        // a parameter that the step does not have
+	CodeEmptyName            = "empty-name"               // a deployment node with an empty name
+	CodeNoTarget             = "missing-target"           // a deployment without defaults.target
+	CodeUnknownActionValue   = "unknown-action-value"     // a node action when/then Valohai does not list
+	CodeNoTargets            = "no-targets"               // a pipeline parameter that feeds no node
+	CodeIneffectiveKey       = "ineffective-key"          // a parameter key that has no effect
+	CodeInvalidDefault       = "invalid-default"          // a parameter default of the wrong type or range
+	CodeBayesianOnly         = "bayesian-only"            // a Bayesian setting on another kind of task
+	CodeManualSearchOnly     = "manual-search-only"       // parameter sets on a task that is not manual search
+	CodeFlagMultiple         = "flag-multiple"            // a flag parameter with multiple values
+	CodeTargetConflict       = "target-and-targets"       // a pipeline parameter with target and targets
+	CodeUncheckableTarget    = "uncheckable-target"       // a target on a node whose step is elsewhere
+	CodeUnknownEndpoint      = "unknown-endpoint"         // a deployment node endpoint not defined in the file
+	CodeUnknownPlaceholder   = "unknown-placeholder"      // {parameter:NAME} with no such parameter
+	CodeDuplicateItem        = "duplicate-item"           // two parameters (inputs, ...) of a step share a name
+	CodeDottedNodeName       = "dotted-node-name"         // a node name that sockets cannot address
+	CodeUnknownFile          = "unknown-endpoint-file"    // a file socket naming no file of the endpoint
+	CodeNameCollision        = "pipeline-name-collision"  // a pipeline and a blueprint share a name
+	CodeEmptyRange           = "empty-range"              // a parameter whose min is above its max
+	CodeOptionTwice          = "placeholder-option-twice" // --NAME={parameter:NAME}: the option is written twice
+	CodeMalformedPlaceholder = "malformed-placeholder"    // {param:x}, left in the command as text
 )
 
 // semanticRules describes the codes above for Rules.
@@ -66,4 +68,6 @@ var semanticRules = []Rule{
 	{CodeUnknownFile, "A file socket that names a file the endpoint does not have.", Information},
 	{CodeNameCollision, "A pipeline and a blueprint with the same name replace each other.", Information},
 	{CodeEmptyRange, "A parameter whose min is greater than its max, so no value fits.", Information},
+	{CodeOptionTwice, "An option written before a {parameter:NAME} placeholder that writes it already, so it is passed twice.", Warning},
+	{CodeMalformedPlaceholder, "A placeholder in a form Valohai does not read, left in the command as text.", Warning},
 }

@@ -88,7 +88,8 @@ func officialFor(code string) Official {
 	case CodeInvalidDuration, CodeFlagMultiple, CodeTargetConflict, CodeUncheckableTarget:
 		return OfficialCrashes
 	case CodeExtraKind, CodeStrayKey, CodeDuplicateKey, CodeYAML11, "deprecated", CodeUnknownEndpoint,
-		CodeUnknownPlaceholder, CodeDuplicateItem, CodeDottedNodeName, CodeUnknownFile, CodeNameCollision, CodeEmptyRange:
+		CodeUnknownPlaceholder, CodeDuplicateItem, CodeDottedNodeName, CodeUnknownFile, CodeNameCollision, CodeEmptyRange,
+		CodeOptionTwice, CodeMalformedPlaceholder:
 		return OfficialSilent
 	}
 	return OfficialReports
@@ -383,6 +384,18 @@ func ruleDocs() []RuleDoc {
 			Why:  "No value can satisfy both limits, so the parameter cannot be given a valid value.",
 			Bad:  docStep + "    parameters:\n      - {name: epochs, type: integer, min: 10, max: 1}\n",
 			Good: docStep + "    parameters:\n      - {name: epochs, type: integer, min: 1, max: 10}\n",
+		},
+		{
+			Code: CodeOptionTwice,
+			Why:  "{parameter:NAME} expands to the whole option, --NAME=value, so the script receives --NAME twice (or a stray word) and argparse stops the run.",
+			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py --epochs={parameter:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameter:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+		},
+		{
+			Code: CodeMalformedPlaceholder,
+			Why:  "Valohai replaces only the placeholders it knows; any other text in braces reaches the script as written, so the parameter's value never arrives.",
+			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {param:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameter:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 		},
 	}
 }
