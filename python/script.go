@@ -84,16 +84,16 @@ type Kind int
 
 // Value kinds.
 const (
-	Expr  Kind = iota // not a literal: Text holds the source text
-	None              // None
-	Bool              // True or False
-	Int               // an int literal, possibly negative
-	Float             // a float literal, possibly negative
-	String            // a string literal (adjacent literals joined)
-	List              // a list literal
-	Tuple             // a tuple literal
-	DictV             // a dict literal (Items holds key, value, key, value...)
-	Set               // a set literal
+	Expr   Kind = iota // not a literal: Text holds the source text
+	None               // None
+	Bool               // True or False
+	Int                // an int literal, possibly negative
+	Float              // a float literal, possibly negative
+	String             // a string literal (adjacent literals joined)
+	List               // a list literal
+	Tuple              // a tuple literal
+	DictV              // a dict literal (Items holds key, value, key, value...)
+	Set                // a set literal
 )
 
 // Value is a Python literal, or the text of an expression that is not one.
