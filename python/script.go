@@ -12,6 +12,8 @@
 // what is not a literal is reported as such, never guessed.
 package python
 
+import "strings"
+
 // Script is what Read finds in one file.
 type Script struct {
 	// Prepare is the file's `valohai.prepare(...)` call statement as
@@ -45,6 +47,11 @@ type Prepare struct {
 	DefaultParameters, DefaultInputs *Dict
 	// Multifile is the `multifile` keyword, when it is a literal.
 	Multifile *Value
+	// Unreadable lists the keywords, over all the calls, that
+	// valohai-utils' parser cannot read (it stops with an error on the
+	// first): a dict keyword that is neither a dict literal nor a name
+	// assigned a literal earlier, or a keyword that is not a literal.
+	Unreadable []Unreadable
 }
 
 // Str is a keyword that must be a literal string.
@@ -77,16 +84,16 @@ type Kind int
 
 // Value kinds.
 const (
-	Expr  Kind = iota // not a literal: Text holds the source text
-	None              // None
-	Bool              // True or False
-	Int               // an int literal, possibly negative
-	Float             // a float literal, possibly negative
-	String            // a string literal (adjacent literals joined)
-	List              // a list literal
-	Tuple             // a tuple literal
-	DictV             // a dict literal (Items holds key, value, key, value...)
-	Set               // a set literal
+	Expr   Kind = iota // not a literal: Text holds the source text
+	None               // None
+	Bool               // True or False
+	Int                // an int literal, possibly negative
+	Float              // a float literal, possibly negative
+	String             // a string literal (adjacent literals joined)
+	List               // a list literal
+	Tuple              // a tuple literal
+	DictV              // a dict literal (Items holds key, value, key, value...)
+	Set                // a set literal
 )
 
 // Value is a Python literal, or the text of an expression that is not one.
@@ -104,6 +111,9 @@ type Value struct {
 // Argument is one `add_argument(...)` call.
 type Argument struct {
 	Pos Pos // the call's `add_argument`
+	// Line is the line where the call starts (its receiver's line), as
+	// Python's ast gives it.
+	Line int
 	// Options are the leading string-literal positional arguments
 	// (`"--lr"`, `"-l"`, or a positional's name), each with its place.
 	Options    []string
@@ -116,10 +126,13 @@ type Argument struct {
 	// Default is the `default` keyword; HasDefault reports it is passed.
 	Default    Value
 	HasDefault bool
-	// Action is the `action` keyword when it is a string literal.
-	Action string
-	// Required is the `required` keyword when it is the literal True.
-	Required bool
+	// Action is the `action` keyword when it is a string literal;
+	// ActionExpr the source text of another value (a class name).
+	Action, ActionExpr string
+	// Required is the `required` keyword when it is the literal True;
+	// RequiredValue the keyword's value, nil when not passed.
+	Required      bool
+	RequiredValue *Value
 	// Choices and Nargs are the keywords, nil when not passed.
 	Choices, Nargs *Value
 }
@@ -129,4 +142,57 @@ type Argument struct {
 type Use struct {
 	Name string
 	Pos  Pos
+}
+
+// FirstIsLong reports whether the first option string starts with `--`.
+func (a Argument) FirstIsLong() bool {
+	return len(a.Options) > 0 && strings.HasPrefix(a.Options[0], "--")
+}
+
+// HasLong reports whether an option string starts with `--`.
+func (a Argument) HasLong() bool {
+	for _, o := range a.Options {
+		if strings.HasPrefix(o, "--") {
+			return true
+		}
+	}
+	return false
+}
+
+// EffectiveDest is the attribute argparse stores the option under: dest
+// when it is given, else the first `--` option without its dashes, else
+// the first option without its dash, with `-` turned into `_` (a
+// positional's name is its dest as written).
+func (a Argument) EffectiveDest() string {
+	if a.Dest.Literal {
+		return a.Dest.Value
+	}
+	if len(a.Options) == 0 {
+		return ""
+	}
+	if !strings.HasPrefix(a.Options[0], "-") {
+		return a.Options[0]
+	}
+	pick := a.Options[0]
+	for _, o := range a.Options {
+		if strings.HasPrefix(o, "--") {
+			pick = o
+			break
+		}
+	}
+	return strings.ReplaceAll(strings.TrimLeft(pick, "-"), "-", "_")
+}
+
+// ParsesWith tells how the script parses its arguments: "parse_args",
+// "parse_known_args", "both" or "none".
+func (s *Script) ParsesWith() string {
+	switch {
+	case s.ParseArgs > 0 && s.ParseKnownArgs > 0:
+		return "both"
+	case s.ParseArgs > 0:
+		return "parse_args"
+	case s.ParseKnownArgs > 0:
+		return "parse_known_args"
+	}
+	return "none"
 }
