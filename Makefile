@@ -37,7 +37,7 @@ test-editors: build | setup
 # dist builds the release into dist/: binaries, archives, one VS Code
 # extension per platform and SHA256SUMS, then checks them.
 dist: setup
-	VERSION=$(VERSION) GO=$(GO) scripts/dist.sh
+	VERSION=$(VERSION) GO=$(GO) release/dist.sh
 
 conformance:
 	$(GO) test -count=1 -run 'TestConformance' -v ./check/...

@@ -116,8 +116,8 @@ class JetBrainsTemplate(SessionMixin, unittest.TestCase):
         self.assertIn("valohai-ls", check["windows"])
         run = installer["run"]["download"]
         self.assertEqual((run["github"]["owner"], run["github"]["repository"]), ("valohai-ls", "valohai-ls"))
-        # The assets are archives that `make dist` (scripts/dist.sh) names.
-        dist = (EDITORS.parent / "scripts" / "dist.sh").read_text()
+        # The assets are archives that `make dist` (release/dist.sh) names.
+        dist = (EDITORS.parent / "release" / "dist.sh").read_text()
         self.assertIn("name=valohai-ls_${os}_${arch}", dist)
         asset = run["github"]["asset"]
         names = [asset["windows"], *asset["unix"].values(), *asset["mac"].values()]
@@ -248,7 +248,7 @@ class ShellScripts(unittest.TestCase):
         shellcheck = shutil.which("shellcheck")
         self.assertIsNotNone(shellcheck, "shellcheck not found: run editors/install-deps.sh")
         scripts = sorted(p for p in EDITORS.rglob("*.sh") if "node_modules" not in p.parts)
-        scripts.append(EDITORS.parent / "scripts" / "dist.sh")
+        scripts.append(EDITORS.parent / "release" / "dist.sh")
         self.assertTrue(scripts)
         result = subprocess.run([shellcheck, *map(str, scripts)], capture_output=True, text=True, timeout=60)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
