@@ -163,8 +163,8 @@ func TestShortenValues(t *testing.T) {
 		{"a short message", "a short message"},
 	}
 	for _, tc := range tests {
-		if got := shortenValues(tc.in); got != tc.want {
-			t.Errorf("shortenValues(%.40q…)\n got  %s\n want %s", tc.in, got, tc.want)
+		if got := ShortenValues(tc.in); got != tc.want {
+			t.Errorf("ShortenValues(%.40q…)\n got  %s\n want %s", tc.in, got, tc.want)
 		}
 	}
 }

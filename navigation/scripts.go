@@ -46,6 +46,10 @@ type Run struct {
 	// `{parameter-value:NAME}` placeholders.
 	PassesParameters bool
 	ParameterRefs    []string
+	// Args are the words after the script, which the script receives as
+	// its arguments; nil when the command runs a wrapper that is given the
+	// script as an option (`--app-main=X.py`), whose arguments are its own.
+	Args []Word
 }
 
 // Word is a word of a command line, without quotes.
@@ -303,7 +307,7 @@ func (r *runReader) appMain(words []Word, from int) {
 		if v, ok := strings.CutPrefix(words[i].Text, "--app-main="); ok && strings.HasSuffix(v, ".py") {
 			sp := words[i].Span
 			sp.Start = sp.End - len(v)
-			r.scriptAt(words, v, sp, HowLauncher)
+			r.scriptAt(words, v, sp, HowLauncher) // Args stay nil
 			return
 		}
 	}
@@ -321,7 +325,11 @@ func (r *runReader) script(words []Word, i int, how How) bool {
 		w = strings.ReplaceAll(w, "{source-path}", sp)
 		how = HowSourcePath
 	}
-	return r.scriptAt(words, w, words[i].Span, how)
+	if !r.scriptAt(words, w, words[i].Span, how) {
+		return false
+	}
+	r.out[len(r.out)-1].Args = words[i+1:]
+	return true
 }
 
 // scriptAt records the script written as w at sp.
