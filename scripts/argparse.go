@@ -90,7 +90,7 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 		at := where(rn, a.Pos)
 		if paramType(p) == schema.ParamFlag && alone && expectsValue(a) {
 			c.add(c.nameSpan(p), diagnostics.Warning, diagnostics.CodeScriptFlagValue,
-				fmt.Sprintf("flag %q is passed as %s alone, but %s expects a value after it: the run stops with \"expected one argument\"; set pass-true-as: %s=true, or use action=\"store_true\" in the script", name, opt, at, opt))
+				fmt.Sprintf("flag %q is passed as %s alone, but %s expects a value after it, so the run stops; set pass-true-as: %s=true", name, opt, at, opt))
 		}
 		if want := argType(a); want != "" {
 			c.typeDiffers(p, name, want, at)
@@ -147,21 +147,27 @@ func (c *checker) requiredOptions(st *model.Symbol, rn run, o options, used map[
 // not declare as parameters nor write in its command.
 func (c *checker) undeclaredOptions(st *model.Symbol, rn run, o options, used map[int]bool) {
 	var missing []string
+	seen := map[string]bool{}
 	for i, a := range o.args {
-		if used[i] || a.Required || !a.HasLong() || written(rn, a) {
+		if used[i] || a.Required || !a.HasLong() || written(rn, a) || seen[longest(a)] {
 			continue
 		}
+		seen[longest(a)] = true
 		missing = append(missing, longest(a))
 	}
 	if len(missing) == 0 {
 		return
 	}
-	what := "option " + missing[0]
+	what := "option " + missing[0] + ", which"
 	if len(missing) > 1 {
-		what = fmt.Sprintf("%d options (%s)", len(missing), list(missing))
+		shown := missing
+		if len(shown) > 3 {
+			shown = append(shown[:3:3], fmt.Sprintf("%d more", len(missing)-3))
+		}
+		what = fmt.Sprintf("%d options (%s) that", len(missing), strings.Join(shown, ", "))
 	}
 	c.add(rn.Span, diagnostics.Information, diagnostics.CodeScriptUndeclaredParameter,
-		fmt.Sprintf("%s accepts %s that step %q does not declare as parameters, so they always take the script's defaults", base(rn), what, st.Name))
+		fmt.Sprintf("%s accepts %s step %q lacks as parameters; they keep their defaults", base(rn), what, st.Name))
 }
 
 // longest is an argument's `--` option.

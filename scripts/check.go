@@ -7,7 +7,6 @@ import (
 	"hash"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -133,14 +132,6 @@ func (c *checker) nameSpan(it *yaml.Node) document.Span {
 		return c.m.NodeSpan(v)
 	}
 	return c.m.NodeSpan(it)
-}
-
-// list writes up to six names, then how many more.
-func list(names []string) string {
-	if len(names) <= 6 {
-		return strings.Join(names, ", ")
-	}
-	return fmt.Sprintf("%s and %d more", strings.Join(names[:6], ", "), len(names)-6)
 }
 
 // base is a script's file name, for messages.

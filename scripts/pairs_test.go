@@ -95,3 +95,24 @@ func firstDiff(a, b string) string {
 	}
 	return ""
 }
+
+// TestMessageStyle checks the style of every script finding on the pairs
+// and on the reference's examples.
+func TestMessageStyle(t *testing.T) {
+	dir := pairsDir(t)
+	pairs, _ := filepath.Glob(filepath.Join(dir, "*", "valohai.yaml"))
+	seen := map[string]bool{}
+	for _, y := range pairs {
+		text, err := os.ReadFile(y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range checkPair(t, filepath.Dir(y), string(text)) {
+			seen[d.Code] = true
+			for _, p := range diagnostics.StyleProblems(d.Message) {
+				t.Errorf("%s: %s [%s]: %s", filepath.Base(filepath.Dir(y)), p, d.Code, d.Message)
+			}
+		}
+	}
+	t.Logf("codes seen on the pairs: %d", len(seen))
+}
