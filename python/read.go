@@ -370,10 +370,7 @@ func (r *reader) args(o, c int) []arg {
 	var out []arg
 	i := o + 1
 	for i < c {
-		j := i
-		for j < c && !r.isOp(j, ",") {
-			j = r.skip(j, c)
-		}
+		j := r.argEnd(i, c)
 		if j > i {
 			a := arg{start: i, end: j, namePos: i}
 			switch {
@@ -387,6 +384,25 @@ func (r *reader) args(o, c int) []arg {
 		i = j + 1
 	}
 	return out
+}
+
+// argEnd returns the index of the comma (or c) that ends the argument
+// starting at i; a lambda's parameters have commas of their own
+// (`key=lambda a, b: a`).
+func (r *reader) argEnd(i, c int) int {
+	lambdas := 0
+	for i < c {
+		switch {
+		case r.is(i, TName, "lambda"):
+			lambdas++
+		case lambdas > 0 && r.isOp(i, ":"):
+			lambdas--
+		case lambdas == 0 && r.isOp(i, ","):
+			return i
+		}
+		i = r.skip(i, c)
+	}
+	return c
 }
 
 // prepare reads one `valohai.prepare(...)` call: v is the `valohai`
