@@ -137,7 +137,11 @@ func (r *reader) line(a, b int) {
 			if r.is(first, TName, "async") {
 				first++
 			}
-			if !r.is(first, TName, "def") && !r.is(first, TName, "class") {
+			if r.is(first, TName, "def") || r.is(first, TName, "class") {
+				// The parentheses after the name hold parameters (whose
+				// defaults are visited) or bases, not a call's arguments.
+				r.findPrepare(first+2, colon, false)
+			} else {
 				r.findPrepare(first+1, colon, false)
 			}
 			a = colon + 1
