@@ -51,7 +51,11 @@ type reader struct {
 func (r *reader) text(i int) string { return r.toks[i].Text(r.src) }
 
 func (r *reader) is(i int, kind TokKind, text string) bool {
-	return i >= 0 && i < len(r.toks) && r.toks[i].Kind == kind && r.text(i) == text
+	if i < 0 || i >= len(r.toks) {
+		return false
+	}
+	t := r.toks[i]
+	return t.Kind == kind && string(r.src[t.Start:t.End]) == text
 }
 
 func (r *reader) isOp(i int, text string) bool { return r.is(i, TOp, text) }
