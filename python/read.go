@@ -46,6 +46,7 @@ type reader struct {
 	script   *Script
 	assigned map[string]Value // NAME = literal, as valohai-utils records them
 	aliases  map[string]bool  // names the module valohai is imported as
+	calls    []Pos            // every prepare call read, for tests
 }
 
 func (r *reader) text(i int) string { return r.toks[i].Text(r.src) }
@@ -304,25 +305,25 @@ func (r *reader) callParen(a, i int) bool {
 
 // findPrepare finds, in the expression tokens [a, b), the
 // `valohai.prepare(...)` calls valohai-utils' visitor reaches: those not
-// inside another call's parentheses and not themselves the callee of a
-// call (`valohai.prepare(...).x()`).
+// inside another call's parentheses, nor inside what is called
+// (`valohai.prepare(...).x()`, `d[valohai.prepare()].get()`), f-string
+// fields included.
 func (r *reader) findPrepare(a, b int, _ bool) {
-	var stack []bool // for each open bracket: is it a call's
+	var stack []int // open brackets
 	inCall := 0
 	for i := a; i < b; i++ {
 		t := r.toks[i]
 		if t.Kind == TOp && t.End-t.Start == 1 {
 			switch r.src[t.Start] {
 			case '(', '[', '{':
-				c := r.src[t.Start] == '(' && r.callParen(a, i)
-				stack = append(stack, c)
-				if c {
+				if r.src[t.Start] == '(' && r.callParen(a, i) {
 					inCall++
 				}
+				stack = append(stack, i)
 				continue
 			case ')', ']', '}':
 				if n := len(stack); n > 0 {
-					if stack[n-1] {
+					if o := stack[n-1]; r.isOp(o, "(") && r.callParen(a, o) {
 						inCall--
 					}
 					stack = stack[:n-1]
@@ -330,7 +331,23 @@ func (r *reader) findPrepare(a, b int, _ bool) {
 				continue
 			}
 		}
-		if inCall > 0 || t.Kind != TName || r.text(i) != "valohai" || r.isOp(i-1, ".") && i-1 >= a {
+		if inCall > 0 {
+			continue
+		}
+		if t.Kind == TString {
+			if fields := Fields(r.src, t); len(fields) > 0 && !r.insideCallee(stack, b) {
+				for _, f := range fields {
+					line := t.Line + strings.Count(string(r.src[t.Start:f[0]]), "\n")
+					sub := &reader{src: r.src, toks: tokenizeRange(r.src, f[0], f[1], line),
+						script: r.script, assigned: r.assigned, aliases: r.aliases}
+					sub.matchBrackets()
+					sub.findPrepare(0, len(sub.toks), false)
+					r.calls = append(r.calls, sub.calls...)
+				}
+			}
+			continue
+		}
+		if t.Kind != TName || r.text(i) != "valohai" || r.isOp(i-1, ".") && i-1 >= a {
 			continue
 		}
 		if !r.isOp(i+1, ".") || !r.is(i+2, TName, "prepare") || !r.isOp(i+3, "(") || i+3 >= b {
@@ -340,11 +357,23 @@ func (r *reader) findPrepare(a, b int, _ bool) {
 		if close < 0 || close >= b {
 			close = b
 		}
-		if r.calledAfter(close+1, b) {
+		if r.calledAfter(close+1, b) || r.insideCallee(stack, b) {
 			continue
 		}
 		r.prepare(i, i+3, close)
 	}
+}
+
+// insideCallee reports whether one of the open brackets is part of an
+// expression that is then called (`x[...].f()`, `(...)()`), whose parts
+// the visitor does not enter.
+func (r *reader) insideCallee(stack []int, b int) bool {
+	for _, o := range stack {
+		if c := r.match[o]; c >= 0 && c < b && r.calledAfter(c+1, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // calledAfter reports whether the trailers from j on (`.x`, `[...]`)
@@ -422,6 +451,10 @@ func (r *reader) prepare(v, o, c int) {
 		r.script.Prepare = p
 	}
 	p.Pos = r.pos(v)
+	r.calls = append(r.calls, p.Pos)
+	// Each call sets the step anew ("default" unless it names one); the
+	// other keywords keep what an earlier call gave them.
+	p.Step = Str{}
 	for _, a := range r.args(o, c) {
 		switch a.name {
 		case "step":

@@ -58,6 +58,9 @@ var prepareCases = []struct{ name, src, want string }{
 	{"try", "try:\n    valohai.prepare(step=\"t\")\nexcept Exception as e:\n    raise\nfinally:\n    pass\n", "{\"default_inputs\": {}, \"default_parameters\": {}, \"environment\": null, \"image\": null, \"multifile\": false, \"step\": \"t\", \"upload_store\": null}"},
 	{"global_default", "def f(x=valohai.prepare(step=\"def\")):\n    pass\n", "{\"default_inputs\": {}, \"default_parameters\": {}, \"environment\": null, \"image\": null, \"multifile\": false, \"step\": \"def\", \"upload_store\": null}"},
 	{"ternary", "valohai.prepare(step=\"a\") if x else None\n", "{\"default_inputs\": {}, \"default_parameters\": {}, \"environment\": null, \"image\": null, \"multifile\": false, \"step\": \"a\", \"upload_store\": null}"},
+	{"step_reset", "valohai.prepare(step=\"one\", image=\"img\")\nvalohai.prepare(image=\"two\")\n", "{\"default_inputs\": {}, \"default_parameters\": {}, \"environment\": null, \"image\": \"two\", \"multifile\": false, \"step\": \"default\", \"upload_store\": null}"},
+	{"inside_callee_subscript", "d = {}\nd[valohai.prepare(step=\"x\")].get()\nprint(f\"{valohai.prepare(step='in-f')}\")\n", "null"},
+	{"in_fstring", "f\"{valohai.prepare(step='in-f')}\"\n", "{\"default_inputs\": {}, \"default_parameters\": {}, \"environment\": null, \"image\": null, \"multifile\": false, \"step\": \"in-f\", \"upload_store\": null}"},
 	{"lambda_stmt", "g = lambda: 1\nvalohai.prepare(step=\"after_lambda\")\n", "{\"default_inputs\": {}, \"default_parameters\": {}, \"environment\": null, \"image\": null, \"multifile\": false, \"step\": \"after_lambda\", \"upload_store\": null}"},
 }
 

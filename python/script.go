@@ -36,8 +36,9 @@ type Pos struct {
 	Line   int
 }
 
-// Prepare is a `valohai.prepare(...)` call. A later call overwrites only
-// the keywords it passes, as in valohai-utils.
+// Prepare is a `valohai.prepare(...)` call. As in valohai-utils, a later
+// call overwrites the keywords it passes, and the step always (a call
+// without `step` makes it "default").
 type Prepare struct {
 	Pos Pos // the call's `valohai`
 	// Step, Image, Environment and UploadStore are the string keywords.
