@@ -1,9 +1,5 @@
 package python
 
-import (
-	"strings"
-)
-
 // keywords are Python's hard keywords: a name among them never names a
 // called function.
 var keywords = map[string]bool{
@@ -68,8 +64,16 @@ func (r *reader) pos(i int) Pos {
 	return Pos{Offset: r.toks[i].Start, Line: r.toks[i].Line}
 }
 
+// lineOf counts lines as the tokenizer does: \n, \r\n and a lone \r
+// each end one.
 func lineOf(src []byte, off int) int {
-	return strings.Count(string(src[:off]), "\n") + 1
+	line := 1
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' || src[i] == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+			line++
+		}
+	}
+	return line
 }
 
 func (r *reader) matchBrackets() {
@@ -130,7 +134,7 @@ func (r *reader) line(a, b int) {
 	for a < b {
 		// One simple statement, or a compound statement's header.
 		if r.toks[a].Kind == TOp && r.text(a) == "@" {
-			r.findPrepare(a+1, b, false)
+			r.findPrepare(a+1, b)
 			return
 		}
 		if r.headerKeyword(a, b) {
@@ -145,9 +149,9 @@ func (r *reader) line(a, b int) {
 			if r.is(first, TName, "def") || r.is(first, TName, "class") {
 				// The parentheses after the name hold parameters (whose
 				// defaults are visited) or bases, not a call's arguments.
-				r.findPrepare(first+2, colon, false)
+				r.findPrepare(first+2, colon)
 			} else {
-				r.findPrepare(first+1, colon, false)
+				r.findPrepare(first+1, colon)
 			}
 			a = colon + 1
 			continue
@@ -218,7 +222,7 @@ func (r *reader) simple(a, b int) {
 		return
 	}
 	if r.is(a, TName, "lambda") {
-		r.findPrepare(a, b, false)
+		r.findPrepare(a, b)
 		return
 	}
 	// Assignments: the statement's `=` outside brackets; an annotation's
@@ -248,7 +252,7 @@ func (r *reader) simple(a, b int) {
 		}
 		return
 	}
-	r.findPrepare(a, b, false)
+	r.findPrepare(a, b)
 }
 
 // assign records NAME = value when the value is a literal, as
@@ -308,7 +312,7 @@ func (r *reader) callParen(a, i int) bool {
 // inside another call's parentheses, nor inside what is called
 // (`valohai.prepare(...).x()`, `d[valohai.prepare()].get()`), f-string
 // fields included.
-func (r *reader) findPrepare(a, b int, _ bool) {
+func (r *reader) findPrepare(a, b int) {
 	var stack []int // open brackets
 	inCall := 0
 	for i := a; i < b; i++ {
@@ -337,11 +341,11 @@ func (r *reader) findPrepare(a, b int, _ bool) {
 		if t.Kind == TString {
 			if fields := Fields(r.src, t); len(fields) > 0 && !r.insideCallee(stack, b) {
 				for _, f := range fields {
-					line := t.Line + strings.Count(string(r.src[t.Start:f[0]]), "\n")
+					line := t.Line + lineOf(r.src[t.Start:f[0]], f[0]-t.Start) - 1
 					sub := &reader{src: r.src, toks: tokenizeRange(r.src, f[0], f[1], line),
 						script: r.script, assigned: r.assigned, aliases: r.aliases}
 					sub.matchBrackets()
-					sub.findPrepare(0, len(sub.toks), false)
+					sub.findPrepare(0, len(sub.toks))
 					r.calls = append(r.calls, sub.calls...)
 				}
 			}
@@ -590,7 +594,7 @@ func (r *reader) scanCalls() {
 // f-string token i (`f"{valohai.inputs('x').path()}"`).
 func (r *reader) scanFields(i int) {
 	for _, f := range Fields(r.src, r.toks[i]) {
-		line := r.toks[i].Line + strings.Count(string(r.src[r.toks[i].Start:f[0]]), "\n")
+		line := r.toks[i].Line + lineOf(r.src[r.toks[i].Start:f[0]], f[0]-r.toks[i].Start) - 1
 		sub := &reader{src: r.src, toks: tokenizeRange(r.src, f[0], f[1], line),
 			script: r.script, assigned: r.assigned, aliases: r.aliases}
 		sub.matchBrackets()
