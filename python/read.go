@@ -39,6 +39,7 @@ type reader struct {
 	src      []byte
 	toks     []Token
 	match    []int // for an open bracket, the index of its closer (-1 if none)
+	opener   []int // for a closing bracket, the index of its opener (-1 if none)
 	script   *Script
 	assigned map[string]Value // NAME = literal, as valohai-utils records them
 	aliases  map[string]bool  // names the module valohai is imported as
@@ -78,9 +79,10 @@ func lineOf(src []byte, off int) int {
 
 func (r *reader) matchBrackets() {
 	r.match = make([]int, len(r.toks))
+	r.opener = make([]int, len(r.toks))
 	var stack []int
 	for i, t := range r.toks {
-		r.match[i] = -1
+		r.match[i], r.opener[i] = -1, -1
 		if t.Kind == TNewline {
 			stack = stack[:0]
 			continue
@@ -100,6 +102,7 @@ func (r *reader) matchBrackets() {
 			}
 			if n := len(stack); n > 0 && r.src[r.toks[stack[n-1]].Start] == open {
 				r.match[stack[n-1]] = i
+				r.opener[i] = stack[n-1]
 				stack = stack[:n-1]
 			}
 		}
@@ -669,16 +672,7 @@ func (r *reader) callLine(n int) int {
 			}
 			return r.toks[i].Line
 		case r.isOp(p, ")") || r.isOp(p, "]"):
-			open := -1
-			for k := p - 1; k >= 0; k-- {
-				if r.match[k] == p {
-					open = k
-					break
-				}
-				if r.toks[k].Kind == TNewline {
-					break
-				}
-			}
+			open := r.opener[p]
 			if open < 0 {
 				return r.toks[i].Line
 			}

@@ -102,12 +102,9 @@ func (r *reader) redundant(a, b int) map[int]bool {
 		if !r.isOp(i+1, ")") && !r.isOp(i+1, "]") && !r.isOp(i+1, "}") {
 			continue
 		}
-		open := -1
-		for k := i; k >= a; k-- {
-			if r.match[k] == i+1 {
-				open = k
-				break
-			}
+		open := r.opener[i+1]
+		if open < a {
+			open = -1
 		}
 		if open >= 0 && r.isOp(open, "(") && !r.callParen(a, open) && r.depth0(open+1, i, ",") < 0 {
 			continue // (x,)
