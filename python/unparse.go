@@ -195,6 +195,9 @@ var wordOps = map[string]bool{"if": true, "else": true, "for": true, "in": true,
 func (r *reader) spaceBetween(p, i int, prevBinary, binary bool, stack []bracket) bool {
 	pt, ct := r.toks[p], r.toks[i]
 	ptext, ctext := r.text(p), r.text(i)
+	if pt.Kind == TOp && ptext == "," && !(ct.Kind == TOp && (ctext == ")" || ctext == "]" || ctext == "}")) {
+		return true
+	}
 	if ct.Kind == TOp {
 		switch ctext {
 		case ")", "]", "}", ",", ".", ":", ";", "=":
