@@ -29,7 +29,11 @@ type Token struct {
 func (t Token) Text(src []byte) string { return string(src[t.Start:t.End]) }
 
 func Tokenize(src []byte) []Token {
-	return tokenizeRange(src, 0, len(src), 1)
+	start := 0
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		start = 3 // a UTF-8 byte order mark
+	}
+	return tokenizeRange(src, start, len(src), 1)
 }
 
 // tokenizeRange tokenizes src[start:end], where start is on line line,

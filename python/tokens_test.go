@@ -58,6 +58,7 @@ func TestTokenize(t *testing.T) {
 		{"stray bytes", "a $ b ?", "N:a E:$ N:b E:? NL"},
 		{"unbalanced closer", ") x\ny", "O:) N:x NL N:y NL"},
 		{"decorator", "@dataclass\nclass A: pass", "O:@ N:dataclass NL N:class N:A O:: N:pass NL"},
+		{"byte order mark", "\ufeffimport valohai", "N:import N:valohai NL"},
 		{"empty", "", ""},
 	}
 	for _, c := range cases {
