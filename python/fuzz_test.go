@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"testing"
+	"time"
 )
 
 // lineAt counts lines as the tokenizer does: \n, \r\n and a lone \r each
@@ -100,4 +101,34 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadHostile reads inputs built to be slow or deep: nested f-strings
+// and brackets, long runs of operators and unterminated strings.
+func TestReadHostile(t *testing.T) {
+	var nested bytes.Buffer
+	for range 20000 {
+		nested.WriteString(`f"{`)
+	}
+	nested.WriteString("valohai.parameters('x')")
+	var brackets bytes.Buffer
+	brackets.WriteString("valohai.prepare(default_parameters=")
+	for range 20000 {
+		brackets.WriteString("[")
+	}
+	for _, src := range [][]byte{
+		nested.Bytes(),
+		brackets.Bytes(),
+		bytes.Repeat([]byte("p.add_argument('--a', default=[1,]),"), 5000),
+		bytes.Repeat([]byte("'''"), 30000),
+		bytes.Repeat([]byte("(\\\n"), 30000),
+		append(append([]byte("P = "), bytes.Repeat([]byte("("), 20000)...), bytes.Repeat([]byte("1,)"), 20000)...),
+		append(append([]byte("P = "), bytes.Repeat([]byte("{1: ("), 20000)...), bytes.Repeat([]byte("2,)}"), 20000)...),
+	} {
+		start := time.Now()
+		Read(src)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%d bytes starting %q took %v", len(src), src[:20], d)
+		}
+	}
 }

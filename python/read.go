@@ -44,7 +44,12 @@ type reader struct {
 	assigned map[string]Value // NAME = literal, as valohai-utils records them
 	aliases  map[string]bool  // names the module valohai is imported as
 	calls    []Pos            // every prepare call read, for tests
+	fdepth   int              // f-string nesting of these tokens
 }
+
+// maxFDepth bounds how deep f-strings within f-string fields are read,
+// so that each byte is scanned a bounded number of times.
+const maxFDepth = 8
 
 func (r *reader) text(i int) string { return r.toks[i].Text(r.src) }
 
@@ -342,11 +347,11 @@ func (r *reader) findPrepare(a, b int) {
 			continue
 		}
 		if t.Kind == TString {
-			if fields := Fields(r.src, t); len(fields) > 0 && !r.insideCallee(stack, b) {
+			if fields := Fields(r.src, t); len(fields) > 0 && r.fdepth < maxFDepth && !r.insideCallee(stack, b) {
 				for _, f := range fields {
 					line := t.Line + lineOf(r.src[t.Start:f[0]], f[0]-t.Start) - 1
 					sub := &reader{src: r.src, toks: tokenizeRange(r.src, f[0], f[1], line),
-						script: r.script, assigned: r.assigned, aliases: r.aliases}
+						script: r.script, assigned: r.assigned, aliases: r.aliases, fdepth: r.fdepth + 1}
 					sub.matchBrackets()
 					sub.findPrepare(0, len(sub.toks))
 					r.calls = append(r.calls, sub.calls...)
@@ -596,10 +601,13 @@ func (r *reader) scanCalls() {
 // scanFields reads the calls inside the replacement fields of the
 // f-string token i (`f"{valohai.inputs('x').path()}"`).
 func (r *reader) scanFields(i int) {
+	if r.fdepth >= maxFDepth {
+		return
+	}
 	for _, f := range Fields(r.src, r.toks[i]) {
 		line := r.toks[i].Line + lineOf(r.src[r.toks[i].Start:f[0]], f[0]-r.toks[i].Start) - 1
 		sub := &reader{src: r.src, toks: tokenizeRange(r.src, f[0], f[1], line),
-			script: r.script, assigned: r.assigned, aliases: r.aliases}
+			script: r.script, assigned: r.assigned, aliases: r.aliases, fdepth: r.fdepth + 1}
 		sub.matchBrackets()
 		sub.scanCalls()
 	}
