@@ -132,9 +132,10 @@ for t in "${targets[@]}"; do
   [[ $(file -b "$vsix") == Zip\ archive* ]] || fail "$vsix is not a zip archive"
   manifest=$(unzip -p "$vsix" extension.vsixmanifest)
   grep -qF "TargetPlatform=\"$target\"" <<<"$manifest" || fail "$vsix is not for $target"
-  unzip -Z1 "$vsix" | grep -qx 'extension/LICENSE.txt\|extension/LICENSE' || fail "$vsix has no LICENSE"
+  entries=$(unzip -Z1 "$vsix")
+  grep -qx 'extension/LICENSE.txt\|extension/LICENSE' <<<"$entries" || fail "$vsix has no LICENSE"
   unzip -p "$vsix" "extension/server/$(exe "$os")" | cmp -s - "$bin" || fail "$vsix does not bundle $bin"
-  others=$(unzip -Z1 "$vsix" | grep '^extension/server/' | grep -vx "extension/server/$(exe "$os")" || true)
+  others=$(grep '^extension/server/' <<<"$entries" | grep -vx "extension/server/$(exe "$os")" || true)
   [[ -z $others ]] || fail "$vsix bundles more than one server: $others"
 done
 (cd "$dist" && sha256sum --quiet -c SHA256SUMS) || fail "SHA256SUMS does not match"
