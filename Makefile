@@ -3,7 +3,9 @@ GO        ?= go
 BIN       ?= bin/valohai-ls
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
-FUZZTIME  ?= 90s
+FUZZTIME  ?= 3m
+FUZZPARALLEL ?= 2
+FUZZFLAGS ?= -parallel $(FUZZPARALLEL) -fuzzminimizetime 30x
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
@@ -37,8 +39,15 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 
+# fuzz runs every fuzz target for FUZZTIME each, one after the other, on
+# FUZZPARALLEL workers. Their seeds (and the crashers committed under each
+# package's testdata/fuzz/) run in every `go test`. New inputs are only
+# briefly minimized: they are many at first, and each run is a few
+# milliseconds.
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzPipeline -fuzztime $(FUZZTIME) ./diagnostics/
+	$(GO) test -run '^$$' -fuzz '^FuzzPipeline$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./diagnostics/
+	$(GO) test -run '^$$' -fuzz '^FuzzRequests$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./server/
+	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./check/
 
 # replay types every real-world file into the real binary over stdio and
 # checks completion and hover where each key is written.

@@ -82,7 +82,12 @@ func File(ctx context.Context, arg string) Result {
 	if err != nil {
 		return Result{Path: path, Err: fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))}
 	}
-	doc := document.New(path, 0, string(data))
+	return fromText(ctx, path, string(data))
+}
+
+// fromText checks the text of the file at path.
+func fromText(ctx context.Context, path, text string) Result {
+	doc := document.New(path, 0, text)
 	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc))}
 }
 
