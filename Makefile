@@ -9,7 +9,7 @@ FUZZFLAGS ?= -parallel $(FUZZPARALLEL) -fuzzminimizetime 30x
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay
+.PHONY: all build install test test-go test-editors conformance bench lint fuzz stress tidy clean schema replay
 
 all: lint build test
 
@@ -48,6 +48,14 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzPipeline$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./diagnostics/
 	$(GO) test -run '^$$' -fuzz '^FuzzRequests$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./server/
 	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./check/
+
+# stress sends STRESS requests of every kind to the real binary over stdio,
+# at random positions of corpus files mutated with YAML's sharp characters;
+# none may be answered with an internal error (`make test` sends 1,000).
+STRESS ?= 50000
+STRESS_SEED ?= 1
+stress:
+	VALOHAI_STRESS_REQUESTS=$(STRESS) VALOHAI_STRESS_SEED=$(STRESS_SEED) $(GO) test -count=1 -run '^TestStdioMutatedCorpus$$' -v ./cmd/valohai-ls/
 
 # replay types every real-world file into the real binary over stdio and
 # checks completion and hover where each key is written.

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/valohai-ls/valohai-ls/internal/corpus"
+	"github.com/valohai-ls/valohai-ls/internal/lsptest"
+)
+
+// stressSharp are YAML's structural characters and the breakage typing
+// them produces.
+var stressSharp = []string{"|", ">", ":", ": ", "{", "}", "[", "]", "- ", "\t", "\"", "'", "\r\n", "\n", " ", "  ", "😀", "é", "|\n ", "#", "&a ", "*a", ",", "? "}
+
+// stressMethods are the requests asked at a position (or about the whole
+// document).
+var stressMethods = []string{
+	"textDocument/completion", "textDocument/hover", "textDocument/definition", "textDocument/references",
+	"textDocument/documentHighlight", "textDocument/prepareRename", "textDocument/rename", "textDocument/codeAction",
+	"textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/documentLink", "textDocument/codeLens",
+}
+
+// TestStdioMutatedCorpus serves the real binary over stdio and sends it
+// requests of every kind at random positions of corpus files mutated with
+// YAML's sharp characters (and mutated further between requests, as typing
+// does). No request may be answered with an internal error.
+//
+// VALOHAI_STRESS_REQUESTS sets the number of requests (default 1,000) and
+// VALOHAI_STRESS_SEED the random seed (default 1); a failure names both,
+// and the document and request, to reproduce it.
+func TestStdioMutatedCorpus(t *testing.T) {
+	total := envInt(t, "VALOHAI_STRESS_REQUESTS", 1000)
+	seed := envInt(t, "VALOHAI_STRESS_SEED", 1)
+	docs := stressDocs(t)
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x5eed))
+
+	s := startBinary(t)
+	s.initialize(t)
+	const uri = "file:///work/stress/valohai.yaml"
+	text := mutate(rng, docs[rng.IntN(len(docs))])
+	version := 1
+	if err := s.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": uri, "languageId": "yaml", "version": version, "text": text}}); err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	var internal []string
+	files := 1
+	for n := 0; n < total; n++ {
+		switch {
+		case n%25 == 24:
+			// Another file.
+			text = mutate(rng, docs[rng.IntN(len(docs))])
+			files++
+		case n%5 == 4:
+			// Typing: one more sharp character.
+			text = mutate(rng, text)
+		}
+		if n%5 == 4 || n%25 == 24 {
+			version++
+			if err := s.Notify("textDocument/didChange", map[string]any{
+				"textDocument":   map[string]any{"uri": uri, "version": version},
+				"contentChanges": []any{map[string]any{"text": text}}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		method := stressMethods[rng.IntN(len(stressMethods))]
+		params := stressParams(rng, method, uri, text)
+		err := s.Call(method, params, nil)
+		counts[method]++
+		var rpc *lsptest.RPCError
+		if errors.As(err, &rpc) {
+			if rpc.Code == -32603 {
+				internal = append(internal, fmt.Sprintf("%s %v on %q: %s", method, params, text, rpc.Message))
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("request %d (%s, seed %d) got no answer: %v\ndocument: %q", n, method, seed, err, text)
+		}
+	}
+	s.shutdown(t)
+	methods := make([]string, 0, len(counts))
+	for m, c := range counts {
+		methods = append(methods, fmt.Sprintf("%s %d", strings.TrimPrefix(m, "textDocument/"), c))
+	}
+	sort.Strings(methods)
+	t.Logf("%d requests (%s) on %d mutated documents (%d versions), seed %d: %d internal errors",
+		total, strings.Join(methods, ", "), files, version, seed, len(internal))
+	for i, e := range internal {
+		if i == 5 {
+			break
+		}
+		t.Errorf("internal error: %s", e)
+	}
+}
+
+// stressDocs returns the corpus files to mutate, or the bundled example
+// where there is no corpus.
+func stressDocs(t *testing.T) []string {
+	var docs []string
+	for _, sub := range []string{"real-world", "valohai-yaml-examples"} {
+		files, _ := filepath.Glob(filepath.Join(corpus.Dir(t), sub, "*.y*ml"))
+		sort.Strings(files)
+		for _, f := range files {
+			if data, err := os.ReadFile(f); err == nil && len(data) < 32<<10 {
+				docs = append(docs, string(data))
+			}
+		}
+	}
+	if len(docs) == 0 {
+		data, err := os.ReadFile(filepath.Join("..", "..", "examples", "valohai.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, string(data))
+	}
+	return docs
+}
+
+// mutate inserts one to four sharp characters at random places, sometimes
+// cutting a piece of the text instead.
+func mutate(rng *rand.Rand, text string) string {
+	for range 1 + rng.IntN(4) {
+		at := runeStart(text, rng.IntN(len(text)+1))
+		if rng.IntN(6) == 0 && at < len(text) {
+			end := runeStart(text, min(len(text), at+1+rng.IntN(12)))
+			text = text[:at] + text[end:]
+			continue
+		}
+		text = text[:at] + stressSharp[rng.IntN(len(stressSharp))] + text[at:]
+	}
+	return text
+}
+
+// runeStart moves i back to the start of a character.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return i
+}
+
+// stressParams are the parameters of method at a random position: mostly
+// one inside the text (in UTF-16), sometimes past a line's end.
+func stressParams(rng *rand.Rand, method, uri, text string) map[string]any {
+	lines := strings.Split(text, "\n")
+	line := rng.IntN(len(lines) + 1)
+	char := 0
+	if line < len(lines) {
+		char = rng.IntN(len(utf16.Encode([]rune(lines[line]))) + 1)
+	}
+	if rng.IntN(10) == 0 {
+		char += rng.IntN(40)
+	}
+	pos := map[string]any{"line": line, "character": char}
+	td := map[string]any{"uri": uri}
+	p := map[string]any{"textDocument": td, "position": pos}
+	switch method {
+	case "textDocument/references":
+		p["context"] = map[string]any{"includeDeclaration": rng.IntN(2) == 0}
+	case "textDocument/rename":
+		p["newName"] = []string{"renamed", "x.y", "Bad Name", "", "a-b", "😀"}[rng.IntN(6)]
+	case "textDocument/codeAction":
+		end := map[string]any{"line": line + rng.IntN(3), "character": rng.IntN(20)}
+		return map[string]any{"textDocument": td, "range": map[string]any{"start": pos, "end": end},
+			"context": map[string]any{"diagnostics": []any{}}}
+	case "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/documentLink", "textDocument/codeLens":
+		return map[string]any{"textDocument": td}
+	}
+	return p
+}
+
+func envInt(t *testing.T, name string, def int) int {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		t.Fatalf("%s=%q: want a positive number", name, v)
+	}
+	return n
+}
