@@ -136,4 +136,3 @@ func nonEmptyLines(s string) []string {
 func utf16Len(s string) int {
 	return document.NewMapper(s).Position(len(s), document.UTF16).Character
 }
-
