@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 )
 
@@ -89,4 +90,14 @@ func writeJSON(w io.Writer, results []Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// level names a severity for a CI format that knows only errors, warnings
+// and one level below them, called lesser.
+func level(s diagnostics.Severity, lesser string) string {
+	switch s {
+	case diagnostics.Error, diagnostics.Warning:
+		return s.String()
+	}
+	return lesser
 }

@@ -169,15 +169,7 @@ func sarifRules(results []Result) ([]sarifRule, map[string]int) {
 }
 
 // sarifLevel maps a severity to a SARIF level.
-func sarifLevel(s diagnostics.Severity) string {
-	switch s {
-	case diagnostics.Error:
-		return "error"
-	case diagnostics.Warning:
-		return "warning"
-	}
-	return "note"
-}
+func sarifLevel(s diagnostics.Severity) string { return level(s, "note") }
 
 // artifactURI is a path as a URI reference: relative paths stay relative
 // (to the directory the check ran in), absolute ones become file URIs.

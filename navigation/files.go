@@ -1,6 +1,8 @@
 package navigation
 
 import (
+	"github.com/valohai-ls/valohai-ls/model"
+
 	"bufio"
 	"os"
 	"path/filepath"
@@ -52,16 +54,16 @@ func FileRefs(x *Index, o Options) []FileRef {
 		}
 		switch s.Kind {
 		case KindStep:
-			out = append(out, x.commandFiles(s.Body, schema.XCommand, dir)...)
+			out = append(out, commandFiles(x, s.Body, schema.XCommand, dir)...)
 		case KindEndpoint:
-			out = append(out, x.commandFiles(s.Body, schema.XServerCommand, dir)...)
-			if f, ok := x.wsgiFile(document.Deref(document.ValueOf(s.Body, schema.XWSGI)), dir); ok {
+			out = append(out, commandFiles(x, s.Body, schema.XServerCommand, dir)...)
+			if f, ok := wsgiFile(x, document.Deref(document.ValueOf(s.Body, schema.XWSGI)), dir); ok {
 				out = append(out, f)
 			}
 		case KindPipeline:
 			for _, n := range s.Children {
 				if n.Kind == KindNode {
-					out = append(out, x.commandFiles(document.Deref(document.ValueOf(n.Body, schema.XOverride)), schema.XCommand, dir)...)
+					out = append(out, commandFiles(x, document.Deref(document.ValueOf(n.Body, schema.XOverride)), schema.XCommand, dir)...)
 				}
 			}
 		}
@@ -70,8 +72,8 @@ func FileRefs(x *Index, o Options) []FileRef {
 }
 
 // wsgiFile resolves a `module[:callable]` value.
-func (x *Index) wsgiFile(n *yaml.Node, dir string) (FileRef, bool) {
-	inner, _, ok := valueText(x.m, n)
+func wsgiFile(x *Index, n *yaml.Node, dir string) (FileRef, bool) {
+	inner, _, ok := model.ValueText(x.Mapper(), n)
 	if !ok {
 		return FileRef{}, false
 	}
@@ -92,23 +94,23 @@ func (x *Index) wsgiFile(n *yaml.Node, dir string) (FileRef, bool) {
 var shellWord = regexp.MustCompile("[^\\s;&|()<>\"'`]+")
 
 // commandFiles finds the files a command (under key of body) runs.
-func (x *Index) commandFiles(body *yaml.Node, key, dir string) []FileRef {
+func commandFiles(x *Index, body *yaml.Node, key, dir string) []FileRef {
 	k := document.KeyOf(body, key)
 	v := document.Deref(document.ValueOf(body, key))
 	if k == nil || v == nil {
 		return nil
 	}
-	lines, parentCol := []*yaml.Node{v}, column(k)
+	lines, parentCol := []*yaml.Node{v}, model.Column(k)
 	if v.Kind == yaml.SequenceNode {
-		lines, parentCol = scalarsOf(v), column(v)
+		lines, parentCol = model.Scalars(v), model.Column(v)
 	}
-	text := x.m.Text()
+	text := x.Mapper().Text()
 	var out []FileRef
 	for _, l := range lines {
 		if l.Kind != yaml.ScalarNode {
 			continue
 		}
-		r := region(x.m, l, parentCol)
+		r := model.Region(x.Mapper(), l, parentCol)
 		prev := ""
 		for _, w := range shellWord.FindAllStringIndex(text[r.Start:r.End], -1) {
 			word := text[r.Start+w[0] : r.Start+w[1]]

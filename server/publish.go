@@ -138,5 +138,36 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 // those silenced by suppression comments or turned off in the settings,
 // with the severities the settings give.
 func (s *Server) diagnose(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
-	return s.settings().Apply(diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc)))
+	return s.settings().Apply(s.findings(ctx, doc))
+}
+
+// findingsKey stores a version's findings on the document.
+type findingsKey struct{}
+
+// findings holds the findings of one version once they were computed to
+// the end. They depend on the text alone: the settings are applied to
+// them when they are read.
+type findings struct {
+	mu    sync.Mutex
+	done  bool
+	diags []diagnostics.Diagnostic
+}
+
+// findings returns every finding of doc that suppression comments leave,
+// computed once per version (a run cancelled half-way is not kept).
+func (s *Server) findings(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
+	f := doc.Derived(findingsKey{}, func() any { return &findings{} }).(*findings)
+	f.mu.Lock()
+	if f.done {
+		defer f.mu.Unlock()
+		return f.diags
+	}
+	f.mu.Unlock()
+	diags := diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc))
+	if ctx.Err() == nil {
+		f.mu.Lock()
+		f.done, f.diags = true, diags
+		f.mu.Unlock()
+	}
+	return diags
 }
