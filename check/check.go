@@ -82,13 +82,47 @@ func File(ctx context.Context, arg string) Result {
 	if err != nil {
 		return Result{Path: path, Err: fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))}
 	}
-	return fromText(ctx, path, string(data))
+	return Text(ctx, path, data)
 }
 
-// fromText checks the text of the file at path.
-func fromText(ctx context.Context, path, text string) Result {
-	doc := document.New(path, 0, text)
+// StdinName is the path reported for a file read from stdin when no other
+// name is given.
+const StdinName = "<stdin>"
+
+// Reader checks the file read from r (stdin), reported as name; name's
+// directory is where the file's scripts are looked for. An empty name is
+// StdinName.
+func Reader(ctx context.Context, name string, r io.Reader) Result {
+	if name == "" {
+		name = StdinName
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Result{Path: name, Err: fmt.Errorf("cannot read stdin: %w", err)}
+	}
+	return Text(ctx, name, data)
+}
+
+// Text checks data as the file at path.
+func Text(ctx context.Context, path string, data []byte) Result {
+	doc := document.New(path, 0, string(data))
 	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc))}
+}
+
+// OnlyErrors returns results with every diagnostic that is not an error
+// left out (for --quiet).
+func OnlyErrors(results []Result) []Result {
+	out := make([]Result, len(results))
+	for i, r := range results {
+		out[i] = r
+		out[i].Diagnostics = nil
+		for _, d := range r.Diagnostics {
+			if d.Severity == diagnostics.Error {
+				out[i].Diagnostics = append(out[i].Diagnostics, d)
+			}
+		}
+	}
+	return out
 }
 
 // ExitCode returns the exit code for results: usage problems first, then errors.

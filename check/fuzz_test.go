@@ -44,7 +44,7 @@ func FuzzCheck(f *testing.F) {
 		if len(data) > 16<<10 {
 			return
 		}
-		r := fromText(context.Background(), filepath.Join("proj dir", "valohai.yaml"), string(data))
+		r := Text(context.Background(), filepath.Join("proj dir", "valohai.yaml"), data)
 		results := []Result{r, {Path: "missing.yaml", Err: errors.New("cannot read missing.yaml: no such file")}}
 		m, n := r.Doc.Mapper(), len(r.Diagnostics)
 		for _, d := range r.Diagnostics {

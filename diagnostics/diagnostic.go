@@ -131,6 +131,7 @@ func (c *checker) add(d Diagnostic) {
 	if d.End < d.Start {
 		d.End = d.Start
 	}
+	d.Message = shortenValues(d.Message)
 	c.out = append(c.out, d)
 }
 

@@ -29,6 +29,7 @@ func stepRules(c *checker, m *model.Model) {
 		c.stepParameters(e.Body, owner)
 		c.duplicateItems(e.Body, owner)
 		c.placeholders(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
+		c.commandLines(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
 	}
 }
 

@@ -123,6 +123,10 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 			Source:   protocol.NewOptional("valohai-ls"),
 			Message:  protocol.String(d.Message),
 		}
+		if _, ok := diagnostics.RuleFor(d.Code); ok {
+			// The code links to its section of the rules reference.
+			pd.CodeDescription = protocol.CodeDescription{Href: uri.URI(diagnostics.RuleURL(d.Code))}
+		}
 		if len(d.Suggestions) > 0 {
 			// The quick fixes read the did-you-mean replacements back.
 			if data, err := json.Marshal(diagnosticData{Suggestions: d.Suggestions}); err == nil {
