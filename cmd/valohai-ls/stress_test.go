@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
@@ -31,7 +32,8 @@ var stressMethods = []string{
 // TestStdioMutatedCorpus serves the real binary over stdio and sends it
 // requests of every kind at random positions of corpus files mutated with
 // YAML's sharp characters (and mutated further between requests, as typing
-// does). No request may be answered with an internal error.
+// does). No request may be answered with an internal error, and every
+// version's diagnostics must be published.
 //
 // VALOHAI_STRESS_REQUESTS sets the number of requests (default 1,000) and
 // VALOHAI_STRESS_SEED the random seed (default 1); a failure names both,
@@ -53,7 +55,9 @@ func TestStdioMutatedCorpus(t *testing.T) {
 	}
 	counts := map[string]int{}
 	var internal []string
-	files := 1
+	var slowest time.Duration
+	var slowCall string
+	files, published := 1, 0
 	for n := 0; n < total; n++ {
 		switch {
 		case n%25 == 24:
@@ -71,10 +75,21 @@ func TestStdioMutatedCorpus(t *testing.T) {
 				"contentChanges": []any{map[string]any{"text": text}}}); err != nil {
 				t.Fatal(err)
 			}
+			// Each version's diagnostics are published (a diagnostics
+			// run that panics publishes none).
+			d, err := s.WaitDiagnostics(uri, version)
+			if err != nil {
+				t.Fatalf("no diagnostics for version %d (seed %d): %v\ndocument: %q", version, seed, err, text)
+			}
+			published += len(d.Diagnostics)
 		}
 		method := stressMethods[rng.IntN(len(stressMethods))]
 		params := stressParams(rng, method, uri, text)
+		began := time.Now()
 		err := s.Call(method, params, nil)
+		if took := time.Since(began); took > slowest {
+			slowest, slowCall = took, fmt.Sprintf("%s %v", method, params)
+		}
 		counts[method]++
 		var rpc *lsptest.RPCError
 		if errors.As(err, &rpc) {
@@ -84,7 +99,7 @@ func TestStdioMutatedCorpus(t *testing.T) {
 			continue
 		}
 		if err != nil {
-			t.Fatalf("request %d (%s, seed %d) got no answer: %v\ndocument: %q", n, method, seed, err, text)
+			t.Fatalf("request %d (%s %v, seed %d) got no answer: %v\ndocument: %q", n, method, params, seed, err, text)
 		}
 	}
 	s.shutdown(t)
@@ -93,8 +108,8 @@ func TestStdioMutatedCorpus(t *testing.T) {
 		methods = append(methods, fmt.Sprintf("%s %d", strings.TrimPrefix(m, "textDocument/"), c))
 	}
 	sort.Strings(methods)
-	t.Logf("%d requests (%s) on %d mutated documents (%d versions), seed %d: %d internal errors",
-		total, strings.Join(methods, ", "), files, version, seed, len(internal))
+	t.Logf("%d requests (%s) on %d mutated documents (%d versions, %d diagnostics published), seed %d: %d internal errors; the slowest answer took %v (%s)",
+		total, strings.Join(methods, ", "), files, version, published, seed, len(internal), slowest.Round(time.Millisecond), slowCall)
 	for i, e := range internal {
 		if i == 5 {
 			break
