@@ -10,9 +10,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
 // Exit codes of the check command.
@@ -60,20 +62,43 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// Checker checks files. The zero value checks each file's steps against
+// the Python scripts they run too.
+type Checker struct {
+	// NoScripts leaves the scripts out.
+	NoScripts bool
+}
+
 // Files checks each argument in order.
-func Files(ctx context.Context, args []string) []Result {
+func Files(ctx context.Context, args []string) []Result { return Checker{}.Files(ctx, args) }
+
+// File checks one argument.
+func File(ctx context.Context, arg string) Result { return Checker{}.File(ctx, arg) }
+
+// Reader checks the file read from r (stdin); see Checker.Reader.
+func Reader(ctx context.Context, name string, r io.Reader) Result {
+	return Checker{}.Reader(ctx, name, r)
+}
+
+// Text checks data as the file at path.
+func Text(ctx context.Context, path string, data []byte) Result {
+	return Checker{}.Text(ctx, path, data)
+}
+
+// Files checks each argument in order.
+func (k Checker) Files(ctx context.Context, args []string) []Result {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
 	results := make([]Result, 0, len(args))
 	for _, arg := range args {
-		results = append(results, File(ctx, arg))
+		results = append(results, k.File(ctx, arg))
 	}
 	return results
 }
 
 // File checks one argument.
-func File(ctx context.Context, arg string) Result {
+func (k Checker) File(ctx context.Context, arg string) Result {
 	path, err := Resolve(arg)
 	if err != nil {
 		return Result{Path: path, Err: err}
@@ -82,7 +107,7 @@ func File(ctx context.Context, arg string) Result {
 	if err != nil {
 		return Result{Path: path, Err: fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))}
 	}
-	return Text(ctx, path, data)
+	return k.Text(ctx, path, data)
 }
 
 // StdinName is the path reported for a file read from stdin when no other
@@ -92,7 +117,7 @@ const StdinName = "<stdin>"
 // Reader checks the file read from r (stdin), reported as name; name's
 // directory is where the file's scripts are looked for. An empty name is
 // StdinName.
-func Reader(ctx context.Context, name string, r io.Reader) Result {
+func (k Checker) Reader(ctx context.Context, name string, r io.Reader) Result {
 	if name == "" {
 		name = StdinName
 	}
@@ -100,13 +125,19 @@ func Reader(ctx context.Context, name string, r io.Reader) Result {
 	if err != nil {
 		return Result{Path: name, Err: fmt.Errorf("cannot read stdin: %w", err)}
 	}
-	return Text(ctx, name, data)
+	return k.Text(ctx, name, data)
 }
 
-// Text checks data as the file at path.
-func Text(ctx context.Context, path string, data []byte) Result {
+// Text checks data as the file at path; the scripts it runs are looked
+// for in path's directory (none for stdin without a name).
+func (k Checker) Text(ctx context.Context, path string, data []byte) Result {
 	doc := document.New(path, 0, string(data))
-	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc))}
+	diags := diagnostics.Diagnose(ctx, doc)
+	if !k.NoScripts && path != StdinName {
+		diags = append(diags, scripts.Check(ctx, doc, filepath.Dir(path), scripts.NewReader()).Diagnostics...)
+		sort.SliceStable(diags, func(i, j int) bool { return diags[i].Start < diags[j].Start })
+	}
+	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Suppress(doc, diags)}
 }
 
 // OnlyErrors returns results with every diagnostic that is not an error

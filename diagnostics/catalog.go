@@ -31,7 +31,7 @@ var Rules = append([]Rule{
 	{CodeDuplicateKey, "A key written twice in one mapping; only the last one counts.", Warning},
 	{CodeYAML11, "A plain value that YAML 1.1 reads as something other than it looks, such as yes (true) or 010 (8).", Information},
 	{"deprecated", "A key or kind that still works but is deprecated, such as blueprint.", Hint},
-}, semanticRules...)
+}, append(semanticRules, scriptRules...)...)
 
 // RuleFor returns the description of code, if it is listed.
 func RuleFor(code string) (Rule, bool) {

@@ -36,6 +36,39 @@ const (
 	CodeMalformedPlaceholder = "malformed-placeholder"    // {param:x}, left in the command as text
 )
 
+// Codes of the checks against the Python scripts a step runs (package
+// scripts).
+const (
+	CodeScriptUnknownOption       = "script-unknown-option"       // a parameter a parse_args script refuses
+	CodeScriptRequiredOption      = "script-required-option"      // a required option the step never passes
+	CodeScriptFlagValue           = "script-flag-value"           // a flag passed to an option that wants a value
+	CodeScriptUnknownStep         = "script-unknown-step"         // prepare(step=...) names no step of the file
+	CodeScriptUndeclaredParameter = "script-undeclared-parameter" // a parameter the script has and the step lacks
+	CodeScriptUnusedParameter     = "script-unused-parameter"     // a parameter the step has and the script lacks
+	CodeScriptUndeclaredInput     = "script-undeclared-input"     // an input the script has and the step lacks
+	CodeScriptUnusedInput         = "script-unused-input"         // an input the step has and the script lacks
+	CodeScriptTypeMismatch        = "script-type-mismatch"        // the step and the script type a parameter differently
+	CodeScriptDefaultDiffers      = "script-default-differs"      // the step and the script give different defaults
+	CodeScriptMissing             = "script-missing"              // a script the command runs is not in the project
+	CodeScriptUnreadable          = "script-unreadable"           // a prepare() value that is not a literal
+)
+
+// scriptRules describes the codes of the script checks.
+var scriptRules = []Rule{
+	{CodeScriptUnknownOption, "A parameter passed to a script that parses its arguments with parse_args and has no such option, so the run stops.", Warning},
+	{CodeScriptRequiredOption, "An option the script requires that the step never passes, so the run stops.", Warning},
+	{CodeScriptFlagValue, "A flag passed alone to an option that expects a value, so the run stops.", Warning},
+	{CodeScriptUnknownStep, "A script's valohai.prepare() names a step that valohai.yaml does not have.", Information},
+	{CodeScriptUndeclaredParameter, "A parameter the script declares or reads that the step does not have.", Information},
+	{CodeScriptUnusedParameter, "A parameter of the step that the script does not declare.", Information},
+	{CodeScriptUndeclaredInput, "An input the script declares or reads that the step does not have.", Information},
+	{CodeScriptUnusedInput, "An input of the step that the script does not declare.", Information},
+	{CodeScriptTypeMismatch, "The step and the script give a parameter different types.", Information},
+	{CodeScriptDefaultDiffers, "The step and the script give a parameter different defaults; the step's is the one used.", Hint},
+	{CodeScriptMissing, "A script the step's command runs is not in the project.", Hint},
+	{CodeScriptUnreadable, "A valohai.prepare() value that is not written as a literal, which cannot be compared.", Hint},
+}
+
 // semanticRules describes the codes above for Rules.
 var semanticRules = []Rule{
 	{CodeMissingEnvironment, "A runtime config preset without an environment in the same step or override.", Error},

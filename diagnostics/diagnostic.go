@@ -131,7 +131,7 @@ func (c *checker) add(d Diagnostic) {
 	if d.End < d.Start {
 		d.End = d.Start
 	}
-	d.Message = shortenValues(d.Message)
+	d.Message = ShortenValues(d.Message)
 	c.out = append(c.out, d)
 }
 

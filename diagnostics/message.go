@@ -12,10 +12,10 @@ import (
 // not make a huge message.
 const MaxQuoted = 60
 
-// shortenValues cuts every double-quoted value in msg (as %q writes it),
+// ShortenValues cuts every double-quoted value in msg (as %q writes it),
 // and every other run of characters without a space (a long number
 // written as is), to MaxQuoted characters, the last one an ellipsis.
-func shortenValues(msg string) string {
+func ShortenValues(msg string) string {
 	if len(msg) <= MaxQuoted {
 		return msg
 	}

@@ -99,10 +99,16 @@ YAML syntax errors (` + "`yaml-syntax`" + `) cannot be silenced.
 		fmt.Fprintf(&b, "Severity: **%s**. Also reported by valohai-yaml: %s.\n\n", r.Severity, officialText(d.Official))
 		fmt.Fprintf(&b, "%s %s\n\n", r.Description, d.Why)
 		fmt.Fprintf(&b, "Reported:\n\n```yaml\n%s```\n\n", d.Bad)
+		if d.Script != "" {
+			fmt.Fprintf(&b, "with `train.py`:\n\n```python\n%s```\n\n", d.Script)
+		}
 		if line, msg, ok := firstMessage(d.Bad, d.Code); ok {
 			fmt.Fprintf(&b, "valohai-ls says, on line %d: %s\n\n", line, mdCode(msg))
 		}
 		fmt.Fprintf(&b, "Fixed:\n\n```yaml\n%s```\n\n", d.Good)
+		if d.FixedScript != "" {
+			fmt.Fprintf(&b, "with `train.py`:\n\n```python\n%s```\n\n", d.FixedScript)
+		}
 		if d.Code == CodeSyntax {
 			b.WriteString("This code cannot be silenced: nothing else in the file can be checked until it is fixed.\n")
 			continue

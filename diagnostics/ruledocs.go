@@ -12,6 +12,10 @@ type RuleDoc struct {
 	Bad, Good string
 	// Official tells how valohai-yaml treats the problem.
 	Official Official
+	// Script, for the checks of a step against its script, is train.py,
+	// which the examples run (package scripts tests them); FixedScript,
+	// when set, is train.py in the fixed example.
+	Script, FixedScript string
 }
 
 // Official is how valohai-yaml (the official checker) treats a problem.
@@ -90,6 +94,10 @@ func officialFor(code string) Official {
 	case CodeExtraKind, CodeStrayKey, CodeDuplicateKey, CodeYAML11, "deprecated", CodeUnknownEndpoint,
 		CodeUnknownPlaceholder, CodeDuplicateItem, CodeDottedNodeName, CodeUnknownFile, CodeNameCollision, CodeEmptyRange,
 		CodeOptionTwice, CodeMalformedPlaceholder:
+		return OfficialSilent
+	case CodeScriptUnknownOption, CodeScriptRequiredOption, CodeScriptFlagValue, CodeScriptUnknownStep,
+		CodeScriptUndeclaredParameter, CodeScriptUnusedParameter, CodeScriptUndeclaredInput, CodeScriptUnusedInput,
+		CodeScriptTypeMismatch, CodeScriptDefaultDiffers, CodeScriptMissing, CodeScriptUnreadable:
 		return OfficialSilent
 	}
 	return OfficialReports
@@ -396,6 +404,91 @@ func ruleDocs() []RuleDoc {
 			Why:  "Valohai replaces only the placeholders it knows; any other text in braces reaches the script as written, so the parameter's value never arrives.",
 			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {param:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameter:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+		},
+		{
+			Code:   CodeScriptUnknownOption,
+			Why:    "argparse's parse_args stops the script with \"unrecognized arguments\" when it is given an option it does not define, so the execution fails before it starts working.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n      - {name: lr, type: float, default: 0.1}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:   CodeScriptRequiredOption,
+			Why:    "argparse stops a script that is not given a required option, so every execution of the step fails.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: data, type: string, default: data.csv}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--data\", required=True)\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:   CodeScriptFlagValue,
+			Why:    "Valohai passes a true flag as the option alone (--verbose), and argparse stops a script whose option expects a value after it.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: verbose, type: flag, default: true}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: verbose, type: flag, default: true, pass-true-as: \"--verbose=true\"}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--verbose\")\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:   CodeScriptUnknownStep,
+			Why:    "vh yaml step and valohai-utils look the step up by this name: a name that is not in valohai.yaml usually means the step was renamed on one side only.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good:   "- step:\n    name: training\n    image: python:3.12\n    command: python train.py\n",
+			Script: "import valohai\n\nvalohai.prepare(step=\"training\")\n",
+		},
+		{
+			Code:   CodeScriptUndeclaredParameter,
+			Why:    "A value the script declares or reads but the step does not have cannot be set for an execution, so it silently keeps the script's default.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_parameters={\"epochs\": 10})\n",
+		},
+		{
+			Code:   CodeScriptUnusedParameter,
+			Why:    "A parameter the script does not declare is set in the UI for nothing: the script never reads it.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n      - {name: lr, type: float, default: 0.1}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_parameters={\"epochs\": 10})\n",
+		},
+		{
+			Code:   CodeScriptUndeclaredInput,
+			Why:    "An input the script reads but the step does not declare is never downloaded, so the script finds no file.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    inputs:\n      - name: dataset\n",
+			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_inputs={\"dataset\": \"s3://bucket/data.csv\"})\n",
+		},
+		{
+			Code:   CodeScriptUnusedInput,
+			Why:    "An input the script does not declare is downloaded for every execution and never read.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    inputs:\n      - name: dataset\n      - name: extra\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    inputs:\n      - name: dataset\n",
+			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_inputs={\"dataset\": \"s3://bucket/data.csv\"})\n",
+		},
+		{
+			Code:   CodeScriptTypeMismatch,
+			Why:    "The UI checks values against the step's type and the script converts them with its own, so a value accepted by one can be refused by the other.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: string, default: \"10\"}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:   CodeScriptDefaultDiffers,
+			Why:    "The step's default is the one an execution gets; the script's is only used when it runs elsewhere, so the two give different results.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 5}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:   CodeScriptMissing,
+			Why:    "valohai-ls cannot compare the step with a script it cannot find; fine when the step downloads or builds the script before running it.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python missing.py\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:        CodeScriptUnreadable,
+			Why:         "valohai-ls reads literals only, as valohai-utils does, so it cannot tell what a computed value holds.",
+			Bad:         "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good:        "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script:      "import valohai\n\nPARAMS = dict(epochs=10)\nvalohai.prepare(step=\"train\", default_parameters=PARAMS)\n",
+			FixedScript: "import valohai\n\nvalohai.prepare(step=\"train\", default_parameters={\"epochs\": 10})\n",
 		},
 	}
 }

@@ -46,6 +46,10 @@ type Run struct {
 	// `{parameter-value:NAME}` placeholders.
 	PassesParameters bool
 	ParameterRefs    []string
+	// Args are the words after the script, which the script receives as
+	// its arguments; nil when the command runs a wrapper that is given the
+	// script as an option (`--app-main=X.py`), whose arguments are its own.
+	Args []Word
 }
 
 // Word is a word of a command line, without quotes.
@@ -146,7 +150,7 @@ type runReader struct {
 
 const (
 	unknownDir = "\x00"
-	repoRoot   = "/valohai/repository"
+	repoRoot   = schema.RepositoryRoot
 )
 
 var (
@@ -303,7 +307,7 @@ func (r *runReader) appMain(words []Word, from int) {
 		if v, ok := strings.CutPrefix(words[i].Text, "--app-main="); ok && strings.HasSuffix(v, ".py") {
 			sp := words[i].Span
 			sp.Start = sp.End - len(v)
-			r.scriptAt(words, v, sp, HowLauncher)
+			r.scriptAt(words, v, sp, HowLauncher) // Args stay nil
 			return
 		}
 	}
@@ -313,15 +317,19 @@ func (r *runReader) appMain(words []Word, from int) {
 // the project's (`/usr/lib/x.py`, not a .py file).
 func (r *runReader) script(words []Word, i int, how How) bool {
 	w := words[i].Text
-	if strings.Contains(w, "{source-path}") {
+	if strings.Contains(w, schema.PlaceholderSourcePath) {
 		sp := document.Scalar(document.Deref(document.ValueOf(r.step.Body, schema.XSourcePath)))
 		if sp == "" {
 			return true
 		}
-		w = strings.ReplaceAll(w, "{source-path}", sp)
+		w = strings.ReplaceAll(w, schema.PlaceholderSourcePath, sp)
 		how = HowSourcePath
 	}
-	return r.scriptAt(words, w, words[i].Span, how)
+	if !r.scriptAt(words, w, words[i].Span, how) {
+		return false
+	}
+	r.out[len(r.out)-1].Args = words[i+1:]
+	return true
 }
 
 // scriptAt records the script written as w at sp.
@@ -357,7 +365,7 @@ func (r *runReader) add(words []Word, run Run) {
 	run.Words = words
 	text := r.x.Mapper().Text()
 	for _, w := range words {
-		if strings.Contains(w.Text, "{parameters}") || strings.Contains(w.Text, "{params}") {
+		if strings.Contains(w.Text, schema.PlaceholderParameters) || strings.Contains(w.Text, schema.PlaceholderParams) {
 			run.PassesParameters = true
 		}
 	}

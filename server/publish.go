@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"sort"
 	"sync"
 
 	"go.lsp.dev/protocol"
@@ -142,7 +143,12 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 // those silenced by suppression comments or turned off in the settings,
 // with the severities the settings give.
 func (s *Server) diagnose(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
-	return s.settings().Apply(s.findings(ctx, doc))
+	found := s.findings(ctx, doc)
+	if more := s.scriptFindings(ctx, doc); len(more) > 0 {
+		found = diagnostics.Suppress(doc, append(append([]diagnostics.Diagnostic(nil), found...), more...))
+		sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
+	}
+	return s.settings().Apply(found)
 }
 
 // findingsKey stores a version's findings on the document.

@@ -19,6 +19,7 @@ type checkFlags struct {
 	quiet         bool
 	color         string
 	stdinFilename string
+	noScripts     bool
 }
 
 func (f *checkFlags) declare(fs *flag.FlagSet) {
@@ -26,6 +27,7 @@ func (f *checkFlags) declare(fs *flag.FlagSet) {
 	fs.BoolVar(&f.strict, "strict-warnings", false, "exit with status 1 on warnings too")
 	fs.BoolVar(&f.quiet, "quiet", false, "print only errors (the exit status is unchanged)")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.BoolVar(&f.noScripts, "no-scripts", false, "do not compare steps with the Python scripts they run")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "with -, the path reported for stdin; its directory is where scripts are looked for (default "+check.StdinName+")")
 }
 
@@ -62,7 +64,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return check.ExitUsage
 	}
 	check.ToolVersion = version
-	results := checkPaths(ctx, paths, stdin, f.stdinFilename)
+	results := checkPaths(ctx, check.Checker{NoScripts: f.noScripts}, paths, stdin, f.stdinFilename)
 	code := check.ExitCodeStrict(results, f.strict)
 	shown := results
 	if f.quiet {
@@ -77,9 +79,9 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 }
 
 // checkPaths checks each path in order, "-" being the file on stdin.
-func checkPaths(ctx context.Context, paths []string, stdin io.Reader, stdinName string) []check.Result {
+func checkPaths(ctx context.Context, k check.Checker, paths []string, stdin io.Reader, stdinName string) []check.Result {
 	if len(paths) == 0 {
-		return check.Files(ctx, nil)
+		return k.Files(ctx, nil)
 	}
 	results := make([]check.Result, 0, len(paths))
 	for _, p := range paths {
@@ -87,10 +89,10 @@ func checkPaths(ctx context.Context, paths []string, stdin io.Reader, stdinName 
 			if stdin == nil {
 				stdin = strings.NewReader("")
 			}
-			results = append(results, check.Reader(ctx, stdinName, stdin))
+			results = append(results, k.Reader(ctx, stdinName, stdin))
 			continue
 		}
-		results = append(results, check.File(ctx, p))
+		results = append(results, k.File(ctx, p))
 	}
 	return results
 }
