@@ -13,7 +13,6 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
-	"go.uber.org/zap"
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
@@ -170,7 +169,7 @@ func newFuzzer(t *testing.T, flags uint8) *fuzzer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Server{log: zap.NewNop(), docs: newStore(), exited: make(chan struct{}), conf: newConfig()}
+	s := newServer(Options{})
 	s.diags = newPublisher(s)
 	s.diags.stop() // nothing to publish to
 	s.encoding = []document.Encoding{document.UTF16, document.UTF8, document.UTF32}[int(flags)%3]
@@ -550,15 +549,18 @@ func (fz *fuzzer) symbols(syms []protocol.DocumentSymbol) {
 	}
 }
 
-// location checks a location in the document, or a line of another file.
+// location checks a location in the document, or in a file of the
+// project (a script).
 func (fz *fuzzer) location(what string, l protocol.Location) {
 	if l.URI == fz.u {
 		fz.rangeOK(what, l.Range)
 		return
 	}
-	if l.Range.Start != l.Range.End || l.Range.Start.Character != 0 {
-		fz.t.Fatalf("%s: location in %s is not a line: %v", what, l.URI, l.Range)
+	data, err := os.ReadFile(l.URI.FsPath())
+	if err != nil {
+		fz.t.Fatalf("%s: location in %s, which cannot be read: %v", what, l.URI, err)
 	}
+	fz.rangeIn(what+" in "+filepath.Base(l.URI.FsPath()), document.NewMapper(string(data)), l.Range)
 }
 
 // rangeOK checks that a range is ordered and both its ends are positions
@@ -566,15 +568,21 @@ func (fz *fuzzer) location(what string, l protocol.Location) {
 // not inside a character.
 func (fz *fuzzer) rangeOK(what string, r protocol.Range) {
 	fz.t.Helper()
+	fz.rangeIn(what, fz.m, r)
+}
+
+// rangeIn checks a range of the text m maps.
+func (fz *fuzzer) rangeIn(what string, m *document.Mapper, r protocol.Range) {
+	fz.t.Helper()
 	if before(r.End, r.Start) {
 		fz.t.Fatalf("%s: range %v ends before it starts", what, r)
 	}
 	for _, p := range []protocol.Position{r.Start, r.End} {
-		if int(p.Line) >= fz.m.LineCount() {
-			fz.t.Fatalf("%s: range %v past the last line (%d lines)", what, r, fz.m.LineCount())
+		if int(p.Line) >= m.LineCount() {
+			fz.t.Fatalf("%s: range %v past the last line (%d lines)", what, r, m.LineCount())
 		}
-		if back := toPosition(fz.m, offsetOf(fz.m, p, fz.enc), fz.enc); back != p {
-			fz.t.Fatalf("%s: range %v: %v is not a position of the document in %v (nearest %v)", what, r, p, fz.enc, back)
+		if back := toPosition(m, offsetOf(m, p, fz.enc), fz.enc); back != p {
+			fz.t.Fatalf("%s: range %v: %v is not a position of the text in %v (nearest %v)", what, r, p, fz.enc, back)
 		}
 	}
 }

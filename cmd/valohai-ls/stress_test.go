@@ -46,42 +46,55 @@ func TestStdioMutatedCorpus(t *testing.T) {
 
 	s := startBinary(t)
 	s.initialize(t)
-	const uri = "file:///work/stress/valohai.yaml"
-	text := mutate(rng, docs[rng.IntN(len(docs))])
-	version := 1
-	if err := s.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
-		"uri": uri, "languageId": "yaml", "version": version, "text": text}}); err != nil {
-		t.Fatal(err)
+	var uri, text string
+	version, versions, files, published := 0, 0, 0, 0
+	// open closes the current file and opens a mutated corpus file in its
+	// place.
+	open := func() {
+		if uri != "" {
+			if err := s.Notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d := docs[rng.IntN(len(docs))]
+		uri, text, version = d.uri, mutate(rng, d.text), 1
+		if err := s.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+			"uri": uri, "languageId": "yaml", "version": version, "text": text}}); err != nil {
+			t.Fatal(err)
+		}
+		files++
 	}
+	// diagnosed waits for the diagnostics of the current version: each is
+	// published (a diagnostics run that panics publishes none).
+	diagnosed := func() {
+		d, err := s.WaitDiagnostics(uri, version)
+		if err != nil {
+			t.Fatalf("no diagnostics for version %d of %s (seed %d): %v\ndocument: %q", version, uri, seed, err, text)
+		}
+		published += len(d.Diagnostics)
+		versions++
+	}
+	open()
+	diagnosed()
 	counts := map[string]int{}
 	var internal []string
 	var slowest time.Duration
 	var slowCall string
-	files, published := 1, 0
 	for n := 0; n < total; n++ {
 		switch {
 		case n%25 == 24:
-			// Another file.
-			text = mutate(rng, docs[rng.IntN(len(docs))])
-			files++
+			open()
+			diagnosed()
 		case n%5 == 4:
 			// Typing: one more sharp character.
 			text = mutate(rng, text)
-		}
-		if n%5 == 4 || n%25 == 24 {
 			version++
 			if err := s.Notify("textDocument/didChange", map[string]any{
 				"textDocument":   map[string]any{"uri": uri, "version": version},
 				"contentChanges": []any{map[string]any{"text": text}}}); err != nil {
 				t.Fatal(err)
 			}
-			// Each version's diagnostics are published (a diagnostics
-			// run that panics publishes none).
-			d, err := s.WaitDiagnostics(uri, version)
-			if err != nil {
-				t.Fatalf("no diagnostics for version %d (seed %d): %v\ndocument: %q", version, seed, err, text)
-			}
-			published += len(d.Diagnostics)
+			diagnosed()
 		}
 		method := stressMethods[rng.IntN(len(stressMethods))]
 		params := stressParams(rng, method, uri, text)
@@ -109,7 +122,7 @@ func TestStdioMutatedCorpus(t *testing.T) {
 	}
 	sort.Strings(methods)
 	t.Logf("%d requests (%s) on %d mutated documents (%d versions, %d diagnostics published), seed %d: %d internal errors; the slowest answer took %v (%s)",
-		total, strings.Join(methods, ", "), files, version, published, seed, len(internal), slowest.Round(time.Millisecond), slowCall)
+		total, strings.Join(methods, ", "), files, versions, published, seed, len(internal), slowest.Round(time.Millisecond), slowCall)
 	for i, e := range internal {
 		if i == 5 {
 			break
@@ -118,25 +131,47 @@ func TestStdioMutatedCorpus(t *testing.T) {
 	}
 }
 
+// stressDoc is a corpus file and the URI it is served under: its own
+// path for the files beside their Python scripts, so that the features
+// reading scripts run too.
+type stressDoc struct {
+	uri, text string
+}
+
 // stressDocs returns the corpus files to mutate, or the bundled example
 // where there is no corpus.
-func stressDocs(t *testing.T) []string {
-	var docs []string
-	for _, sub := range []string{"real-world", "valohai-yaml-examples"} {
-		files, _ := filepath.Glob(filepath.Join(corpus.Dir(t), sub, "*.y*ml"))
+func stressDocs(t *testing.T) []stressDoc {
+	var docs []stressDoc
+	dir := corpus.Dir(t)
+	for _, pattern := range []string{"real-world/*.y*ml", "valohai-yaml-examples/*.y*ml", "python-pairs/*/valohai.y*ml"} {
+		files, _ := filepath.Glob(filepath.Join(dir, pattern))
 		sort.Strings(files)
 		for _, f := range files {
-			if data, err := os.ReadFile(f); err == nil && len(data) < 32<<10 {
-				docs = append(docs, string(data))
+			data, err := os.ReadFile(f)
+			if err != nil || len(data) >= 32<<10 {
+				continue
 			}
+			u := "file:///work/stress/" + filepath.Base(f) + "/valohai.yaml"
+			if strings.HasPrefix(pattern, "python-pairs") {
+				abs, err := filepath.Abs(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				u = "file://" + filepath.ToSlash(abs)
+			}
+			docs = append(docs, stressDoc{uri: u, text: string(data)})
 		}
 	}
 	if len(docs) == 0 {
-		data, err := os.ReadFile(filepath.Join("..", "..", "examples", "valohai.yaml"))
+		path, err := filepath.Abs(filepath.Join("..", "..", "examples", "valohai.yaml"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs = append(docs, string(data))
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, stressDoc{uri: "file://" + filepath.ToSlash(path), text: string(data)})
 	}
 	return docs
 }
