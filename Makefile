@@ -48,6 +48,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzPipeline$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./diagnostics/
 	$(GO) test -run '^$$' -fuzz '^FuzzRequests$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./server/
 	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./check/
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./python/
 
 # stress sends STRESS requests of every kind to the real binary over stdio,
 # at random positions of corpus files mutated with YAML's sharp characters;
