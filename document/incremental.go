@@ -73,6 +73,10 @@ func reparse(prev, d *Document) *Parsed {
 	}
 	lineDelta := d.mapper.LineCount() - prev.mapper.LineCount()
 	items := make([]*Item, len(pp.Items))
+	var from []*yaml.Node
+	if lineDelta != 0 {
+		from = make([]*yaml.Node, len(pp.Items))
+	}
 	for j, it := range pp.Items {
 		switch {
 		case j < i:
@@ -84,11 +88,12 @@ func reparse(prev, d *Document) *Parsed {
 			n := it.Node
 			if lineDelta != 0 {
 				n = copyShifted(n, lineDelta)
+				from[j] = it.Node
 			}
 			items[j] = &Item{Node: n, Start: it.Start + byteDelta, End: it.End + byteDelta}
 		}
 	}
-	return &Parsed{Root: rootOf(pp.Root, items), Items: items, memo: carry(pp.memo, items)}
+	return &Parsed{Root: rootOf(pp.Root, items), Items: items, memo: carry(pp.memo, items, from)}
 }
 
 func shifted(off int, after bool, delta int) int {

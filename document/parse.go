@@ -27,7 +27,7 @@ func Parse(text string, m *Mapper) *Parsed {
 		p.Root = root
 		p.Items = itemsOf(root, m)
 		p.anchors = hasAnchors(root)
-		p.memo = carry(nil, nil)
+		p.memo = carry(nil, nil, nil)
 		return p
 	}
 	p.Partial = true

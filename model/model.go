@@ -15,16 +15,35 @@ type Model struct {
 	// broken ones (recovered from a syntax error) included.
 	Items []*Symbol
 
-	refsOnce sync.Once
-	refs     []*Ref
-
 	m      *document.Mapper
 	all    []*Symbol
-	bodies map[*yaml.Node]*Symbol // a symbol's body node → the symbol
 	tables map[Kind]*table
 	// unreadable reports a broken item whose kind could not be read: it
 	// may define a name of any kind.
 	unreadable bool
+	// sums are the summaries of the items that parsed, by item symbol.
+	sums map[*Symbol]*summary
+	// reused and made count the item summaries taken from an earlier
+	// version and those made for this one.
+	reused, made int
+
+	// lazy holds what is computed on first use, shared by the views that
+	// Tracking makes.
+	lazy *lazy
+	// deps, when set, records what lookups answered (see Tracking).
+	deps *Deps
+}
+
+// lazy is the part of a model computed on first use.
+type lazy struct {
+	refsOnce sync.Once
+	refs     []*Ref
+
+	bodiesOnce sync.Once
+	bodies     map[*yaml.Node]*Symbol // a symbol's body node → the symbol
+
+	mu    sync.Mutex
+	names map[Kind]uint64 // digests of Names, by kind
 }
 
 // modelKey stores a version's model on the document.
@@ -36,13 +55,20 @@ func Of(doc *document.Document) *Model {
 	return doc.Derived(modelKey{}, func() any { return Build(doc) }).(*Model)
 }
 
-// Build builds the model of doc. Prefer Of, which shares it.
+// Build builds the model of doc. Prefer Of, which shares it. The summary
+// of each item is made from that item alone, and reused from the version
+// doc was parsed from for every item an edit did not touch; Build only
+// links the summaries: the name tables and the order of the symbols.
 func Build(doc *document.Document) *Model {
-	x := &Model{Doc: doc, m: doc.Mapper(), bodies: map[*yaml.Node]*Symbol{}, tables: map[Kind]*table{}}
+	x := &Model{Doc: doc, m: doc.Mapper(), tables: map[Kind]*table{}, lazy: &lazy{}}
 	p := doc.Parsed()
+	x.sums = make(map[*Symbol]*summary, len(p.Items))
 	for _, it := range p.Items {
-		if s := x.item(it.Node, false); s != nil {
-			x.Items = append(x.Items, s)
+		sm := x.summaryOf(p, it)
+		x.all = append(x.all, sm.all...)
+		if sm.item != nil {
+			x.Items = append(x.Items, sm.item)
+			x.sums[sm.item] = sm
 		}
 	}
 	if len(p.Errors) > 0 {
@@ -54,20 +80,27 @@ func Build(doc *document.Document) *Model {
 	return x
 }
 
+// Summaries returns how many item summaries this model took from an
+// earlier version and how many it made.
+func (x *Model) Summaries() (reused, made int) { return x.reused, x.made }
+
 // Refs returns every reference, in file order. They are found on first
 // use: completion needs only the names.
 func (x *Model) Refs() []*Ref {
-	x.refsOnce.Do(func() {
+	x.lazy.refsOnce.Do(func() {
 		if x.m == nil {
 			return // a model without positions
 		}
+		w := &walker{x: x}
 		for _, s := range x.Items {
 			if !s.Broken {
-				x.refsOf(s)
+				w.item = s
+				w.refsOf(s)
 			}
 		}
+		x.lazy.refs = w.refs
 	})
-	return x.refs
+	return x.lazy.refs
 }
 
 // FromItems builds a model of the names that the top-level item nodes
@@ -75,7 +108,7 @@ func (x *Model) Refs() []*Ref {
 // the version is not parsed yet (the nodes may come from parsing items
 // on their own). Lookups and StepOf follow the same rules as Of.
 func FromItems(nodes []*yaml.Node) *Model {
-	x := &Model{bodies: map[*yaml.Node]*Symbol{}, tables: map[Kind]*table{}}
+	x := &Model{tables: map[Kind]*table{}, lazy: &lazy{}}
 	for _, n := range nodes {
 		if s := x.item(n, false); s != nil {
 			x.Items = append(x.Items, s)
@@ -131,4 +164,21 @@ func (x *Model) Symbols() []*Symbol { return x.all }
 
 // SymbolOf returns the symbol whose body is node n (an item's, a node's,
 // a parameter's mapping), or nil.
-func (x *Model) SymbolOf(n *yaml.Node) *Symbol { return x.bodies[n] }
+func (x *Model) SymbolOf(n *yaml.Node) *Symbol {
+	x.lazy.bodiesOnce.Do(func() {
+		x.lazy.bodies = map[*yaml.Node]*Symbol{}
+		var walk func(s *Symbol)
+		walk = func(s *Symbol) {
+			if s.Body != nil {
+				x.lazy.bodies[s.Body] = s
+			}
+			for _, c := range s.Children {
+				walk(c)
+			}
+		}
+		for _, s := range x.Items {
+			walk(s)
+		}
+	})
+	return x.lazy.bodies[n]
+}

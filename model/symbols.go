@@ -133,7 +133,6 @@ func (x *Model) item(node *yaml.Node, broken bool) *Symbol {
 		return s
 	}
 	s.Body = body
-	x.bodies[body] = s
 	obj := kk.Type.Object
 	x.name(s, obj)
 	switch kind {
@@ -208,7 +207,6 @@ func (x *Model) children(parent *Symbol, obj *schema.Obj, key string, kind Kind)
 			continue
 		}
 		s := &Symbol{Kind: kind, Detail: string(kind), Parent: parent, Body: e, Range: x.rangeOf(e), Broken: parent.Broken}
-		x.bodies[e] = s
 		o := co
 		if kind == KindNode {
 			typ := document.Scalar(document.Deref(document.ValueOf(e, schema.XType)))
@@ -235,7 +233,6 @@ func (x *Model) edges(p *Symbol) {
 			continue
 		}
 		s := &Symbol{Kind: KindEdge, Detail: "edge", Parent: p, Body: e, Range: x.rangeOf(e), Broken: p.Broken}
-		x.bodies[e] = s
 		s.Name = orQ(document.Scalar(src)) + " → " + orQ(document.Scalar(dst))
 		s.NameSpan = document.Span{Start: s.Range.Start, End: s.Range.Start}
 		if x.m != nil && src != nil && src.Kind == yaml.ScalarNode {
