@@ -1,6 +1,8 @@
 package document
 
 import (
+	"strings"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -114,7 +116,11 @@ func reparse(prev, d *Document) *Parsed {
 			items[i] = &it
 		}
 	}
-	return &Parsed{Root: rootOf(pp.Root, items), Items: items, memo: carry(pp.memo, items, from), reused: a + b}
+	root := rootOf(pp.Root, items)
+	if pre == oldSpans[0].Start {
+		placeRoot(root, pp.Root, d.mapper, newSpans[0])
+	}
+	return &Parsed{Root: root, Items: items, memo: carry(pp.memo, items, from), reused: a + b}
 }
 
 func commonPrefix(a, b string) int {
@@ -154,6 +160,19 @@ func rootOf(old *yaml.Node, items []*Item) *yaml.Node {
 	doc := *old
 	doc.Content = []*yaml.Node{&seq}
 	return &doc
+}
+
+// placeRoot moves the sequence of root (and the document, when it starts
+// there) to the first item's dash, first, where an edit at the first
+// item's line put it.
+func placeRoot(root, old *yaml.Node, m *Mapper, first Span) {
+	seq := root.Content[0]
+	line := m.LineOf(first.Start)
+	col := len(m.Line(line)) - len(strings.TrimLeft(m.Line(line), " \t"))
+	if root.Line == old.Content[0].Line && root.Column == old.Content[0].Column {
+		root.Line, root.Column = line+1, col+1
+	}
+	seq.Line, seq.Column = line+1, col+1
 }
 
 // copyShifted deep-copies a tree (it has no aliases) moving its lines.

@@ -78,25 +78,38 @@ func (sm *summary) moved(node *yaml.Node, start int) *summary {
 	sh := func(sp document.Span) document.Span {
 		return document.Span{Start: sp.Start + delta, End: sp.End + delta}
 	}
-	copies := make(map[*Symbol]*Symbol, len(sm.all)+1)
-	var clone func(s, parent *Symbol) *Symbol
-	clone = func(s, parent *Symbol) *Symbol {
-		c := *s
-		c.Parent, c.Children, c.named = parent, nil, nil
-		c.Range, c.NameSpan, c.Value = sh(s.Range), sh(s.NameSpan), sh(s.Value)
-		c.NameNode, c.Body, c.Node, c.KeyNode = re(s.NameNode), re(s.Body), re(s.Node), re(s.KeyNode)
-		cp := &c
-		copies[s] = cp
-		for _, ch := range s.Children {
-			cp.addChild(clone(ch, cp))
+	move := func(c *Symbol) {
+		// Only a name that was found has a span (an edge's always does).
+		c.Range = sh(c.Range)
+		if c.Named || c.Kind == KindEdge {
+			c.NameSpan = sh(c.NameSpan)
 		}
-		return cp
+		if c.Named {
+			c.Value = sh(c.Value)
+		}
+		c.NameNode, c.Body, c.Node, c.KeyNode = re(c.NameNode), re(c.Body), re(c.Node), re(c.KeyNode)
 	}
-	out.item = clone(sm.item, nil)
-	out.all = make([]*Symbol, len(sm.all))
-	for i, s := range sm.all {
-		out.all[i] = copies[s]
+	// An item's symbols are the item (when it has a body) and its
+	// children (which have none), all but the edges in the order they
+	// were read.
+	it := *sm.item
+	move(&it)
+	kids := make([]Symbol, len(sm.item.Children))
+	it.Children = make([]*Symbol, len(kids))
+	out.all = make([]*Symbol, 0, len(sm.all))
+	if len(sm.all) > 0 {
+		out.all = append(out.all, &it)
 	}
+	for i, ch := range sm.item.Children {
+		kids[i] = *ch
+		move(&kids[i])
+		kids[i].Parent = &it
+		it.Children[i] = &kids[i]
+		if ch.Kind != KindEdge {
+			out.all = append(out.all, &kids[i])
+		}
+	}
+	out.item = &it
 	return out
 }
 

@@ -61,8 +61,9 @@ type Symbol struct {
 	// error: its names are what could be read, and it may define more.
 	Broken bool
 
-	// named indexes Children by kind and name (the last of each name).
-	named map[childKey]*Symbol
+	// named indexes Children by kind and name (the last of each name);
+	// it is not changed once made, so that copies share it.
+	named map[childKey]int
 }
 
 type childKey struct {
@@ -77,9 +78,9 @@ func (s *Symbol) addChild(c *Symbol) {
 		return
 	}
 	if s.named == nil {
-		s.named = map[childKey]*Symbol{}
+		s.named = map[childKey]int{}
 	}
-	s.named[childKey{c.Kind, c.Name}] = c
+	s.named[childKey{c.Kind, c.Name}] = len(s.Children) - 1
 }
 
 // KindOf maps a top-level kind to its symbol kind (pipelines and
@@ -278,7 +279,10 @@ func Child(parent *Symbol, kind Kind, name string) *Symbol {
 	if parent == nil || name == "" {
 		return nil
 	}
-	return parent.named[childKey{kind, name}]
+	if i, ok := parent.named[childKey{kind, name}]; ok {
+		return parent.Children[i]
+	}
+	return nil
 }
 
 // ChildNames returns the names of parent's children of kind, each once,

@@ -43,10 +43,15 @@ type Edit struct {
 // Gen makes edits from a base text whose top-level items start at column
 // zero with "- ".
 type Gen struct {
-	rng    *rand.Rand
-	base   string
-	n      int
-	broken string // the text before a Break, to repair to
+	// Parses, when set, tells whether a text parses: a text that does
+	// not is put back to the last one that did, one time in three.
+	Parses func(text string) bool
+
+	rng       *rand.Rand
+	base      string
+	n         int
+	broken    string // the text before a Break, to repair to
+	lastValid string
 }
 
 // New returns a generator of edits of base.
@@ -71,6 +76,13 @@ func (g *Gen) Next(text string) Edit {
 		e := Edit{Kind: Repair, Text: g.broken, Untouched: -1}
 		g.broken = ""
 		return e
+	}
+	if g.Parses != nil {
+		if g.Parses(text) {
+			g.lastValid = text
+		} else if g.lastValid != "" && g.rng.Intn(3) == 0 {
+			return Edit{Kind: Repair, Text: g.lastValid, Untouched: -1}
+		}
 	}
 	if len(text) > 4*len(g.base) || itemCount(text) == 0 || !itemsFirst(text) {
 		return Edit{Kind: Random, Text: g.base, Untouched: -1}
@@ -231,8 +243,12 @@ func (g *Gen) breakText(text string) Edit {
 	return Edit{Kind: Break, Text: strings.Join(ls, ""), Untouched: -1}
 }
 
-// random replaces up to three bytes with a small piece of text.
+// random replaces up to three bytes with a small piece of text; half the
+// time the next edit puts the text back.
 func (g *Gen) random(text string) Edit {
+	if g.rng.Intn(2) == 0 {
+		g.broken = text
+	}
 	a := g.rng.Intn(len(text) + 1)
 	b := min(len(text), a+g.rng.Intn(4))
 	return Edit{Kind: Random, Text: text[:a] + randoms[g.rng.Intn(len(randoms))] + text[b:], Untouched: -1}
