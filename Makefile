@@ -7,7 +7,7 @@ FUZZTIME  ?= 90s
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay
+.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay rules-doc
 
 all: lint build test
 
@@ -48,6 +48,11 @@ replay:
 # schema regenerates the committed JSON Schema export.
 schema:
 	$(GO) run ./cmd/valohai-ls schema > editors/schema/valohai.schema.json
+
+# rules-doc regenerates the rules reference from the rule catalog (a test
+# checks it is current).
+rules-doc:
+	$(GO) run ./internal/rulesdoc > docs/rules.md
 
 tidy:
 	$(GO) mod tidy

@@ -159,6 +159,7 @@ func (c *checker) add(d Diagnostic) {
 	if d.End < d.Start {
 		d.End = d.Start
 	}
+	d.Message = ShortenValues(d.Message)
 	c.out = append(c.out, d)
 }
 

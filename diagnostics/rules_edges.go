@@ -32,7 +32,7 @@ func (c *checker) edges(p *pipe) {
 		case yaml.SequenceNode:
 			if len(it.Content) < 2 {
 				c.at(c.m.NodeSpan(it), Error, CodeMalformedEdge,
-					fmt.Sprintf("a shorthand edge of %s needs two sockets, [source, target]; it has %d", p.who, len(it.Content)))
+					fmt.Sprintf("an edge of %s written as a list needs two sockets, [source, target]; this one has %d", p.who, len(it.Content)))
 				continue
 			}
 			src, tgt = it.Content[0], it.Content[1]
@@ -58,8 +58,12 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 	}
 	ps := model.ParseSocket(v.Value)
 	if ps.Parts < 3 {
+		lacks := "the type and the key after the node name are missing"
+		if ps.Parts == 2 {
+			lacks = fmt.Sprintf("the key after %q is missing", ps.String())
+		}
 		c.at(c.m.NodeSpan(v), Error, CodeMalformedSocket,
-			fmt.Sprintf("edge %s %q must be written <node>.<type>.<key>; it has %d part(s)", side, v.Value, ps.Parts))
+			fmt.Sprintf("edge %s %q must be written <node>.<type>.<key>: %s", side, v.Value, lacks))
 		return nil
 	}
 	s := &socket{node: ps.Node, typ: ps.Type, key: ps.Key, v: v, target: p.named[ps.Node]}
@@ -68,7 +72,10 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 		c.withFix(v, Error, CodeUnknownNode, msg, s.node, p.nodeNames(), func(n string) string { return n + "." + s.typ + "." + s.key })
 	}
 	if !model.KnownType(s.typ) {
-		msg := fmt.Sprintf("edge %s %q has socket type %q, which is not one of %s", side, v.Value, s.typ, strings.Join(model.SocketTypes, ", "))
+		msg := fmt.Sprintf("edge %s %q has socket type %q, which Valohai does not know", side, v.Value, s.typ)
+		if closest(s.typ, model.SocketTypes) == "" {
+			msg += "; the usual types are output, input and parameter"
+		}
 		c.withFix(v, Error, CodeSocketType, msg, s.typ, model.SocketTypes, func(t string) string { return s.node + "." + t + "." + s.key })
 		return nil
 	}
@@ -156,15 +163,15 @@ func (c *checker) nodeAction(a *yaml.Node, who string) {
 	for _, v := range listify(document.ValueOf(a, schema.XWhen)) {
 		if isString(v) && !contains(schema.KnownWhen, strings.ToLower(v.Value)) {
 			c.withFix(v, Warning, CodeUnknownActionValue,
-				fmt.Sprintf("when %q is not a moment the validator knows (%s), so the action might never run", v.Value, strings.Join(schema.KnownWhen, ", ")),
+				fmt.Sprintf("when %q is not a moment Valohai knows (%s), so the action might never run", v.Value, strings.Join(schema.KnownWhen, ", ")),
 				v.Value, schema.KnownWhen, func(s string) string { return s })
 		}
 	}
 	for _, v := range listify(document.ValueOf(a, schema.XThen)) {
 		if isString(v) && !contains(schema.KnownThen, v.Value) {
-			msg := fmt.Sprintf("then %q is not an action the validator knows (%s), so the action might do nothing", v.Value, strings.Join(schema.KnownThen, ", "))
+			msg := fmt.Sprintf("then %q is not an outcome Valohai knows (%s), so the action might do nothing", v.Value, strings.Join(schema.KnownThen, ", "))
 			if v.Value == schema.ThenRequireApproval {
-				msg = "then \"require-approval\" is in Valohai's documentation, but the validator does not know it and warns that the action might do nothing"
+				msg = "then \"require-approval\" is documented by Valohai, but valohai-yaml warns that it might do nothing; if it works for you, add # valohai-ls: ignore[unknown-action-value]"
 			}
 			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, schema.KnownThen, func(s string) string { return s })
 		}
@@ -175,7 +182,7 @@ func (c *checker) nodeAction(a *yaml.Node, who string) {
 		}
 		if err := expr.Check(v.Value); err != nil {
 			c.at(c.m.NodeSpan(v), Information, CodeInvalidExpression,
-				fmt.Sprintf("condition of an action of %s is not an expression the platform can evaluate: %s", who, exprMessage(v.Value, err)))
+				fmt.Sprintf("the if condition of an action of %s is not an expression Valohai can evaluate: %s", who, exprMessage(v.Value, err)))
 		}
 	}
 }

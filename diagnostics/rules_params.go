@@ -124,10 +124,13 @@ func (c *checker) parameterDefault(p *yaml.Node, typ, who string) {
 type limits struct {
 	min, max *pyvalue.Value
 	choices  []pyvalue.Value
+	// typeWritten is whether the parameter has a type: key (the messages
+	// name the default type, string, when it has not).
+	typeWritten bool
 }
 
 func limitsOf(p *yaml.Node, typ string) limits {
-	var l limits
+	l := limits{typeWritten: document.ValueOf(p, schema.XType) != nil}
 	if v := document.Deref(document.ValueOf(p, schema.XMin)); v != nil && v.Kind == yaml.ScalarNode {
 		pv := pyvalue.Of(v)
 		l.min = &pv
@@ -153,27 +156,48 @@ func (l limits) problems(v pyvalue.Value, typ string) []string {
 	var out []string
 	switch {
 	case typ == schema.ParamString && v.Kind != pyvalue.Str:
-		return []string{fmt.Sprintf("is %s, not text; quote it or change the parameter's type", v.Describe())}
+		return []string{l.notText(v)}
 	case typ == schema.ParamInteger && !v.IntOK():
 		out = append(out, emptyOr(v, "is "+v.Describe()+", not an integer"))
 	case typ == schema.ParamFloat && !v.FloatOK():
 		out = append(out, emptyOr(v, "is "+v.Describe()+", not a number"))
 	}
 	if v.Numeric() && l.min != nil && l.min.Numeric() && v.Num < l.min.Num {
-		out = append(out, fmt.Sprintf("%s is less than its min %s", v.Str, l.min.Str))
+		out = append(out, fmt.Sprintf("is %s, less than its min %s", v.Str, l.min.Str))
 	}
 	if v.Numeric() && l.max != nil && l.max.Numeric() && v.Num > l.max.Num {
-		out = append(out, fmt.Sprintf("%s is greater than its max %s", v.Str, l.max.Str))
+		out = append(out, fmt.Sprintf("is %s, greater than its max %s", v.Str, l.max.Str))
 	}
 	if len(l.choices) > 0 && !l.allows(v) {
-		out = append(out, fmt.Sprintf("%s is not one of its choices", v.Describe()))
+		out = append(out, fmt.Sprintf("is %s, which is not one of its choices", v.Describe()))
 	}
 	return out
 }
 
+// notText explains a default that is not text on a string parameter, and
+// what to write instead.
+func (l limits) notText(v pyvalue.Value) string {
+	fix := "write it in quotes"
+	switch v.Kind {
+	case pyvalue.Int, pyvalue.Float, pyvalue.Date:
+		fix = fmt.Sprintf("write %q in quotes", v.Str)
+	}
+	if better := map[pyvalue.Kind]string{pyvalue.Int: "integer", pyvalue.Float: "float", pyvalue.Bool: "flag"}[v.Kind]; better != "" {
+		if l.typeWritten {
+			fix += ", or change the type to " + better
+		} else {
+			fix += ", or add type: " + better
+		}
+	}
+	if !l.typeWritten {
+		return fmt.Sprintf("is %s, but with no type written the parameter is a string; %s", v.Describe(), fix)
+	}
+	return fmt.Sprintf("is %s, but the parameter's type is string; %s", v.Describe(), fix)
+}
+
 func emptyOr(v pyvalue.Value, msg string) string {
 	if v.Kind == pyvalue.Str && v.Str == "" {
-		return "has an empty value"
+		return "has an empty item"
 	}
 	return msg
 }

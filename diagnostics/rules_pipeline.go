@@ -98,6 +98,7 @@ func (c *checker) node(p *pipe, n *yaml.Node) {
 	}
 	c.overrideNames(override, st.Step, st.Name, who)
 	c.placeholders(document.ValueOf(override, schema.XCommand), st.Step.Body, fmt.Sprintf("step %q", st.Name))
+	c.commandLines(document.ValueOf(override, schema.XCommand), st.Step.Body, fmt.Sprintf("step %q", st.Name))
 }
 
 // nodeStep reports a step or task blueprint that a node names and the

@@ -46,7 +46,7 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 	}
 	node, typ, param := ps.Node, ps.Type, ps.Key
 	if !strings.HasPrefix(typ, schema.SocketParameter) {
-		msg := fmt.Sprintf("target %q of %s must point at a parameter, <node>.parameter.<name>, not a %s", t.Value, who, typ)
+		msg := fmt.Sprintf("target %q of %s must point at a parameter, <node>.parameter.<name>, not %s %s", t.Value, who, article(typ), typ)
 		c.at(c.m.NodeSpan(t), Error, CodeSocketType, msg, node+"."+schema.SocketParameter+"."+param)
 	}
 	n := p.named[node]
@@ -65,7 +65,7 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 	}
 	if sev == Error && model.Pinned(n) {
 		c.at(c.m.NodeSpan(t), Error, CodeUncheckableTarget,
-			fmt.Sprintf("target %q of %s points at node %q, whose step comes from another commit; the official validator fails on such a target", t.Value, who, node))
+			fmt.Sprintf("target %q of %s is on node %q, whose step is from another commit: Valohai cannot read that; target a node whose step is in this file", t.Value, who, node))
 		return
 	}
 	st := p.m.StepOf(p.m.SymbolOf(n))

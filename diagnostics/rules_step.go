@@ -25,6 +25,7 @@ func stepRule(c *checker, _ *model.Model, e *model.Symbol) {
 	c.stepParameters(e.Body, owner)
 	c.duplicateItems(e.Body, owner)
 	c.placeholders(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
+	c.commandLines(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
 }
 
 // presetNeedsEnvironment reports a runtime-config-preset given without an

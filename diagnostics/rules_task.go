@@ -18,18 +18,20 @@ func taskRule(c *checker, m *model.Model, e *model.Symbol) {
 	c.stopCondition(e.Body, owner)
 	typ := c.taskEnum(e.Body, schema.XType, schema.TaskTypes, "-", "_", owner)
 	c.taskEnum(e.Body, schema.XOnChildError, schema.TaskOnChildError, "_", "-", owner)
+	kind := typ
 	if typ == "" {
 		typ = schema.TaskGridSearch
+		kind = typ + ", the default type"
 	}
 	if typ != schema.TaskManualSearch && hasParameterSets(e.Body) {
 		c.at(c.m.NodeSpan(document.KeyOf(e.Body, schema.XParameterSets)), Warning, CodeManualSearchOnly,
-			fmt.Sprintf("parameter-sets of %s are used only by manual_search tasks, and this one is %s", owner, typ))
+			fmt.Sprintf("parameter-sets are read only by manual_search tasks, and %s is %s; remove them or set type: manual_search", owner, kind))
 	}
 	if typ != schema.TaskBayesianTPE {
 		for _, key := range schema.BayesianOnlyKeys {
 			if !isNull(document.ValueOf(e.Body, key)) {
 				c.at(c.m.NodeSpan(document.KeyOf(e.Body, key)), Warning, CodeBayesianOnly,
-					fmt.Sprintf("%s is used only by bayesian_tpe tasks, and %s is %s", key, owner, typ))
+					fmt.Sprintf("%s is read only by bayesian_tpe tasks, and %s is %s; remove it or set type: bayesian_tpe", key, owner, kind))
 			}
 		}
 	}

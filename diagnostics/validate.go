@@ -69,7 +69,7 @@ func (c *checker) item(n *yaml.Node) {
 		k := n.Content[i]
 		if schema.KindNamed(k.Value) == nil && k.Value != "<<" {
 			c.at(c.m.NodeSpan(k), Information, CodeStrayKey,
-				fmt.Sprintf("%q is ignored here, beside %s; indent it under %s: if it belongs to the %s", k.Value, kind.Name, kind.Name, kind.Name))
+				fmt.Sprintf("%q is beside %s: instead of under it, so it is ignored; indent it if it belongs to the %s", k.Value, kind.Name, kind.Name))
 		}
 	}
 	val := document.ValueOf(n, kindKey.Value)
@@ -395,7 +395,7 @@ func (c *checker) stringValue(n *yaml.Node, t *schema.Type, p place, span docume
 		c.at(span, Error, CodeInvalidValue, msg, sugg...)
 	}
 	if t.MaxLength > 0 && len([]rune(n.Value)) > t.MaxLength {
-		c.at(span, Error, CodeTooLong, fmt.Sprintf("%s is %d characters long; at most %d are allowed", p.what(), len([]rune(n.Value)), t.MaxLength))
+		c.at(span, Error, CodeTooLong, fmt.Sprintf("%s %q is %d characters long; at most %d are allowed", p.what(), n.Value, len([]rune(n.Value)), t.MaxLength))
 	}
 	if t.Pattern != nil && !t.Pattern.MatchString(n.Value) {
 		c.fixed(span, Error, CodePattern, fmt.Sprintf("%s %q is not valid: it must be %s", t.Describe(), n.Value, t.PatternHelp), &Fix{Type: t, Value: n.Value})
@@ -421,6 +421,9 @@ func (c *checker) wrongType(n *yaml.Node, t *schema.Type, p place) {
 		span = p.anchor
 	}
 	msg := fmt.Sprintf("%s must be %s %s, not %s", p.what(), article(t.Describe()), t.Describe(), describeNode(n))
+	if describeNode(n) == "empty" {
+		msg = fmt.Sprintf("%s is empty; it must be %s %s", p.what(), article(t.Describe()), t.Describe())
+	}
 	if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && acceptsString(t) {
 		switch document.Resolve11(n) {
 		case document.Bool, document.Timestamp, document.Int, document.Float:

@@ -5,6 +5,7 @@ import (
 
 	"bufio"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -93,41 +94,50 @@ func wsgiFile(x *Index, n *yaml.Node, dir string) (FileRef, bool) {
 // shellWord matches a word of a command line, without quotes.
 var shellWord = regexp.MustCompile("[^\\s;&|()<>\"'`]+")
 
-// commandFiles finds the files a command (under key of body) runs.
+// commandFiles finds the files a command (under key of body) runs: the
+// words of its simple commands that name files of the tree, and the
+// modules that `python -m` runs.
 func commandFiles(x *Index, body *yaml.Node, key, dir string) []FileRef {
-	k := document.KeyOf(body, key)
-	v := document.Deref(document.ValueOf(body, key))
-	if k == nil || v == nil {
-		return nil
-	}
-	lines, parentCol := []*yaml.Node{v}, model.Column(k)
-	if v.Kind == yaml.SequenceNode {
-		lines, parentCol = model.Scalars(v), model.Column(v)
-	}
-	text := x.Mapper().Text()
 	var out []FileRef
-	for _, l := range lines {
-		if l.Kind != yaml.ScalarNode {
-			continue
-		}
-		r := model.Region(x.Mapper(), l, parentCol)
-		prev := ""
-		for _, w := range shellWord.FindAllStringIndex(text[r.Start:r.End], -1) {
-			word := text[r.Start+w[0] : r.Start+w[1]]
-			sp := document.Span{Start: r.Start + w[0], End: r.Start + w[1]}
-			if prev == "-m" {
-				if p, ok := moduleFile(dir, word); ok {
-					out = append(out, FileRef{Span: sp, Path: p})
+	for _, line := range CommandLines(x, body, key) {
+		for _, words := range line {
+			prev := ""
+			for _, w := range words {
+				if prev == "-m" {
+					if p, ok := moduleMain(dir, "", w.Text); ok {
+						out = append(out, FileRef{Span: w.Span, Path: p})
+					}
+				} else if looksLikePath(w.Text) {
+					if p, ok := inTree(dir, w.Text); ok {
+						out = append(out, FileRef{Span: w.Span, Path: p})
+					}
 				}
-			} else if looksLikePath(word) {
-				if p, ok := inTree(dir, word); ok {
-					out = append(out, FileRef{Span: sp, Path: p})
-				}
+				prev = w.Text
 			}
-			prev = word
 		}
 	}
 	return out
+}
+
+// moduleMain finds the file that `python -m module` runs from directory
+// cwd of the tree dir: pkg/mod.py, or pkg/mod/__main__.py for a package.
+// rel is the file relative to dir.
+func moduleMain(dir, cwd, module string) (string, bool) {
+	p, _, ok := moduleMainRel(dir, cwd, module)
+	return p, ok
+}
+
+func moduleMainRel(dir, cwd, module string) (p, rel string, ok bool) {
+	if !pythonModule.MatchString(module) {
+		return "", "", false
+	}
+	base := path.Join(cwd, strings.ReplaceAll(module, ".", "/"))
+	for _, cand := range []string{base + ".py", base + "/__main__.py"} {
+		if p, ok := inTree(dir, cand); ok {
+			return p, cand, true
+		}
+	}
+	return "", "", false
 }
 
 // looksLikePath reports whether a command word may be a relative path to

@@ -132,3 +132,6 @@ var (
 
 // ThenRequireApproval is a documented `then` the official tool does not know.
 const ThenRequireApproval = "require-approval"
+
+// XSourcePath is a step's script, for the `{source-path}` placeholder.
+const XSourcePath = "source-path"

@@ -69,6 +69,7 @@ func (s *Server) Initialized(ctx context.Context, _ *protocol.InitializedParams)
 	if s.clientCaps().configuration {
 		go s.pullConfig()
 	}
+	go s.registerScriptWatcher()
 	return nil
 }
 

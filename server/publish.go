@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"sort"
 	"sync"
 
 	"go.lsp.dev/protocol"
@@ -123,6 +124,10 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 			Source:   protocol.NewOptional("valohai-ls"),
 			Message:  protocol.String(d.Message),
 		}
+		if _, ok := diagnostics.RuleFor(d.Code); ok {
+			// The code links to its section of the rules reference.
+			pd.CodeDescription = protocol.CodeDescription{Href: uri.URI(diagnostics.RuleURL(d.Code))}
+		}
 		if len(d.Suggestions) > 0 {
 			// The quick fixes read the did-you-mean replacements back.
 			if data, err := json.Marshal(diagnosticData{Suggestions: d.Suggestions}); err == nil {
@@ -138,7 +143,12 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 // those silenced by suppression comments or turned off in the settings,
 // with the severities the settings give.
 func (s *Server) diagnose(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
-	return s.settings().Apply(s.findings(ctx, doc))
+	found := s.findings(ctx, doc)
+	if more := s.scriptFindings(ctx, doc); len(more) > 0 {
+		found = diagnostics.Suppress(doc, append(append([]diagnostics.Diagnostic(nil), found...), more...))
+		sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
+	}
+	return s.settings().Apply(found)
 }
 
 // findingsKey stores a version's findings on the document.

@@ -119,23 +119,23 @@ func verifyConstant(n *exprNode) *Error {
 	return nil
 }
 
-// notAllowed names a construct the evaluator refuses.
+// notAllowed says which construct the evaluator refuses.
 func notAllowed(kind string) string {
-	what := map[string]string{
-		"List":         "list literals ([...]); use a tuple (a, b)",
-		"Dict":         "dict literals ({key: value})",
-		"Subscript":    "indexing (x[...])",
-		"Slice":        "slices (a:b)",
-		"Starred":      "unpacking (*x)",
-		"JoinedStr":    "f-strings",
-		"GeneratorExp": "generator expressions",
-		"ListComp":     "comprehensions",
-		"SetComp":      "comprehensions",
-		"DictComp":     "comprehensions",
-		"NamedExpr":    "assignment expressions (:=)",
+	msg := map[string]string{
+		"List":         "list literals ([...]) are not allowed; use a tuple (a, b)",
+		"Dict":         "dict literals ({key: value}) are not allowed",
+		"Subscript":    "indexing (x[...]) is not allowed",
+		"Slice":        "slices (a:b) are not allowed",
+		"Starred":      "unpacking (*x) is not allowed",
+		"JoinedStr":    "f-strings are not allowed",
+		"GeneratorExp": "generator expressions are not allowed",
+		"ListComp":     "comprehensions are not allowed",
+		"SetComp":      "comprehensions are not allowed",
+		"DictComp":     "comprehensions are not allowed",
+		"NamedExpr":    "assignment expressions (:=) are not allowed",
 	}[kind]
-	if what == "" {
-		what = kind
+	if msg == "" {
+		msg = "this kind of expression is not allowed"
 	}
-	return what + " are not allowed"
+	return msg
 }

@@ -38,6 +38,9 @@ type Value struct {
 // Of reads n with YAML 1.1 typing.
 func Of(n *yaml.Node) Value {
 	n = document.Deref(n)
+	if n == nil {
+		return Value{Kind: None}
+	}
 	switch n.Kind {
 	case yaml.SequenceNode:
 		v := Value{Kind: List}
