@@ -21,8 +21,11 @@ install:
 # conformance and typing-replay suites) and the editor integration tests.
 test: test-go test-editors
 
+# The stress test of concurrent requests and edits runs again under the
+# race detector (which needs cgo).
 test-go:
 	$(GO) test -count=1 $(PKGS)
+	CGO_ENABLED=1 $(GO) test -count=1 -race -run Stress ./server/...
 
 test-editors: build
 	@if [ -x editors/test.sh ]; then editors/test.sh $(abspath $(BIN)); else echo "editors/test.sh missing"; exit 1; fi
