@@ -117,3 +117,6 @@ func (x *Model) recordMay(kind Kind, may bool) {
 		x.deps.may = append(x.deps.may, mayDep{kind: kind, may: may})
 	}
 }
+
+// Empty reports whether nothing was looked up.
+func (d *Deps) Empty() bool { return len(d.lookups) == 0 && len(d.names) == 0 && len(d.may) == 0 }

@@ -32,6 +32,8 @@ type Model struct {
 	lazy *lazy
 	// deps, when set, records what lookups answered (see Tracking).
 	deps *Deps
+	// extra are bodies of a loaded hollow item (see With).
+	extra map[*yaml.Node]*Symbol
 }
 
 // lazy is the part of a model computed on first use.
@@ -42,8 +44,9 @@ type lazy struct {
 	bodiesOnce sync.Once
 	bodies     map[*yaml.Node]*Symbol // a symbol's body node → the symbol
 
-	mu    sync.Mutex
-	names map[Kind]uint64 // digests of Names, by kind
+	mu     sync.Mutex
+	names  map[Kind]uint64     // digests of Names, by kind
+	loaded map[*Symbol]*Symbol // hollow items loaded again (see Hollow)
 }
 
 // modelKey stores a version's model on the document.
@@ -165,6 +168,9 @@ func (x *Model) Symbols() []*Symbol { return x.all }
 // SymbolOf returns the symbol whose body is node n (an item's, a node's,
 // a parameter's mapping), or nil.
 func (x *Model) SymbolOf(n *yaml.Node) *Symbol {
+	if s, ok := x.extra[n]; ok {
+		return s
+	}
 	x.lazy.bodiesOnce.Do(func() {
 		x.lazy.bodies = map[*yaml.Node]*Symbol{}
 		var walk func(s *Symbol)

@@ -61,6 +61,9 @@ type Symbol struct {
 	// error: its names are what could be read, and it may define more.
 	Broken bool
 
+	// load gives the whole symbol of a hollow one (see Hollow).
+	load func() *Symbol
+
 	// named indexes Children by kind and name (the last of each name);
 	// it is not changed once made, so that copies share it.
 	named map[childKey]int

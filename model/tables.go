@@ -33,7 +33,7 @@ func (t *table) add(s *Symbol) {
 func (x *Model) Lookup(kind Kind, name string) *Symbol {
 	s := x.lookup(kind, name)
 	x.recordLookup(kind, name, s)
-	return s
+	return x.whole(s)
 }
 
 func (x *Model) lookup(kind Kind, name string) *Symbol {
@@ -57,7 +57,7 @@ func (x *Model) Kept(kind Kind) []*Symbol {
 			continue
 		}
 		if s.Name == "" || t.byName[s.Name] == s {
-			out = append(out, s)
+			out = append(out, x.whole(s))
 		}
 	}
 	return out
