@@ -1,6 +1,7 @@
 package model
 
 import (
+	"sort"
 	"sync"
 
 	"gopkg.in/yaml.v3"
@@ -40,6 +41,7 @@ type Model struct {
 type lazy struct {
 	refsOnce sync.Once
 	refs     []*Ref
+	itemRefs map[*Symbol][2]int // an item's references: refs[from:to]
 
 	bodiesOnce sync.Once
 	bodies     map[*yaml.Node]*Symbol // a symbol's body node → the symbol
@@ -95,10 +97,13 @@ func (x *Model) Refs() []*Ref {
 			return // a model without positions
 		}
 		w := &walker{x: x}
+		x.lazy.itemRefs = make(map[*Symbol][2]int, len(x.Items))
 		for _, s := range x.Items {
 			if !s.Broken {
 				w.item = s
+				from := len(w.refs)
 				w.refsOf(s)
+				x.lazy.itemRefs[s] = [2]int{from, len(w.refs)}
 			}
 		}
 		x.lazy.refs = w.refs
@@ -126,6 +131,9 @@ func (x *Model) Mapper() *document.Mapper { return x.m }
 
 // At returns what is at offset off: a reference, or a symbol's name.
 func (x *Model) At(off int) (*Symbol, *Ref) {
+	if s, r, ok := x.atItem(off); ok {
+		return s, r
+	}
 	for _, r := range x.Refs() {
 		if Contains(r.Span, off) {
 			return nil, r
@@ -137,6 +145,44 @@ func (x *Model) At(off int) (*Symbol, *Ref) {
 		}
 	}
 	return nil, nil
+}
+
+// atItem answers At by looking only in the item whose range holds off,
+// when exactly one item's range holds it and nothing broken is in the
+// file (references and names are inside their item's range).
+func (x *Model) atItem(off int) (*Symbol, *Ref, bool) {
+	if x.m == nil || x.unreadable || len(x.all) == 0 {
+		return nil, nil, false
+	}
+	refs := x.Refs()
+	i := sort.Search(len(x.Items), func(i int) bool { return x.Items[i].Range.Start > off }) - 1
+	if i < 0 || !Contains(x.Items[i].Range, off) || (i+1 < len(x.Items) && Contains(x.Items[i+1].Range, off)) {
+		return nil, nil, false
+	}
+	it := x.Items[i]
+	if it.Broken {
+		return nil, nil, false
+	}
+	for _, s := range x.Items {
+		if s.Broken {
+			return nil, nil, false
+		}
+	}
+	span := x.lazy.itemRefs[it]
+	for _, r := range refs[span[0]:span[1]] {
+		if Contains(r.Span, off) {
+			return nil, r, true
+		}
+	}
+	if it.Named && Contains(it.NameSpan, off) && it.Body != nil {
+		return it, nil, true
+	}
+	for _, c := range it.Children {
+		if c.Kind != KindEdge && c.Named && Contains(c.NameSpan, off) {
+			return c, nil, true
+		}
+	}
+	return nil, nil, true
 }
 
 // Resolve returns the symbol meant at off: the symbol whose name is there,
