@@ -35,6 +35,9 @@ type Model struct {
 	deps *Deps
 	// extra are bodies of a loaded hollow item (see With).
 	extra map[*yaml.Node]*Symbol
+	// shallow reports a model whose items' children are read on demand
+	// (Expand).
+	shallow bool
 }
 
 // lazy is the part of a model computed on first use.
@@ -112,11 +115,12 @@ func (x *Model) Refs() []*Ref {
 }
 
 // FromItems builds a model of the names that the top-level item nodes
-// define, without positions or references: what completion needs while
-// the version is not parsed yet (the nodes may come from parsing items
-// on their own). Lookups and StepOf follow the same rules as Of.
+// define, without positions or references, and the items' children read
+// only when Expand asks: what completion needs while the version is not
+// parsed yet (the nodes may come from parsing items on their own).
+// Lookups and StepOf follow the same rules as Of.
 func FromItems(nodes []*yaml.Node) *Model {
-	x := &Model{tables: map[Kind]*table{}, lazy: &lazy{}}
+	x := &Model{tables: map[Kind]*table{}, lazy: &lazy{}, shallow: true}
 	for _, n := range nodes {
 		if s := x.item(n, false); s != nil {
 			x.Items = append(x.Items, s)
@@ -217,6 +221,10 @@ func (x *Model) SymbolOf(n *yaml.Node) *Symbol {
 	if s, ok := x.extra[n]; ok {
 		return s
 	}
+	if x.shallow {
+		// Children are read on demand: look each time.
+		return findBody(x.Items, n)
+	}
 	x.lazy.bodiesOnce.Do(func() {
 		x.lazy.bodies = map[*yaml.Node]*Symbol{}
 		var walk func(s *Symbol)
@@ -233,4 +241,20 @@ func (x *Model) SymbolOf(n *yaml.Node) *Symbol {
 		}
 	})
 	return x.lazy.bodies[n]
+}
+
+// findBody returns the symbol among items and their children whose body
+// is n.
+func findBody(items []*Symbol, n *yaml.Node) *Symbol {
+	for _, s := range items {
+		if s.Body == n {
+			return s
+		}
+		for _, c := range s.Children {
+			if c.Body == n {
+				return c
+			}
+		}
+	}
+	return nil
 }
