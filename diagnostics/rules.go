@@ -16,6 +16,8 @@ type rule struct {
 	global func(c *checker, m *model.Model)
 	kind   model.Kind
 	item   func(c *checker, m *model.Model, e *model.Symbol)
+	// cross reports an item rule that looks other items up.
+	cross bool
 }
 
 // rules are run in order after the schema checks, whatever the schema
@@ -23,10 +25,10 @@ type rule struct {
 var rules = []rule{
 	{global: duplicateNames},
 	{kind: model.KindDeployment, item: deploymentRule},
-	{kind: model.KindPipeline, item: pipelineRule},
+	{kind: model.KindPipeline, item: pipelineRule, cross: true},
 	{global: pipelineCollisions},
 	{kind: model.KindStep, item: stepRule},
-	{kind: model.KindTask, item: taskRule},
+	{kind: model.KindTask, item: taskRule, cross: true},
 	{kind: model.KindStep, item: yaml11Step},
 	{kind: model.KindPipeline, item: yaml11Pipeline},
 	{kind: model.KindTask, item: yaml11Task},

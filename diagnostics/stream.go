@@ -58,10 +58,11 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 			continue
 		}
 		// Run the item's rules that read nothing of other items now; the
-		// others run once every item is known.
+		// others (those that look items up, as seen by what they looked
+		// up) run once every item is known.
 		alone := model.Assemble(doc, []*model.Symbol{sym})
 		for r, rl := range rules {
-			if rl.item == nil || rl.kind != sym.Kind || sym.Broken || sym.Body == nil {
+			if rl.item == nil || rl.cross || rl.kind != sym.Kind || sym.Broken || sym.Body == nil {
 				continue
 			}
 			sub := &checker{m: m, ctx: ctx}
