@@ -3,11 +3,13 @@ GO        ?= go
 BIN       ?= bin/valohai-ls
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
-FUZZTIME  ?= 90s
+FUZZTIME  ?= 3m
+FUZZPARALLEL ?= 2
+FUZZFLAGS ?= -parallel $(FUZZPARALLEL) -fuzzminimizetime 30x
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay rules-doc
+.PHONY: all build install test test-go test-editors conformance bench lint fuzz stress tidy clean schema replay rules-doc
 
 all: lint build test
 
@@ -43,8 +45,24 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 
+# fuzz runs every fuzz target for FUZZTIME each, one after the other, on
+# FUZZPARALLEL workers. Their seeds (and the crashers committed under each
+# package's testdata/fuzz/) run in every `go test`. New inputs are only
+# briefly minimized: they are many at first, and each run is a few
+# milliseconds.
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzPipeline -fuzztime $(FUZZTIME) ./diagnostics/
+	$(GO) test -run '^$$' -fuzz '^FuzzPipeline$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./diagnostics/
+	$(GO) test -run '^$$' -fuzz '^FuzzRequests$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./server/
+	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./check/
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./python/
+
+# stress sends STRESS requests of every kind to the real binary over stdio,
+# at random positions of corpus files mutated with YAML's sharp characters;
+# none may be answered with an internal error (`make test` sends 1,000).
+STRESS ?= 50000
+STRESS_SEED ?= 1
+stress:
+	VALOHAI_STRESS_REQUESTS=$(STRESS) VALOHAI_STRESS_SEED=$(STRESS_SEED) $(GO) test -count=1 -run '^TestStdioMutatedCorpus$$' -v ./cmd/valohai-ls/
 
 # replay types every real-world file into the real binary over stdio and
 # checks completion and hover where each key is written.

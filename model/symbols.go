@@ -338,9 +338,11 @@ func (s *Symbol) Title() string {
 }
 
 // Selection is the part of the symbol to reveal and select: its name when
-// it has one, else the start of its range.
+// it has one inside the symbol (an alias's name is written elsewhere),
+// else the start of its range.
 func (s *Symbol) Selection() (start, end int) {
-	if s.Named || (s.Kind == KindEdge && s.NameSpan.End > s.NameSpan.Start) {
+	inside := s.NameSpan.Start >= s.Range.Start && s.NameSpan.End <= s.Range.End
+	if inside && (s.Named || (s.Kind == KindEdge && s.NameSpan.End > s.NameSpan.Start)) {
 		return s.NameSpan.Start, s.NameSpan.End
 	}
 	return s.Range.Start, s.Range.Start
