@@ -27,11 +27,14 @@ setup:
 
 # test runs every suite, after the set-up: Go unit and end-to-end tests
 # (including the corpus conformance, typing-replay and client-capability
-# suites) and the editor integration tests.
+# suites) and the editor integration tests. The stress test of concurrent
+# requests and edits runs again under the race detector (which needs cgo,
+# and gcc from the set-up).
 test: setup test-go test-editors
 
 test-go: | setup
 	$(GO) test -count=1 $(PKGS)
+	CGO_ENABLED=1 $(GO) test -count=1 -race -run Stress ./server/...
 
 test-editors: build | setup
 	@if [ -x editors/test.sh ]; then editors/test.sh $(abspath $(BIN)); else echo "editors/test.sh missing"; exit 1; fi
@@ -44,8 +47,11 @@ dist: setup
 conformance:
 	$(GO) test -count=1 -run 'TestConformance' -v ./check/...
 
-bench:
+# bench runs the Go benchmarks, then the server and check on generated
+# files of 5,000, 50,000 and 800,000 lines (needs ../shared/tools).
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	python3 internal/bigbench/bigbench.py --bin $(BIN)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

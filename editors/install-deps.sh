@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The set-up of `make test` (and `make dist`) on a Debian 12 machine that has Go and
 # Node.js: Neovim, Emacs with eglot, lsp-mode and yaml-mode, shellcheck and Python 3
-# for the editor suites (editors/test.sh), zip and file for `make dist`, and the VS
-# Code extension's npm packages. `make setup` runs it. Safe to run again: whatever
-# is already present is skipped, so a second run takes about a second.
+# for the editor suites (editors/test.sh), gcc for `go test -race` (cgo), zip and
+# file for `make dist`, and the VS Code extension's npm packages. `make setup` runs
+# it. Safe to run again: whatever is already present is skipped, so a second run
+# takes about a second.
 # Root runs apt-get itself; others need sudo.
 # A new suite adds its Debian packages to `debs` and its other tools in a section
 # of its own below, each one checking first whether it is already there.
@@ -13,7 +14,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 log() { printf 'install-deps: %s\n' "$*"; }
 
 # --- Debian packages -------------------------------------------------------
-debs=(neovim emacs-nox elpa-eglot elpa-yaml-mode elpa-lsp-mode shellcheck python3 zip unzip file)
+debs=(neovim emacs-nox elpa-eglot elpa-yaml-mode elpa-lsp-mode shellcheck python3 zip unzip file gcc libc6-dev)
 missing=()
 for pkg in "${debs[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed'; then

@@ -15,7 +15,7 @@ import (
 const testURI = "file:///work/valohai.yaml"
 
 // start serves a server over an in-memory pipe and returns a client.
-func start(t *testing.T, opts Options) *lsptest.Client {
+func start(t testing.TB, opts Options) *lsptest.Client {
 	t.Helper()
 	srv, cli := net.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
