@@ -210,7 +210,10 @@ func passed(p *yaml.Node) bool {
 // word is all that is passed.
 func passOption(p *yaml.Node, name string) (string, bool) {
 	key := schema.XPassAs
-	if paramType(p) == schema.ParamFlag {
+	if paramType(p) == schema.ParamFlag && (document.ValueOf(p, schema.XPassTrueAs) != nil || document.ValueOf(p, schema.XPassFalseAs) != nil ||
+		document.ValueOf(p, schema.XPassAs) == nil) {
+		// A flag's pass-as is used only without pass-true-as and
+		// pass-false-as.
 		key = schema.XPassTrueAs
 	}
 	form := document.Scalar(document.Deref(document.ValueOf(p, key)))
