@@ -35,6 +35,24 @@ func Apply(text string, edits []Edit) string {
 	return b.String()
 }
 
+// merged orders edits by offset and joins those that touch (an insert
+// where another edit ends or starts), so that clients that reorder edits
+// at one offset apply them as meant.
+func merged(edits []Edit) []Edit {
+	es := append([]Edit(nil), edits...)
+	sort.SliceStable(es, func(i, j int) bool { return es[i].Start < es[j].Start })
+	var out []Edit
+	for _, e := range es {
+		if n := len(out); n > 0 && e.Start == out[n-1].End {
+			out[n-1].End = e.End
+			out[n-1].Text += e.Text
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 // editor collects the edits of one action, refusing what it cannot edit
 // without risk (flow collections, anchors, aliases).
 type editor struct {

@@ -73,7 +73,7 @@ func Sync(doc *document.Document, st *model.Symbol, dir string, r *scripts.Reade
 			Title:  fmt.Sprintf("Sync step %q with %s", st.Name, filepath.Base(filepath.FromSlash(rn.Rel))),
 			Step:   st.Name,
 			Script: rn.Rel,
-			Edits:  e.edits, Refused: e.refused,
+			Edits:  merged(e.edits), Refused: e.refused,
 		})
 	}
 	return out
@@ -86,7 +86,7 @@ func SyncPrepare(doc *document.Document, st *model.Symbol, p *python.Prepare) ([
 	s := newStepState(st)
 	syncPrepare(e, s, p)
 	s.flush(e)
-	return e.edits, e.refused
+	return merged(e.edits), e.refused
 }
 
 // stepState is what a step declares, and what the action adds to it.
@@ -428,7 +428,7 @@ func Removal(doc *document.Document, d diagnostics.Diagnostic) (Action, bool) {
 				return Action{}, false
 			}
 			return Action{Title: fmt.Sprintf("Remove parameter %q from step %q (the script has no such option)", name, st.Name),
-				Step: st.Name, Edits: e.edits}, true
+				Step: st.Name, Edits: merged(e.edits)}, true
 		}
 	}
 	return Action{}, false
