@@ -170,6 +170,16 @@ func dictParameter(name string, v python.Value) (Item, bool) {
 		return Item{}, false
 	}
 	it := Item{Name: name, Fields: fs}
+	if _, ok := it.get(schema.XMultiple); !ok {
+		// valohai-yaml writes the separator only with multiple.
+		kept := it.Fields[:0]
+		for _, f := range it.Fields {
+			if f.Key != "multiple-separator" {
+				kept = append(kept, f)
+			}
+		}
+		it.Fields = kept
+	}
 	if _, ok := it.get(schema.XType); !ok {
 		def, _ := it.get(schema.XDefault)
 		it.Fields = append(it.Fields, Field{schema.XType, typeOf(def)})
