@@ -142,7 +142,11 @@ func (e *editor) set(mp *yaml.Node, what, key string, v any) {
 		e.add(colon, colon, value(v, strings.Repeat(" ", col+2), e.nl))
 		return
 	}
-	e.add(colon, e.m.NodeExtent(val).End, value(v, strings.Repeat(" ", col+2), e.nl))
+	ind := col + 2
+	if val.Kind == yaml.SequenceNode && e.block(val) && len(val.Content) > 0 {
+		ind = e.dashCol(val.Content[0]) // the list's own indentation
+	}
+	e.add(colon, e.m.NodeExtent(val).End, value(v, strings.Repeat(" ", ind), e.nl))
 }
 
 // listOffset is how far right of its key the step writes a block list's
