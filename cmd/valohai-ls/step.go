@@ -67,7 +67,7 @@ func runStep(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	old := ""
 	if raw, err := os.ReadFile(config); err == nil {
 		old = string(raw)
-	} else if !errors.Is(err, fs.ErrNotExist) || f.config != "" && !f.write {
+	} else if !errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
 		return stepUsage
 	}
