@@ -425,7 +425,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: data, type: string, default: data.csv}\n",
 			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--data\", required=True)\nargs = parser.parse_args()\n",
-			Fix:    syncFix,
+			Fix:    "the code action \"Sync step \"train\" with train.py\" adds a parameter for the option when the command passes `{parameters}`; here, add `{parameters}` to the command first",
 		},
 		{
 			Code:   CodeScriptFlagValue,
@@ -478,7 +478,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: string, default: \"10\"}\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
-			Fix:    syncFix,
+			Fix:    "the code action \"Sync step \"train\" with train.py\" writes the type `valohai.prepare()` gives; an argparse script's type is left to you",
 		},
 		{
 			Code:   CodeScriptDefaultDiffers,
@@ -486,7 +486,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 5}\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
-			Fix:    syncFix,
+			Fix:    "the code action \"Sync step \"train\" with train.py\" writes the default `valohai.prepare()` gives; an argparse script's default is left to you, as the step's is the one used",
 		},
 		{
 			Code:   CodeScriptMissing,

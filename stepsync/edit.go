@@ -124,7 +124,7 @@ func emptyValue(v *yaml.Node) bool {
 // last line.
 func (e *editor) set(mp *yaml.Node, what, key string, v any) {
 	if !e.block(mp) {
-		e.refuse("%s is not a block mapping, %s not set", what, key)
+		e.setFlow(mp, what, key, v)
 		return
 	}
 	col := mp.Column - 1
@@ -147,6 +147,50 @@ func (e *editor) set(mp *yaml.Node, what, key string, v any) {
 		ind = e.dashCol(val.Content[0]) // the list's own indentation
 	}
 	e.add(colon, e.m.NodeExtent(val).End, value(v, strings.Repeat(" ", ind), e.nl))
+}
+
+// setFlow gives key of the flow mapping mp the value v: the value
+// replaced when the key is there, else `, key: v` before the closing
+// brace.
+func (e *editor) setFlow(mp *yaml.Node, what, key string, v any) {
+	ext := e.m.NodeExtent(mp)
+	if mp == nil || mp.Kind != yaml.MappingNode || mp.Anchor != "" || ext.End < 1 || e.text[ext.End-1] != '}' {
+		e.refuse("%s is written in a way not edited; %s not set", what, key)
+		return
+	}
+	val := document.ValueOf(mp, key)
+	if val == nil {
+		sep := ", "
+		if len(mp.Content) == 0 {
+			sep = ""
+		}
+		e.add(ext.End-1, ext.End-1, sep+key+": "+flowValue(v))
+		return
+	}
+	if val.Kind != yaml.ScalarNode || val.Anchor != "" || val.Value == "" && val.Tag == "!!null" {
+		e.refuse("%s of %s is written in a way not edited", key, what)
+		return
+	}
+	sp := e.m.NodeSpan(val)
+	e.add(sp.Start, sp.End, flowValue(v))
+}
+
+// flowValue writes a value inside a flow collection.
+func flowValue(v any) string {
+	if list, ok := v.([]any); ok {
+		var parts []string
+		for _, x := range list {
+			parts = append(parts, flowValue(x))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	if str, ok := v.(string); ok && strings.ContainsAny(str, ",[]{}#:\"'") {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: str, Style: yaml.DoubleQuotedStyle}
+		if b, err := yaml.Marshal(n); err == nil {
+			return strings.TrimSuffix(string(b), "\n")
+		}
+	}
+	return scalar(v)
 }
 
 // listOffset is how far right of its key the step writes a block list's
@@ -223,7 +267,7 @@ func (e *editor) addItems(body *yaml.Node, step, key string, items []Item) {
 // is the list's only item).
 func (e *editor) remove(body *yaml.Node, key string, it *yaml.Node, what string) {
 	list := document.ValueOf(body, key)
-	if !e.block(body) || !e.block(list) || !e.block(it) {
+	if !e.block(body) || !e.block(list) || !e.block(it) && !e.ownLines(it) {
 		e.refuse("%s is in a flow collection; remove it by hand", what)
 		return
 	}
@@ -245,6 +289,18 @@ func (e *editor) remove(body *yaml.Node, key string, it *yaml.Node, what string)
 		end = len(e.text)
 	}
 	e.add(start, end, "")
+}
+
+// ownLines reports whether a flow item of a block list has its lines to
+// itself: only its dash before it, only a comment after it.
+func (e *editor) ownLines(it *yaml.Node) bool {
+	if it.Anchor != "" || it.Kind == yaml.AliasNode {
+		return false
+	}
+	ext := e.m.NodeExtent(it)
+	before := strings.TrimSpace(e.text[e.m.LineStart(e.m.LineOf(ext.Start)):ext.Start])
+	after := strings.TrimSpace(e.text[ext.End:e.m.LineEnd(e.m.LineOf(ext.End))])
+	return before == "-" && (after == "" || after[0] == '#')
 }
 
 func names(items []Item) string {
