@@ -37,16 +37,19 @@ func copyPair(t *testing.T, src string) string {
 // leftReasons says why each kind of information-level finding can be left
 // after the sync: the sync adds and updates, and never deletes what only
 // the YAML has, nor guesses what the script does not say.
-var leftReasons = map[string]string{
-	diagnostics.CodeScriptUnusedParameter:     "a parameter only the YAML has (or one a parse_known_args script ignores) is kept: the sync never deletes",
-	diagnostics.CodeScriptUnusedInput:         "an input only the YAML has is kept: the sync never deletes",
-	diagnostics.CodeScriptUndeclaredParameter: "valohai.parameters(\"x\") says no type nor default, and options with actions such as store_false, count or append have no parameter form; they are not added",
-	diagnostics.CodeScriptUndeclaredInput:     "valohai.inputs(\"x\") says no default; it is not added",
-	diagnostics.CodeScriptTypeMismatch:        "argparse types are not written over the YAML's (only prepare() types are), and a float the script gives an int default stays a float",
-	diagnostics.CodeScriptDefaultDiffers:      "argparse defaults are not written over the YAML's: the YAML's is the one used",
-	diagnostics.CodeScriptMissing:             "the script is not in the project",
-	diagnostics.CodeScriptUnknownStep:         "prepare(step=...) names a step the file lacks: a new step is `valohai-ls step`'s work, not the sync's",
-	diagnostics.CodeScriptUnreadable:          "a prepare() dict that is not a literal cannot be read",
+var leftReasons = map[string]struct {
+	count  int
+	reason string
+}{
+	diagnostics.CodeScriptUnusedParameter:     {12, "a parameter only the YAML has (or one a parse_known_args script ignores) is kept: the sync never deletes"},
+	diagnostics.CodeScriptUnusedInput:         {11, "an input only the YAML has is kept: the sync never deletes"},
+	diagnostics.CodeScriptUndeclaredParameter: {12, "valohai.parameters(\"x\") says no type nor default, so it is not added; nor is an option whose name a parameter passed another way already has (mmdetection3d's --resume beside a `resume={v}` parameter)"},
+	diagnostics.CodeScriptUndeclaredInput:     {4, "valohai.inputs(\"x\") says no default; it is not added"},
+	diagnostics.CodeScriptTypeMismatch:        {4, "argparse types are not written over the YAML's (only prepare()'s are)"},
+	diagnostics.CodeScriptDefaultDiffers:      {61, "argparse defaults are not written over the YAML's: the YAML's is the one used"},
+	diagnostics.CodeScriptMissing:             {34, "the script is not in the project"},
+	diagnostics.CodeScriptUnknownStep:         {3, "prepare(step=...) names a step the file lacks: a new step is `valohai-ls step`'s work, not the sync's"},
+	diagnostics.CodeScriptUnreadable:          {0, "a prepare() dict that is not a literal cannot be read"},
 }
 
 // problems are the error and warning findings of check, as code and
@@ -144,7 +147,7 @@ func TestSyncPairs(t *testing.T) {
 					t.Errorf("left at %s: %s %s", d.Severity, d.Code, d.Message)
 					continue
 				}
-				if leftReasons[d.Code] == "" {
+				if leftReasons[d.Code].reason == "" {
 					t.Errorf("left with no reason given: %s %s", d.Code, d.Message)
 				}
 				left[d.Code]++
@@ -152,13 +155,16 @@ func TestSyncPairs(t *testing.T) {
 		})
 	}
 	var codes []string
-	for c := range left {
+	for c, want := range leftReasons {
 		codes = append(codes, c)
+		if left[c] != want.count {
+			t.Errorf("%s: %d findings left, want %d", c, left[c], want.count)
+		}
 	}
 	sort.Strings(codes)
 	var b strings.Builder
 	for _, c := range codes {
-		fmt.Fprintf(&b, "\n  %s: %d (%s)", c, left[c], leftReasons[c])
+		fmt.Fprintf(&b, "\n  %s: %d (%s)", c, left[c], leftReasons[c].reason)
 	}
 	t.Logf("%d pairs synced with %d actions (%d removals); findings left:%s", synced, applied, removals, b.String())
 	if synced == 0 {
