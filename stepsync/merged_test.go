@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/python"
 )
 
@@ -151,7 +152,8 @@ func byName(l []any) map[string]map[string]any {
 // TestExistingStepPairs runs `valohai-ls step`'s logic on every script of
 // the pairs whose prepare() names a step valohai.yaml has: the text
 // outside the step is unchanged byte for byte, every key the step had is
-// kept, every parameter and input of merged_step is there, and each other
+// kept, check finds no new error or warning, every parameter and input of
+// merged_step is there, and each other
 // difference from merged_step is of a kind mergedReasons explains.
 func TestExistingStepPairs(t *testing.T) {
 	dir := pairsDir(t)
@@ -185,6 +187,13 @@ func TestExistingStepPairs(t *testing.T) {
 				t.Logf("%s: left out: %s", name, strings.Join(refused, "; "))
 			}
 			steps++
+			uri := "file://" + filepath.Join(pair, "valohai.yaml")
+			was := problems(document.New(uri, 1, text))
+			for k, c := range problems(document.New(uri, 2, out)) {
+				if c > was[k] {
+					t.Errorf("%s: new finding: %s", name, k)
+				}
+			}
 			var want map[string]any
 			if err := json.Unmarshal(pr.MergedStep, &want); err != nil {
 				t.Fatal(err)
