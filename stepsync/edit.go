@@ -114,11 +114,6 @@ func (e *editor) dashCol(it *yaml.Node) int {
 	return max(it.Column-3, 0)
 }
 
-// emptyValue reports a key written with no value (`key:` alone).
-func emptyValue(v *yaml.Node) bool {
-	return v == nil || v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "" && v.Line == 0
-}
-
 // set gives key of the block mapping mp the value v, replacing only the
 // value when the key is there, else adding `key: v` after the mapping's
 // last line.
