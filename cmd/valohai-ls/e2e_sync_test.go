@@ -86,6 +86,26 @@ func TestEndToEndSyncStep(t *testing.T) {
 		}
 	}
 
+	// The synced file: in the train step, only the YAML-only parameter
+	// seed is left reported.
+	_ = s.Notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": u, "version": 2},
+		"contentChanges": []any{map[string]any{"text": want}}})
+	d2, err := s.WaitDiagnostics(u, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trainEnd := strings.Count(want[:strings.Index(want, "- step:\n    name: eval")], "\n")
+	for _, x := range d2.Diagnostics {
+		if strings.HasPrefix(x.Code, "script-") && x.Range.Start.Line < trainEnd && !(x.Code == "script-unused-parameter" && strings.Contains(x.Message, `"seed"`)) {
+			t.Errorf("after the sync: %+v", x)
+		}
+	}
+	_ = s.Notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": u, "version": 3},
+		"contentChanges": []any{map[string]any{"text": text}}})
+	if _, err := s.WaitDiagnostics(u, 3); err != nil {
+		t.Fatal(err)
+	}
+
 	var actions []syncAction
 	rng := unknown[0].(map[string]any)["range"]
 	params := map[string]any{"textDocument": map[string]any{"uri": u}, "range": rng, "context": map[string]any{"diagnostics": unknown}}
