@@ -124,9 +124,20 @@ func (s *stepState) addInput(it Item) {
 }
 
 // flush writes the added items.
+// Items joining an existing list come first: a new key goes after the
+// step's last line, which may be where that list ends.
 func (s *stepState) flush(e *editor) {
-	e.addItems(s.st.Body, s.st.Name, schema.XParameters, s.newParams)
-	e.addItems(s.st.Body, s.st.Name, schema.XInputs, s.newInputs)
+	lists := []struct {
+		key   string
+		items []Item
+	}{{schema.XParameters, s.newParams}, {schema.XInputs, s.newInputs}}
+	for _, existing := range []bool{true, false} {
+		for _, l := range lists {
+			if (document.KeyOf(s.st.Body, l.key) != nil) == existing {
+				e.addItems(s.st.Body, s.st.Name, l.key, l.items)
+			}
+		}
+	}
 }
 
 // syncRun collects the edits for one script.
