@@ -103,3 +103,49 @@ valohai.prepare(step="x", default_parameters={"zz_new": 1.5}, default_inputs={"z
 		t.Error("no step synced")
 	}
 }
+
+// TestNewStepCorpus adds a new step to every real-world file: the file's
+// text is kept as it was, and the result parses with the new step.
+func TestNewStepCorpus(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(corpus.Dir(t), "real-world", "*.y*ml"))
+	if len(files) == 0 {
+		t.Skip("no real-world corpus")
+	}
+	sc := python.Read([]byte(`import valohai
+valohai.prepare(step="zz-new-step", default_parameters={"a": 1}, default_inputs={"b": "s3://x/y"})
+`))
+	added := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(raw)
+		doc := document.New("file:///p/valohai.yaml", 1, text)
+		if len(doc.Parsed().Errors) > 0 {
+			continue
+		}
+		out, _, err := AddScript(text, "src/zz.py", sc)
+		if err != nil {
+			t.Logf("%s: %v", filepath.Base(f), err)
+			continue
+		}
+		if !strings.HasPrefix(out, strings.TrimRight(text, "\r\n")) {
+			t.Errorf("%s: the file's text changed", filepath.Base(f))
+		}
+		after := document.New("file:///p/valohai.yaml", 2, out)
+		st := model.Of(after).Lookup(model.KindStep, "zz-new-step")
+		if len(after.Parsed().Errors) > 0 || st == nil {
+			t.Errorf("%s: the new step does not read back:\n%s", filepath.Base(f), out[max(0, len(text)-300):])
+			continue
+		}
+		if c := document.Scalar(document.Deref(document.ValueOf(st.Body, "command")).Content[1]); c != "python src/zz.py {parameters}" {
+			t.Errorf("%s: command %q", filepath.Base(f), c)
+		}
+		added++
+	}
+	t.Logf("a new step added to %d files", added)
+	if added == 0 {
+		t.Error("no step added")
+	}
+}
