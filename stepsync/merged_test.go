@@ -198,9 +198,8 @@ func TestExistingStepPairs(t *testing.T) {
 			if err := json.Unmarshal(pr.MergedStep, &want); err != nil {
 				t.Fatal(err)
 			}
-			before, oldBody := stepOf(t, text, want["name"].(string))
+			_, oldBody := stepOf(t, text, want["name"].(string))
 			after, newBody := stepOf(t, out, want["name"].(string))
-			_ = before
 			// Only the step's lines change.
 			start, end := lineRange(text, oldBody)
 			p, s := commonPrefix(text, out), commonSuffix(text, out)

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
-	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -157,5 +156,3 @@ func TestNewStepPairs(t *testing.T) {
 		t.Error("no generated step compared")
 	}
 }
-
-var _ = strings.TrimSpace
