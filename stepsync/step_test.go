@@ -38,7 +38,7 @@ func readOracle(t *testing.T, pair string) oracle {
 	return o
 }
 
-// asData decodes YAML or JSON text into plain data, numbers as float64.
+// asData turns a value into plain JSON data (numbers as float64).
 func asData(t *testing.T, v any) any {
 	raw, err := json.Marshal(v)
 	if err != nil {
