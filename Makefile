@@ -7,7 +7,7 @@ FUZZTIME  ?= 90s
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay
+.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay screenshots
 
 all: lint build test
 
@@ -48,6 +48,12 @@ replay:
 # schema regenerates the committed JSON Schema export.
 schema:
 	$(GO) run ./cmd/valohai-ls schema > editors/schema/valohai.schema.json
+
+# screenshots regenerates the README's picture, docs/vscode.png, with the VS Code
+# end-to-end suite (editors/vscode/test/e2e; its tools come from editors/install-deps.sh).
+screenshots: build
+	@mkdir -p docs
+	README_SHOT=$(abspath docs/vscode.png) editors/vscode/test/e2e/run.sh $(abspath $(BIN))
 
 tidy:
 	$(GO) mod tidy

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what the editor integration tests (editors/test.sh) need on a Debian 12
-# machine: Neovim, Emacs with eglot and yaml-mode, and the VS Code extension's npm
-# packages. Safe to run again: whatever is already present is skipped.
+# machine: Neovim, Emacs with eglot and yaml-mode, the VS Code extension's npm
+# packages, and a real VS Code for its end-to-end suite (vscode/test/e2e/setup.sh).
+# Safe to run again: whatever is already present is skipped.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
@@ -59,4 +60,8 @@ if [[ -f $vscode/package-lock.json ]]; then
     printf '%s\n' "$want" >"$stamp"
   fi
 fi
+# --- A real VS Code for the extension's end-to-end suite -----------------------
+# code-server, Chromium and puppeteer-core, installed once into a cache outside the
+# repository (about ten minutes and 1.5 GB the first time); see the script.
+"$here/vscode/test/e2e/setup.sh"
 log "done"

@@ -134,8 +134,10 @@ async function waitForCursor(line, column, timeout = WAIT) {
   assert.deepEqual(at, { line, column }, "cursor position in the status bar");
 }
 
-// Save the active editor and return the file's text from disk.
+// Once the edit just made has reached the editor (its tab shows unsaved changes), save
+// it and return the file's text from disk.
 async function saveAndRead() {
+  await page.waitForSelector(".tabs-container .tab.active.dirty", { timeout: WAIT });
   await key("Control+s");
   await page.waitForFunction(() => !document.querySelector(".tabs-container .tab.active.dirty"), {
     timeout: WAIT,
@@ -154,6 +156,24 @@ async function completionLabels() {
       .sort((a, b) => Number(a.getAttribute("data-index")) - Number(b.getAttribute("data-index")))
       .map((r) => (r.querySelector(".label-name") ?? r).innerText.trim()),
   );
+}
+
+// Click with the mouse in the middle of the visible element showing text. Code lenses
+// are drawn again when the server answers anew, so the element is looked up at once
+// before the click rather than held on to.
+async function clickOn(selector, text) {
+  await waitForText(selector, [text]);
+  const at = await page.$$eval(
+    selector,
+    (els, want) => {
+      const el = els.find((e) => e.getClientRects().length > 0 && e.innerText.includes(want));
+      const r = el?.getBoundingClientRect();
+      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : undefined;
+    },
+    text,
+  );
+  assert.ok(at, `${selector} showing ${text}`);
+  await page.mouse.click(at.x, at.y);
 }
 
 async function hoverAt(lineColumn) {
@@ -291,8 +311,7 @@ describe("Valohai YAML in VS Code", () => {
     const lenses = await texts(`${EDITOR} .codelens-decoration`);
     assert.deepEqual(lenses, ["used by 2 pipeline nodes", "used by 1 pipeline node"]);
     await shot("06-code-lens");
-    const [lens] = await page.$$(`${EDITOR} .codelens-decoration a`);
-    await lens.click();
+    await clickOn(`${EDITOR} .codelens-decoration a`, "used by 2 pipeline nodes");
     await waitForText(".peekview-widget .peekview-title", ["valohai.yaml"]);
     await waitForText(".peekview-widget .ref-tree .monaco-list-row", ["step: train"]);
     await sleep(400);
@@ -349,12 +368,16 @@ describe("Valohai YAML in VS Code", () => {
     }
     await shot("09-completion-in-step");
     if (process.env.README_SHOT) {
-      // The documentation of the focused item beside the list.
+      // Without the side bar, whose width varies, and with the documentation of the
+      // focused item beside the list.
+      await key("Control+b");
       await key("Control+Space");
       await waitForText(".suggest-details-container .suggest-details", ["description"]);
-      await sleep(400);
-      await page.screenshot({ path: join(SHOTS, "readme.png"), clip: { x: 0, y: 0, width: 1280, height: 520 } });
+      await sleep(600);
+      await page.screenshot({ path: join(SHOTS, "readme.png"), clip: { x: 0, y: 0, width: 1000, height: 540 } });
       copyFileSync(join(SHOTS, "readme.png"), process.env.README_SHOT);
+      await key("Control+Space");
+      await key("Control+b");
     }
     await key("Escape");
     await key("Control+z");

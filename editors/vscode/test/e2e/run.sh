@@ -13,7 +13,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ext=$(cd "$here/../.." && pwd)
-# shellcheck source=env.sh
+# shellcheck source=/dev/null
 . "$here/env.sh"
 
 bin=${1:-}
@@ -40,6 +40,7 @@ SHOTS=$(cd "$SHOTS" && pwd)
 run=$(mktemp -d "${TMPDIR:-/tmp}/valohai-ls-e2e.XXXXXX")
 groups=()
 
+# shellcheck disable=SC2317  # run by the EXIT trap
 stop_all() {
   local status=$? pid pids=()
   trap - EXIT INT TERM
@@ -78,7 +79,8 @@ vsix=$run/valohai-ls-linux-x64.vsix
 }
 
 # code-server runs under Node 24; its configuration and data stay in this run's folder.
-export PATH=$(dirname "$E2E_NODE"):$PATH
+PATH=$(dirname "$E2E_NODE"):$PATH
+export PATH
 export XDG_CONFIG_HOME=$run/xdg/config XDG_DATA_HOME=$run/xdg/data XDG_CACHE_HOME=$run/xdg/cache
 mkdir -p "$run/user/User" "$run/ws"
 cp "$here/user-settings.json" "$run/user/User/settings.json"

@@ -9,7 +9,7 @@
 # Where the tools go is described in env.sh. Debian packages need root (or sudo).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=env.sh
+# shellcheck source=/dev/null
 . "$here/env.sh"
 
 log() { printf 'vscode-e2e setup: %s\n' "$*"; }
