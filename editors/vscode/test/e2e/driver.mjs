@@ -41,6 +41,20 @@ let page;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Run body, which reads what is shown and asserts on it, until it passes; VS Code fills
+// its widgets as the server's answers arrive. After timeout the last failure stands.
+async function eventually(body, timeout = WAIT) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await body();
+    } catch (error) {
+      if (!(error instanceof assert.AssertionError) || Date.now() > deadline) throw error;
+      await sleep(200);
+    }
+  }
+}
+
 async function shot(name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
@@ -149,7 +163,6 @@ async function saveAndRead() {
 // Labels of the completion list's visible rows, in the order shown.
 async function completionLabels() {
   await waitForText(".suggest-widget.visible .monaco-list-row", [""]);
-  await sleep(300);
   return page.$$eval(".suggest-widget.visible .monaco-list-row", (rows) =>
     rows
       .sort((a, b) => Number(a.getAttribute("data-index")) - Number(b.getAttribute("data-index")))
@@ -175,16 +188,41 @@ async function clickOn(selector, text) {
   await page.mouse.click(at.x, at.y);
 }
 
-async function hoverAt(lineColumn) {
+// Show the hover at "LINE:COLUMN" and run check on its text until it passes.
+async function hoverAt(lineColumn, check) {
   await goTo(lineColumn);
   await key("Control+k");
   await key("Control+i");
   await waitForText(".monaco-hover:not(.hidden)", [""]);
-  await sleep(400);
-  return (await texts(".monaco-hover:not(.hidden)")).join("\n");
+  await eventually(async () => check((await texts(".monaco-hover:not(.hidden)")).join("\n")));
 }
 
 const EDITOR = ".part.editor .editor-instance .monaco-editor";
+
+// The line numbers beside the error squiggles: each squiggle and each line number sit
+// in a row of their layer placed at the line's height, which code lenses shift.
+function squiggleLines() {
+  return page.$$eval(
+    `${EDITOR} .view-overlays .squiggly-error`,
+    (squiggles, editorSelector) => {
+      const rows = [...document.querySelector(editorSelector).querySelectorAll(".margin-view-overlays > div")];
+      return squiggles.map((s) => rows.find((n) => n.style.top === s.parentElement.style.top)?.innerText.trim());
+    },
+    EDITOR,
+  );
+}
+
+// The Outline view's rows: name and depth.
+function outlineRows() {
+  return page.$$eval('.pane-body [role="treeitem"]', (items) =>
+    items
+      .filter((e) => e.closest(".pane")?.querySelector(".pane-header")?.innerText.toUpperCase().includes("OUTLINE"))
+      .map((e) => ({
+        name: (e.querySelector(".label-name") ?? e).innerText.trim(),
+        level: Number(e.getAttribute("aria-level")),
+      })),
+  );
+}
 
 // Hide the bottom panel (Problems, Output) when it is showing.
 async function closePanel() {
@@ -257,28 +295,20 @@ describe("Valohai YAML in VS Code", () => {
   });
 
   check("shows the diagnostic's squiggle on its line", async () => {
-    await page.waitForSelector(`${EDITOR} .view-overlays .squiggly-error`, { timeout: WAIT });
-    await sleep(500);
-    const lines = await page.$$eval(`${EDITOR} .view-overlays .squiggly-error`, (squiggles, editorSel) => {
-      const editor = document.querySelector(editorSel);
-      const numbers = [...editor.querySelectorAll(".margin-view-overlays > div")];
-      return squiggles.map((s) => {
-        const top = s.parentElement.style.top;
-        return numbers.find((n) => n.style.top === top)?.innerText.trim();
-      });
-    }, EDITOR);
-    assert.deepEqual(lines, ["20"], "line numbers beside the error squiggles");
+    await eventually(async () =>
+      assert.deepEqual(await squiggleLines(), ["20"], "line numbers beside the error squiggles"),
+    );
     await shot("01-diagnostic-squiggle");
   });
 
   check("logs the server's start in the extension's output channel", async () => {
     await command("Valohai YAML: Show Language Server Output");
-    await waitForText(".panel .output-view .view-lines", ["Starting", "(bundled)"]);
-    await waitForText(".panel .output-view .view-lines", ["initialize"]);
-    // The output view wraps long lines: compare with runs of white space made one.
-    const log = (await texts(".panel .output-view .view-lines")).join(" ").replace(/\s+/g, " ");
-    assert.match(log, /Starting \S*\/server\/valohai-ls \(bundled\), log level info/);
-    assert.match(log, /info initialize \{"client": "code-server"/);
+    await eventually(async () => {
+      // The output view wraps long lines: compare with runs of white space made one.
+      const log = (await texts(".panel .output-view .view-lines")).join(" ").replace(/\s+/g, " ");
+      assert.match(log, /Starting \S*\/server\/valohai-ls \(bundled\), log level info/);
+      assert.match(log, /info initialize \{"client": "code-server"/);
+    });
     await shot("02-output-channel");
     await closePanel();
     await backToEditor();
@@ -286,52 +316,55 @@ describe("Valohai YAML in VS Code", () => {
 
   check("lists the diagnostic with its code in the Problems panel", async () => {
     await key("Control+Shift+m");
-    await waitForText(".markers-panel .monaco-list-row", ["prot"]);
-    const rows = await texts(".markers-panel .monaco-list-row");
-    const row = rows.find((r) => r.includes("prot")) ?? "";
-    assert.match(row, /unknown key "prot" in endpoint "predict"; did you mean "port"\?/);
-    // Shown as "valohai-ls(unknown-key)": source and code are separate elements.
-    assert.match(row, /valohai-ls\s*\(?unknown-key\)?/);
-    assert.match(row, /\[Ln 20, Col 5\]/);
+    await eventually(async () => {
+      const rows = await texts(".markers-panel .monaco-list-row");
+      const row = rows.find((r) => r.includes("prot")) ?? JSON.stringify(rows);
+      assert.match(row, /unknown key "prot" in endpoint "predict"; did you mean "port"\?/);
+      // Shown as "valohai-ls(unknown-key)": source and code are separate elements.
+      assert.match(row, /valohai-ls\s*\(?unknown-key\)?/);
+      assert.match(row, /\[Ln 20, Col 5\]/);
+    });
     await shot("03-problems-panel");
     await closePanel();
     await backToEditor();
   });
 
   check("shows documentation when hovering a key", async () => {
-    const hover = await hoverAt("3:6");
-    assert.match(hover, /image — step key/);
-    assert.match(hover, /string, required/);
-    assert.match(hover, /Docker image the commands run in/);
+    await hoverAt("3:6", (hover) => {
+      assert.match(hover, /image — step key/);
+      assert.match(hover, /string, required/);
+      assert.match(hover, /Docker image the commands run in/);
+    });
     await shot("04-hover-key");
     await backToEditor();
   });
 
   check("shows the diagnostic and its quick fix when hovering it", async () => {
-    const hover = await hoverAt("20:6");
-    assert.match(hover, /unknown key "prot" in endpoint "predict"; did you mean "port"\?/);
-    assert.match(hover, /unknown-key/);
-    assert.match(hover, /Quick Fix/);
+    await hoverAt("20:6", (hover) => {
+      assert.match(hover, /unknown key "prot" in endpoint "predict"; did you mean "port"\?/);
+      assert.match(hover, /unknown-key/);
+      assert.match(hover, /Quick Fix/);
+    });
     await shot("05-hover-diagnostic");
     await backToEditor();
   });
 
   check("shows a code lens above each step, which peeks at the step's nodes", async () => {
     await goTo("1:1");
-    await waitForText(`${EDITOR} .codelens-decoration`, ["used by 2 pipeline nodes"]);
-    const lenses = await texts(`${EDITOR} .codelens-decoration`);
-    assert.deepEqual(lenses, ["used by 2 pipeline nodes", "used by 1 pipeline node"]);
+    await eventually(async () => {
+      const lenses = await texts(`${EDITOR} .codelens-decoration`);
+      assert.deepEqual(lenses, ["used by 2 pipeline nodes", "used by 1 pipeline node"]);
+    });
     await shot("06-code-lens");
     await clickOn(`${EDITOR} .codelens-decoration a`, "used by 2 pipeline nodes");
-    await waitForText(".peekview-widget .peekview-title", ["valohai.yaml"]);
-    await waitForText(".peekview-widget .ref-tree .monaco-list-row", ["step: train"]);
-    await sleep(400);
-    const title = (await texts(".peekview-widget .peekview-title")).join(" ");
-    assert.match(title, /Locations \(2\)/);
-    const refs = (await texts(".peekview-widget .ref-tree .monaco-list-row")).filter((r) =>
-      r.includes("step: train"),
-    );
-    assert.equal(refs.length, 2, `the peek's references: ${JSON.stringify(refs)}`);
+    await eventually(async () => {
+      const title = (await texts(".peekview-widget .peekview-title")).join(" ");
+      assert.match(title, /valohai\.yaml.*Locations \(2\)/s);
+      const refs = (await texts(".peekview-widget .ref-tree .monaco-list-row")).filter((r) =>
+        r.includes("step: train"),
+      );
+      assert.equal(refs.length, 2, `the peek's references: ${JSON.stringify(refs)}`);
+    });
     await shot("07-code-lens-peek");
     await backToEditor();
   });
@@ -342,26 +375,18 @@ describe("Valohai YAML in VS Code", () => {
     await page.$$eval(".part.sidebar .pane-header[aria-expanded='true']", (headers) => {
       for (const h of headers) if (!h.innerText.toUpperCase().includes("OUTLINE")) h.click();
     });
-    await waitForText(".pane-body .monaco-list-row", ["train-pipeline"]);
-    await sleep(500);
-    const rows = await page.$$eval('.pane-body [role="treeitem"]', (items) =>
-      items
-        .filter((e) => e.closest(".pane")?.querySelector(".pane-header")?.innerText.toUpperCase().includes("OUTLINE"))
-        .map((e) => ({
-          name: (e.querySelector(".label-name") ?? e).innerText.trim(),
-          level: Number(e.getAttribute("aria-level")),
-        })),
+    await eventually(async () =>
+      assert.deepEqual(await outlineRows(), [
+        { name: "train", level: 1 },
+        { name: "epochs", level: 2 },
+        { name: "preprocess", level: 1 },
+        { name: "predict", level: 1 },
+        { name: "train-pipeline", level: 1 },
+        { name: "prep", level: 2 },
+        { name: "train", level: 2 },
+        { name: "train-again", level: 2 },
+      ]),
     );
-    assert.deepEqual(rows, [
-      { name: "train", level: 1 },
-      { name: "epochs", level: 2 },
-      { name: "preprocess", level: 1 },
-      { name: "predict", level: 1 },
-      { name: "train-pipeline", level: 1 },
-      { name: "prep", level: 2 },
-      { name: "train", level: 2 },
-      { name: "train-again", level: 2 },
-    ]);
     await shot("08-outline");
     await backToEditor();
   });
@@ -370,13 +395,15 @@ describe("Valohai YAML in VS Code", () => {
     await goTo("3:23");
     await key("Enter");
     await key("Control+Space");
-    const labels = await completionLabels();
-    for (const want of ["description", "environment", "inputs", "outputs"]) {
-      assert.ok(labels.includes(want), `completion in a step offers ${want}: ${JSON.stringify(labels)}`);
-    }
-    for (const present of ["name", "image", "command", "parameters"]) {
-      assert.ok(!labels.includes(present), `completion in a step leaves out ${present}: ${JSON.stringify(labels)}`);
-    }
+    await eventually(async () => {
+      const labels = await completionLabels();
+      for (const want of ["description", "environment", "inputs", "outputs"]) {
+        assert.ok(labels.includes(want), `completion in a step offers ${want}: ${JSON.stringify(labels)}`);
+      }
+      for (const present of ["name", "image", "command", "parameters"]) {
+        assert.ok(!labels.includes(present), `completion in a step leaves out ${present}: ${JSON.stringify(labels)}`);
+      }
+    });
     await shot("09-completion-in-step");
     if (process.env.README_SHOT) {
       // Without the side bar, whose width varies, and with the documentation of the
@@ -400,8 +427,7 @@ describe("Valohai YAML in VS Code", () => {
     await key("Shift+End");
     await key("Delete");
     await key("Control+Space");
-    const labels = await completionLabels();
-    assert.deepEqual([...labels].sort(), ["preprocess", "train"]);
+    await eventually(async () => assert.deepEqual((await completionLabels()).sort(), ["preprocess", "train"]));
     await shot("10-completion-node-step");
     await key("Escape");
     await key("Control+z");
@@ -413,8 +439,9 @@ describe("Valohai YAML in VS Code", () => {
     await key("Control+End");
     await key("Enter");
     await key("Control+Space");
-    const labels = await completionLabels();
-    assert.deepEqual(labels.slice(0, 5), ["step", "task", "endpoint", "pipeline", "deployment"]);
+    await eventually(async () =>
+      assert.deepEqual((await completionLabels()).slice(0, 5), ["step", "task", "endpoint", "pipeline", "deployment"]),
+    );
     await key("Enter");
     await sleep(300);
     // The snippet's first placeholder is the name.
