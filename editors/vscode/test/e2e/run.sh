@@ -86,6 +86,9 @@ mkdir -p "$run/user/User" "$run/ws"
 cp "$here/user-settings.json" "$run/user/User/settings.json"
 cp "$here/fixture/valohai.yaml" "$run/ws/valohai.yaml"
 cs_args=(--user-data-dir "$run/user" --extensions-dir "$run/extensions")
+# Nothing is fetched from an extension marketplace: point code-server's at a closed
+# loopback port.
+export EXTENSIONS_GALLERY='{"serviceUrl":"http://127.0.0.1:9/gallery","itemUrl":"http://127.0.0.1:9/items"}'
 
 step "install it into code-server $E2E_CODE_SERVER_VERSION"
 "$E2E_CODE_SERVER" "${cs_args[@]}" --install-extension "$vsix" >"$run/install.log" 2>&1 || {
