@@ -69,7 +69,8 @@ fi
 export PATH=$E2E_NODE_HOME/bin:$PATH
 export npm_config_nodedir=$E2E_NODE_HOME
 
-if [[ ! -x $E2E_CODE_SERVER ]]; then
+# Each part is marked done only once it installed whole; a broken part is redone.
+if [[ ! -f $E2E_TOOLS/code-server/.done ]]; then
   log "code-server $E2E_CODE_SERVER_VERSION (builds native modules: the long part)"
   rm -rf "$E2E_TOOLS/code-server" && mkdir -p "$E2E_TOOLS/code-server"
   (cd "$E2E_TOOLS/code-server" && JOBS=2 npm install --no-save --loglevel=error --foreground-scripts \
@@ -78,16 +79,18 @@ if [[ ! -x $E2E_CODE_SERVER ]]; then
     log "code-server install failed (log: $E2E_TOOLS/code-server-install.log)" >&2
     exit 1
   }
+  "$E2E_CODE_SERVER" --version >/dev/null
+  touch "$E2E_TOOLS/code-server/.done"
 fi
 
-if [[ ! -d $E2E_DRIVER_MODULES/puppeteer-core ]]; then
+if [[ ! -f $E2E_TOOLS/driver/.done ]]; then
   log "puppeteer-core $E2E_PUPPETEER_VERSION"
-  mkdir -p "$E2E_TOOLS/driver"
+  rm -rf "$E2E_TOOLS/driver" && mkdir -p "$E2E_TOOLS/driver"
   (cd "$E2E_TOOLS/driver" && echo '{"private":true}' >package.json &&
     npm install --loglevel=error "puppeteer-core@$E2E_PUPPETEER_VERSION")
+  touch "$E2E_TOOLS/driver/.done"
 fi
 
-"$E2E_CODE_SERVER" --version >/dev/null
 rm -rf "$npm_config_cache"
 date -u +%FT%TZ >"$E2E_READY"
 log "ready in $((SECONDS - start))s: $(du -sh "$E2E_TOOLS" | cut -f1) in $E2E_TOOLS"
