@@ -7,7 +7,7 @@ FUZZTIME  ?= 90s
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay screenshots
+.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay rules-doc screenshots
 
 all: lint build test
 
@@ -54,6 +54,11 @@ schema:
 screenshots: build
 	@mkdir -p docs
 	README_SHOT=$(abspath docs/vscode.png) editors/vscode/test/e2e/run.sh $(abspath $(BIN))
+
+# rules-doc regenerates the rules reference from the rule catalog (a test
+# checks it is current).
+rules-doc:
+	$(GO) run ./internal/rulesdoc > docs/rules.md
 
 tidy:
 	$(GO) mod tidy

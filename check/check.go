@@ -10,9 +10,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
 // Exit codes of the check command.
@@ -60,20 +62,43 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// Checker checks files. The zero value checks each file's steps against
+// the Python scripts they run too.
+type Checker struct {
+	// NoScripts leaves the scripts out.
+	NoScripts bool
+}
+
 // Files checks each argument in order.
-func Files(ctx context.Context, args []string) []Result {
+func Files(ctx context.Context, args []string) []Result { return Checker{}.Files(ctx, args) }
+
+// File checks one argument.
+func File(ctx context.Context, arg string) Result { return Checker{}.File(ctx, arg) }
+
+// Reader checks the file read from r (stdin); see Checker.Reader.
+func Reader(ctx context.Context, name string, r io.Reader) Result {
+	return Checker{}.Reader(ctx, name, r)
+}
+
+// Text checks data as the file at path.
+func Text(ctx context.Context, path string, data []byte) Result {
+	return Checker{}.Text(ctx, path, data)
+}
+
+// Files checks each argument in order.
+func (k Checker) Files(ctx context.Context, args []string) []Result {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
 	results := make([]Result, 0, len(args))
 	for _, arg := range args {
-		results = append(results, File(ctx, arg))
+		results = append(results, k.File(ctx, arg))
 	}
 	return results
 }
 
 // File checks one argument.
-func File(ctx context.Context, arg string) Result {
+func (k Checker) File(ctx context.Context, arg string) Result {
 	path, err := Resolve(arg)
 	if err != nil {
 		return Result{Path: path, Err: err}
@@ -82,8 +107,53 @@ func File(ctx context.Context, arg string) Result {
 	if err != nil {
 		return Result{Path: path, Err: fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))}
 	}
+	return k.Text(ctx, path, data)
+}
+
+// StdinName is the path reported for a file read from stdin when no other
+// name is given.
+const StdinName = "<stdin>"
+
+// Reader checks the file read from r (stdin), reported as name; name's
+// directory is where the file's scripts are looked for. An empty name is
+// StdinName.
+func (k Checker) Reader(ctx context.Context, name string, r io.Reader) Result {
+	if name == "" {
+		name = StdinName
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Result{Path: name, Err: fmt.Errorf("cannot read stdin: %w", err)}
+	}
+	return k.Text(ctx, name, data)
+}
+
+// Text checks data as the file at path; the scripts it runs are looked
+// for in path's directory (none for stdin without a name).
+func (k Checker) Text(ctx context.Context, path string, data []byte) Result {
 	doc := document.New(path, 0, string(data))
-	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc))}
+	diags := diagnostics.Diagnose(ctx, doc)
+	if !k.NoScripts && path != StdinName {
+		diags = append(diags, scripts.Check(ctx, doc, filepath.Dir(path), scripts.NewReader()).Diagnostics...)
+		sort.SliceStable(diags, func(i, j int) bool { return diags[i].Start < diags[j].Start })
+	}
+	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Suppress(doc, diags)}
+}
+
+// OnlyErrors returns results with every diagnostic that is not an error
+// left out (for --quiet).
+func OnlyErrors(results []Result) []Result {
+	out := make([]Result, len(results))
+	for i, r := range results {
+		out[i] = r
+		out[i].Diagnostics = nil
+		for _, d := range r.Diagnostics {
+			if d.Severity == diagnostics.Error {
+				out[i].Diagnostics = append(out[i].Diagnostics, d)
+			}
+		}
+	}
+	return out
 }
 
 // ExitCode returns the exit code for results: usage problems first, then errors.

@@ -5,17 +5,29 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 )
 
 // Formats the check command can print.
 var Formats = []string{"text", "json", "github", "sarif"}
 
+// Options change how Write prints.
+type Options struct {
+	// Color marks up the text format with ANSI colours (for a terminal).
+	Color bool
+}
+
 // Write prints results in format to w.
 func Write(w io.Writer, format string, results []Result) error {
+	return WriteOptions(w, format, results, Options{})
+}
+
+// WriteOptions prints results in format to w, as opts say.
+func WriteOptions(w io.Writer, format string, results []Result, opts Options) error {
 	switch format {
 	case "text", "":
-		return writeText(w, results)
+		return writeText(w, results, opts.Color)
 	case "json":
 		return writeJSON(w, results)
 	case "github":
@@ -26,9 +38,34 @@ func Write(w io.Writer, format string, results []Result) error {
 	return fmt.Errorf("unknown format %q (use text, json, github or sarif)", format)
 }
 
+// ANSI colours of the text format.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiBlue   = "\x1b[1;34m"
+	ansiCyan   = "\x1b[36m"
+)
+
+// severityColor is the colour of a severity's name.
+func severityColor(s diagnostics.Severity) string {
+	switch s {
+	case diagnostics.Error:
+		return ansiRed
+	case diagnostics.Warning:
+		return ansiYellow
+	case diagnostics.Information:
+		return ansiBlue
+	}
+	return ansiCyan
+}
+
 // writeText prints `path:line:col: severity: message [code]`, with a
-// one-based line and a one-based column counted in characters.
-func writeText(w io.Writer, results []Result) error {
+// one-based line and a one-based column counted in characters; with color,
+// the location is bold, the severity coloured and the code dim.
+func writeText(w io.Writer, results []Result, color bool) error {
 	for _, r := range results {
 		if r.Doc == nil {
 			continue
@@ -36,7 +73,14 @@ func writeText(w io.Writer, results []Result) error {
 		m := r.Doc.Mapper()
 		for _, d := range r.Diagnostics {
 			p := m.Position(d.Start, document.UTF32)
-			if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", r.Path, p.Line+1, p.Character+1, d.Severity, d.Message, d.Code); err != nil {
+			var err error
+			if color {
+				_, err = fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s%s: %s %s[%s]%s\n", ansiBold, r.Path, p.Line+1, p.Character+1, ansiReset,
+					severityColor(d.Severity), d.Severity, ansiReset, d.Message, ansiDim, d.Code, ansiReset)
+			} else {
+				_, err = fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", r.Path, p.Line+1, p.Character+1, d.Severity, d.Message, d.Code)
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -89,4 +133,14 @@ func writeJSON(w io.Writer, results []Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// level names a severity for a CI format that knows only errors, warnings
+// and one level below them, called lesser.
+func level(s diagnostics.Severity, lesser string) string {
+	switch s {
+	case diagnostics.Error, diagnostics.Warning:
+		return s.String()
+	}
+	return lesser
 }

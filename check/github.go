@@ -42,15 +42,7 @@ func writeGitHub(w io.Writer, results []Result) error {
 }
 
 // githubLevel maps a severity to a workflow command.
-func githubLevel(s diagnostics.Severity) string {
-	switch s {
-	case diagnostics.Error:
-		return "error"
-	case diagnostics.Warning:
-		return "warning"
-	}
-	return "notice"
-}
+func githubLevel(s diagnostics.Severity) string { return level(s, "notice") }
 
 // ghData escapes a workflow command's message.
 func ghData(s string) string {

@@ -52,6 +52,8 @@ type sarifText struct {
 type sarifRule struct {
 	ID                   string          `json:"id"`
 	ShortDescription     sarifText       `json:"shortDescription"`
+	FullDescription      *sarifText      `json:"fullDescription,omitempty"`
+	HelpURI              string          `json:"helpUri,omitempty"`
 	DefaultConfiguration sarifRuleConfig `json:"defaultConfiguration"`
 }
 
@@ -149,35 +151,33 @@ func writeSARIF(w io.Writer, results []Result) error {
 func sarifRules(results []Result) ([]sarifRule, map[string]int) {
 	var rules []sarifRule
 	index := map[string]int{}
-	add := func(code, desc string, sev diagnostics.Severity) {
+	add := func(code, desc, help string, sev diagnostics.Severity) {
 		if _, ok := index[code]; ok {
 			return
 		}
 		index[code] = len(rules)
-		rules = append(rules, sarifRule{ID: code, ShortDescription: sarifText{desc},
+		rules = append(rules, sarifRule{ID: code, ShortDescription: sarifText{desc}, HelpURI: help,
 			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(sev)}})
 	}
 	for _, r := range diagnostics.Rules {
-		add(r.Code, r.Description, r.Severity)
+		add(r.Code, r.Description, diagnostics.RuleURL(r.Code), r.Severity)
+	}
+	// The full description adds why the rule matters on Valohai.
+	for _, d := range diagnostics.RuleDocs() {
+		if i, ok := index[d.Code]; ok {
+			rules[i].FullDescription = &sarifText{rules[i].ShortDescription.Text + " " + d.Why}
+		}
 	}
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
-			add(d.Code, "valohai.yaml check "+d.Code+".", d.Severity)
+			add(d.Code, "valohai.yaml check "+d.Code+".", "", d.Severity)
 		}
 	}
 	return rules, index
 }
 
 // sarifLevel maps a severity to a SARIF level.
-func sarifLevel(s diagnostics.Severity) string {
-	switch s {
-	case diagnostics.Error:
-		return "error"
-	case diagnostics.Warning:
-		return "warning"
-	}
-	return "note"
-}
+func sarifLevel(s diagnostics.Severity) string { return level(s, "note") }
 
 // artifactURI is a path as a URI reference: relative paths stay relative
 // (to the directory the check ran in), absolute ones become file URIs.

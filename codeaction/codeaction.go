@@ -60,14 +60,6 @@ type ctx struct {
 	doc  *document.Document
 	m    *document.Mapper
 	opts Options
-	w    *walk
-}
-
-func (c *ctx) tree() *walk {
-	if c.w == nil {
-		c.w = walkDoc(c.doc)
-	}
-	return c.w
 }
 
 // Actions returns the fixes for diags (the diagnostics of doc that the

@@ -56,7 +56,7 @@ func TestCorpus(t *testing.T) {
 		x := navigation.Build(doc)
 		_ = navigation.Links(x, navigation.Options{Dir: filepath.Dir(f)})
 		_ = navigation.Lenses(x)
-		for _, r := range x.Refs {
+		for _, r := range x.Refs() {
 			_ = navigation.Definition(x, r.Span.Start, navigation.Options{})
 			_ = navigation.Occurrences(x, r.Span.Start)
 		}

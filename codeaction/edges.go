@@ -6,7 +6,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -19,14 +19,14 @@ import (
 //   - source: train.output.model
 //     target: eval.input.model
 func edgeForms(c *ctx, start, end int) []Action {
-	x := navigation.Build(c.doc)
+	x := model.Of(c.doc)
 	var out []Action
 	for _, p := range x.Items {
-		if p.Kind != navigation.KindPipeline {
+		if p.Kind != model.KindPipeline {
 			continue
 		}
 		for _, e := range p.Children {
-			if e.Kind != navigation.KindEdge || e.Range.End < start || e.Range.Start > end {
+			if e.Kind != model.KindEdge || e.Range.End < start || e.Range.Start > end {
 				continue
 			}
 			if a, ok := c.convertEdge(e.Body); ok {

@@ -17,73 +17,32 @@ func addMissing(c *ctx, d diagnostics.Diagnostic) []Action {
 	if d.Code != diagnostics.CodeMissingKey && d.Code != diagnostics.CodeMissingVariant {
 		return nil
 	}
+	f := d.Fix
+	if f == nil || f.Mapping == nil {
+		return nil
+	}
 	var out []Action
-	for _, mp := range c.tree().at(d.Start) {
-		var keys []*schema.Key
-		var choices [][]*schema.Key
-		switch {
-		case mp.choose:
-			if !hasKey(mp.node, mp.obj.Discriminator) {
-				keys = append(keys, discriminatorKey(mp.obj))
-			}
-		case d.Code == diagnostics.CodeMissingVariant:
-			if !anyPresent(mp, variantKeys(mp.obj)) {
-				for _, v := range mp.obj.Variants {
-					if k := mp.obj.Key(v.Keys[0]); k != nil {
-						choices = append(choices, []*schema.Key{k})
-					}
-				}
-			}
-		default:
-			for _, k := range mp.obj.Keys {
-				if k.Required && !hasKey(mp.node, k.Name) {
-					keys = append(keys, k)
-				}
-			}
-			if len(keys) == 0 && len(mp.obj.AnyOf) > 0 && !anyPresent(mp, mp.obj.AnyOf) {
-				for _, name := range mp.obj.AnyOf {
-					if k := mp.obj.Key(name); k != nil {
-						choices = append(choices, []*schema.Key{k})
-					}
-				}
-			}
+	if len(f.Add) > 1 {
+		if a, ok := c.insertKeys(f.Mapping, f.Add); ok {
+			a.Title = "Add the missing keys: " + names(f.Add)
+			a.Preferred = true
+			out = append(out, a)
 		}
-		if len(keys) > 1 {
-			if a, ok := c.insertKeys(mp, keys); ok {
-				a.Title = "Add the missing keys: " + names(keys)
-				a.Preferred = true
-				out = append(out, a)
-			}
+	}
+	for _, k := range f.Add {
+		if a, ok := c.insertKeys(f.Mapping, []*schema.Key{k}); ok {
+			a.Title = "Add " + names([]*schema.Key{k})
+			a.Preferred = len(f.Add) == 1
+			out = append(out, a)
 		}
-		for _, k := range keys {
-			choices = append(choices, []*schema.Key{k})
-		}
-		for _, ks := range choices {
-			if a, ok := c.insertKeys(mp, ks); ok {
-				a.Title = "Add " + names(ks)
-				a.Preferred = len(keys) == 1
-				out = append(out, a)
-			}
+	}
+	for _, k := range f.Choices {
+		if a, ok := c.insertKeys(f.Mapping, []*schema.Key{k}); ok {
+			a.Title = "Add " + names([]*schema.Key{k})
+			out = append(out, a)
 		}
 	}
 	return out
-}
-
-func variantKeys(o *schema.Obj) []string {
-	var out []string
-	for _, v := range o.Variants {
-		out = append(out, v.Keys...)
-	}
-	return out
-}
-
-func anyPresent(mp *mapping, keys []string) bool {
-	for _, k := range keys {
-		if hasKey(mp.node, k) {
-			return true
-		}
-	}
-	return false
 }
 
 func names(keys []*schema.Key) string {
@@ -94,19 +53,9 @@ func names(keys []*schema.Key) string {
 	return strings.Join(s, ", ")
 }
 
-// discriminatorKey is the key whose value picks one of o's choices, as an
-// enum of the choices' values.
-func discriminatorKey(o *schema.Obj) *schema.Key {
-	k := &schema.Key{Name: o.Discriminator, Type: &schema.Type{Kind: schema.String}}
-	for _, ch := range o.Choices {
-		k.Type.Enum = append(k.Type.Enum, schema.Value{Name: ch.Const})
-	}
-	return k
-}
-
 // insertKeys adds keys at the end of a mapping.
-func (c *ctx) insertKeys(mp *mapping, keys []*schema.Key) (Action, bool) {
-	sp := c.m.NodeExtent(mp.node)
+func (c *ctx) insertKeys(mp *diagnostics.Mapping, keys []*schema.Key) (Action, bool) {
+	sp := mp.Span
 	text := c.doc.Text
 	if sp.End > sp.Start && text[sp.End-1] == '}' {
 		// A flow mapping: add before the closing brace, as plain text.
@@ -127,7 +76,7 @@ func (c *ctx) insertKeys(mp *mapping, keys []*schema.Key) (Action, bool) {
 		}
 		return Action{Edits: []Edit{{Start: at, End: at, Text: b.String()}}}, true
 	}
-	indent := strings.Repeat(" ", max(mp.node.Column-1, 0))
+	indent := strings.Repeat(" ", mp.Indent)
 	snippet := c.opts.Snippets
 	var b strings.Builder
 	tab := 0

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
-	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/navigation"
 )
 
@@ -17,15 +17,15 @@ func validName(c *ctx, d diagnostics.Diagnostic) []Action {
 	if d.Code != diagnostics.CodePattern {
 		return nil
 	}
-	sa := c.tree().scalarAtSpan(c.m, document.Span{Start: d.Start, End: d.End})
-	if sa == nil || sa.typ == nil || sa.typ.Pattern == nil {
+	f := d.Fix
+	if f == nil || f.Type == nil || f.Type.Pattern == nil {
 		return nil
 	}
-	fixed := slug(sa.node.Value)
-	if fixed == "" || fixed == sa.node.Value || !sa.typ.Pattern.MatchString(fixed) {
+	fixed := slug(f.Value)
+	if fixed == "" || fixed == f.Value || !f.Type.Pattern.MatchString(fixed) {
 		return nil
 	}
-	x := navigation.Build(c.doc)
+	x := model.Of(c.doc)
 	if sym, _ := x.Resolve(d.Start + 1); sym != nil && sym.Named && sym.Value.Start == d.Start {
 		edits, err := navigation.Rename(x, sym.NameSpan.Start, fixed)
 		if err != nil {

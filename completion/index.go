@@ -6,59 +6,42 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// index is the names a file defines, read from the items that parse.
+// index answers what names the file defines, from the model: the
+// version's own once it is parsed, else one read from the items that
+// parse on their own. Either way the item holding the cursor is left out,
+// so that what is being typed is not offered back.
 type index struct {
-	items map[string][]*yaml.Node // kind → item bodies
+	m    *model.Model
+	skip int // the cursor's offset
 }
 
-// newIndex indexes the items of doc but the one holding offset skip.
+// newIndex returns the index of doc for a cursor at offset skip.
 func newIndex(doc *document.Document, skip int) *index {
-	idx := &index{items: map[string][]*yaml.Node{}}
-	for _, it := range items(doc, skip) {
-		n := document.Deref(it)
-		if n == nil || n.Kind != yaml.MappingNode {
-			continue
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k := schema.KindNamed(n.Content[i].Value); k != nil {
-				if body := document.Deref(n.Content[i+1]); body != nil && body.Kind == yaml.MappingNode {
-					idx.items[k.Name] = append(idx.items[k.Name], body)
-				}
-				break
-			}
-		}
+	if p := doc.ParsedIfReady(); p != nil && p.Root != nil {
+		return &index{m: model.Of(doc), skip: skip}
 	}
-	return idx
+	return &index{m: model.FromItems(items(doc, skip)), skip: -1}
 }
 
-// names returns the names of the items of a kind, without duplicates.
-func (x *index) names(kind string) []string {
+// names returns the names of the items of a kind, each once.
+func (x *index) names(kind model.Kind) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, body := range x.items[kind] {
-		if v := document.ValueOf(body, schema.XName); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" && !seen[v.Value] {
-			seen[v.Value] = true
-			out = append(out, v.Value)
+	for _, s := range x.m.All(kind) {
+		if s.Name == "" || seen[s.Name] || x.skip >= 0 && x.skip >= s.Range.Start && x.skip < s.Range.End {
+			continue
 		}
+		seen[s.Name] = true
+		out = append(out, s.Name)
 	}
 	return out
 }
 
-// item returns the body of the item of kind called name.
-func (x *index) item(kind, name string) *yaml.Node {
-	var found *yaml.Node
-	for _, body := range x.items[kind] {
-		if v := document.ValueOf(body, schema.XName); v != nil && v.Value == name {
-			found = body
-		}
-	}
-	return found
-}
-
-// node is a pipeline node as edges see it.
+// node is a pipeline node of the cursor's item as edges see it.
 type node struct {
 	name, typ string
 	body      *yaml.Node
@@ -81,15 +64,9 @@ func pipelineNodes(pipeline *yaml.Node) []node {
 	return out
 }
 
-// stepOf returns the step a node runs (through its task blueprint if need be).
-func (x *index) stepOf(n node) *yaml.Node {
-	step := document.Scalar(document.ValueOf(n.body, schema.XStep))
-	if step == "" {
-		if t := x.item(schema.TaskKind.Name, document.Scalar(document.ValueOf(n.body, schema.XTask))); t != nil {
-			step = document.Scalar(document.ValueOf(t, schema.XStep))
-		}
-	}
-	return x.item(schema.StepKind.Name, step)
+// stepOf returns the step a node runs, by the model's rules.
+func (x *index) stepOf(n node) *model.Symbol {
+	return x.m.StepOfNode(n.body).Step
 }
 
 // sockets lists `<node>.<type>.<key>` strings for nodes of a pipeline:
@@ -102,7 +79,7 @@ func (x *index) sockets(nodes []node, key string) []string {
 		if n.typ == schema.NodeDeployment {
 			if wantTarget {
 				for _, ep := range listScalars(document.ValueOf(n.body, schema.XEndpoints)) {
-					for _, f := range listNames(document.ValueOf(x.item(schema.EndpointKind.Name, ep), schema.XFiles)) {
+					for _, f := range names(model.ChildNames(x.m.Lookup(model.KindEndpoint, ep), model.KindFile)) {
 						out = append(out, n.name+"."+schema.SocketFile+"."+ep+"."+f)
 					}
 				}
@@ -111,17 +88,17 @@ func (x *index) sockets(nodes []node, key string) []string {
 		}
 		step := x.stepOf(n)
 		if wantSource {
-			for _, o := range listNames(document.ValueOf(step, schema.XOutputs)) {
+			for _, o := range names(model.ChildNames(step, model.KindOutput)) {
 				out = append(out, n.name+"."+schema.SocketOutput+"."+o)
 			}
 			out = append(out, n.name+"."+schema.SocketOutput+".*")
 		}
 		if wantTarget {
-			for _, in := range listNames(document.ValueOf(step, schema.XInputs)) {
+			for _, in := range names(model.ChildNames(step, model.KindInput)) {
 				out = append(out, n.name+"."+schema.SocketInput+"."+in)
 			}
 		}
-		for _, p := range listNames(document.ValueOf(step, schema.XParameters)) {
+		for _, p := range names(model.ChildNames(step, model.KindParameter)) {
 			out = append(out, n.name+"."+schema.SocketParameter+"."+p)
 		}
 	}
@@ -132,7 +109,7 @@ func (x *index) sockets(nodes []node, key string) []string {
 func (x *index) paramTargets(nodes []node) []string {
 	var out []string
 	for _, n := range nodes {
-		for _, p := range listNames(document.ValueOf(x.stepOf(n), schema.XParameters)) {
+		for _, p := range names(model.ChildNames(x.stepOf(n), model.KindParameter)) {
 			out = append(out, n.name+"."+schema.SocketParameter+"."+p)
 		}
 	}
@@ -140,6 +117,17 @@ func (x *index) paramTargets(nodes []node) []string {
 }
 
 const placeholderText = "vls__cursor__"
+
+// names leaves out a name that holds the cursor's placeholder.
+func names(in []string) []string {
+	out := in[:0:0]
+	for _, s := range in {
+		if !strings.Contains(s, placeholderText) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // listNames returns the `name` of each mapping in a list.
 func listNames(list *yaml.Node) []string {

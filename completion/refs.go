@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -20,13 +21,13 @@ func (b *builder) references(ref schema.Ref) {
 	detail := string(ref)
 	switch ref {
 	case schema.RefStep:
-		names = idx.names(schema.StepKind.Name)
+		names = idx.names(model.KindStep)
 	case schema.RefTask:
-		names = idx.names(schema.TaskKind.Name)
+		names = idx.names(model.KindTask)
 	case schema.RefEndpoint:
-		names = idx.names(schema.EndpointKind.Name)
+		names = idx.names(model.KindEndpoint)
 	case schema.RefDeployment:
-		names = idx.names(schema.DeploymentKind.Name)
+		names = idx.names(model.KindDeployment)
 	case schema.RefSocket:
 		names = idx.sockets(b.nodes(), b.c.KeyName)
 		detail = "edge socket"

@@ -137,3 +137,16 @@ func (it *item) relines(n *yaml.Node) {
 		stack = append(stack, n.Content...)
 	}
 }
+
+// Repair parses the top-level item on lines first to last although it
+// holds a syntax error: the lines that break it have their value cut, or
+// are blanked, until it parses. It returns the item's node, its lines
+// those of the document, or nil when it cannot be made to parse. What the
+// node holds is what the item's readable lines say.
+func Repair(m *document.Mapper, first, last int) *yaml.Node {
+	if first < 0 || last < first || last >= m.LineCount() {
+		return nil
+	}
+	// No line is the cursor's: every line may be repaired.
+	return newItem(m, first, last, last+1).parse()
+}

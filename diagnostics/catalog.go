@@ -13,25 +13,25 @@ type Rule struct {
 // Rules lists the codes this package reports, in a stable order. A code
 // that is missing here is still reported; tools describe it generically.
 var Rules = append([]Rule{
-	{CodeSyntax, "The file is not valid YAML.", Error},
-	{CodeUnknownKey, "A key that the construct does not have (often a typo).", Error},
-	{CodeMissingKey, "A required key is missing.", Error},
-	{CodeWrongType, "A value has the wrong type or shape.", Error},
-	{CodeInvalidValue, "A value is not one of the allowed values.", Error},
-	{CodePattern, "A string does not have the required form.", Error},
-	{CodeRange, "A number is outside its allowed range.", Error},
-	{CodeTooLong, "A string is longer than allowed.", Error},
-	{CodeMixedVariant, "Keys of two exclusive variants are used together.", Error},
-	{CodeMissingVariant, "None of a construct's variants is chosen.", Error},
-	{CodeDuplicateName, "Two items of the same kind share a name; the later one wins.", Warning},
-	{CodeUnknownKind, "A top-level item of an unknown kind, which is ignored.", Warning},
-	{CodeEmptyItem, "An item without content.", Error},
-	{CodeExtraKind, "A second kind key in one item, which is ignored.", Information},
-	{CodeStrayKey, "A key beside an item's kind that is ignored.", Information},
-	{CodeDuplicateKey, "A key appears twice in one mapping; the last one counts.", Warning},
-	{CodeYAML11, "A plain value that YAML 1.1 reads differently from what it looks like.", Information},
-	{"deprecated", "A deprecated key or construct.", Hint},
-}, semanticRules...)
+	{CodeSyntax, "The file is not valid YAML, for example because of a bad indentation or an unclosed quote.", Error},
+	{CodeUnknownKey, "A key Valohai does not know in this place, often a typo.", Error},
+	{CodeMissingKey, "A key Valohai requires is missing, such as a step's image.", Error},
+	{CodeWrongType, "A value of the wrong kind: text where a number, list or mapping is expected, or the other way round.", Error},
+	{CodeInvalidValue, "A value that is not one of those the key allows.", Error},
+	{CodePattern, "A text without the form the key requires, such as an endpoint name in upper case or a relative mount path.", Error},
+	{CodeRange, "A number outside the range the key allows.", Error},
+	{CodeTooLong, "A text longer than the key allows.", Error},
+	{CodeMixedVariant, "Keys of two alternatives that exclude each other, such as an endpoint's wsgi and server-command.", Error},
+	{CodeMissingVariant, "None of the alternatives is chosen, such as an endpoint with neither wsgi nor server-command.", Error},
+	{CodeDuplicateName, "Two items of the same kind with the same name; the later one wins.", Warning},
+	{CodeUnknownKind, "A top-level item of a kind Valohai does not know, such as a misspelt step.", Warning},
+	{CodeEmptyItem, "An item without content, often because its keys are not indented under the kind.", Error},
+	{CodeExtraKind, "A second kind in one item, such as an endpoint written inside a step's item.", Information},
+	{CodeStrayKey, "A key written beside an item's kind instead of indented under it.", Information},
+	{CodeDuplicateKey, "A key written twice in one mapping; only the last one counts.", Warning},
+	{CodeYAML11, "A plain value that YAML 1.1 reads as something other than it looks, such as yes (true) or 010 (8).", Information},
+	{"deprecated", "A key or kind that still works but is deprecated, such as blueprint.", Hint},
+}, append(semanticRules, scriptRules...)...)
 
 // RuleFor returns the description of code, if it is listed.
 func RuleFor(code string) (Rule, bool) {

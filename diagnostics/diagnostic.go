@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 )
 
 // Severity of a diagnostic, with LSP's numbering.
@@ -64,6 +65,8 @@ type Diagnostic struct {
 	Message    string
 	// Suggestions are replacement texts for the span (did-you-mean).
 	Suggestions []string
+	// Fix is what the finding's other quick fixes need, or nil.
+	Fix *Fix
 }
 
 // Diagnose returns every diagnostic of doc, ordered by position. It stops
@@ -83,7 +86,7 @@ func Diagnose(ctx context.Context, doc *document.Document) []Diagnostic {
 		}
 	}
 	if ctx.Err() == nil {
-		c.runRules(p)
+		c.runRules(model.Of(doc))
 	}
 	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
 	return c.out
@@ -96,6 +99,7 @@ func (c *checker) cachedItem(p *document.Parsed, it *document.Item) {
 		for _, d := range v.([]Diagnostic) {
 			d.Start += it.Start
 			d.End += it.Start
+			d.Fix = d.Fix.shifted(it.Start)
 			c.out = append(c.out, d)
 		}
 		return
@@ -110,6 +114,7 @@ func (c *checker) cachedItem(p *document.Parsed, it *document.Item) {
 		c.out = append(c.out, d)
 		d.Start -= it.Start
 		d.End -= it.Start
+		d.Fix = d.Fix.shifted(-it.Start)
 		rel[i] = d
 	}
 	p.Remember(it, rel)
@@ -126,9 +131,15 @@ func (c *checker) add(d Diagnostic) {
 	if d.End < d.Start {
 		d.End = d.Start
 	}
+	d.Message = ShortenValues(d.Message)
 	c.out = append(c.out, d)
 }
 
 func (c *checker) at(span document.Span, sev Severity, code, msg string, suggestions ...string) {
 	c.add(Diagnostic{Start: span.Start, End: span.End, Severity: sev, Code: code, Message: msg, Suggestions: suggestions})
+}
+
+// fixed reports a finding with the data of its quick fixes.
+func (c *checker) fixed(span document.Span, sev Severity, code, msg string, fix *Fix) {
+	c.add(Diagnostic{Start: span.Start, End: span.End, Severity: sev, Code: code, Message: msg, Fix: fix})
 }

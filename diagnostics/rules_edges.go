@@ -6,15 +6,11 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/diagnostics/expr"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
-
-// socketTypes are the types an edge socket may have, on either side.
-var socketTypes = []string{
-	schema.SocketOutput, schema.SocketInput, schema.SocketParameter, schema.SocketMetadata,
-	schema.SocketFile, schema.SocketEnvVar, schema.SocketDependency, schema.SocketDeployment,
-}
 
 // socket is a parsed `<node>.<type>.<key>` string.
 type socket struct {
@@ -36,7 +32,7 @@ func (c *checker) edges(p *pipe) {
 		case yaml.SequenceNode:
 			if len(it.Content) < 2 {
 				c.at(c.m.NodeSpan(it), Error, CodeMalformedEdge,
-					fmt.Sprintf("a shorthand edge of %s needs two sockets, [source, target]; it has %d", p.who, len(it.Content)))
+					fmt.Sprintf("an edge of %s written as a list needs two sockets, [source, target]; this one has %d", p.who, len(it.Content)))
 				continue
 			}
 			src, tgt = it.Content[0], it.Content[1]
@@ -60,20 +56,27 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 	if !isString(v) {
 		return nil
 	}
-	parts := strings.SplitN(v.Value, ".", 3)
-	if len(parts) < 3 {
+	ps := model.ParseSocket(v.Value)
+	if ps.Parts < 3 {
+		lacks := "the type and the key after the node name are missing"
+		if ps.Parts == 2 {
+			lacks = fmt.Sprintf("the key after %q is missing", ps.String())
+		}
 		c.at(c.m.NodeSpan(v), Error, CodeMalformedSocket,
-			fmt.Sprintf("edge %s %q must be written <node>.<type>.<key>; it has %d part(s)", side, v.Value, len(parts)))
+			fmt.Sprintf("edge %s %q must be written <node>.<type>.<key>: %s", side, v.Value, lacks))
 		return nil
 	}
-	s := &socket{node: parts[0], typ: parts[1], key: parts[2], v: v, target: p.named[parts[0]]}
+	s := &socket{node: ps.Node, typ: ps.Type, key: ps.Key, v: v, target: p.named[ps.Node]}
 	if s.target == nil {
 		msg := fmt.Sprintf("edge %s %q refers to node %q, which is not defined in %s", side, v.Value, s.node, p.who)
 		c.withFix(v, Error, CodeUnknownNode, msg, s.node, p.nodeNames(), func(n string) string { return n + "." + s.typ + "." + s.key })
 	}
-	if !contains(socketTypes, s.typ) {
-		msg := fmt.Sprintf("edge %s %q has socket type %q, which is not one of %s", side, v.Value, s.typ, strings.Join(socketTypes, ", "))
-		c.withFix(v, Error, CodeSocketType, msg, s.typ, socketTypes, func(t string) string { return s.node + "." + t + "." + s.key })
+	if !model.KnownType(s.typ) {
+		msg := fmt.Sprintf("edge %s %q has socket type %q, which Valohai does not know", side, v.Value, s.typ)
+		if closest(s.typ, model.SocketTypes) == "" {
+			msg += "; the usual types are output, input and parameter"
+		}
+		c.withFix(v, Error, CodeSocketType, msg, s.typ, model.SocketTypes, func(t string) string { return s.node + "." + t + "." + s.key })
 		return nil
 	}
 	if s.target == nil {
@@ -106,7 +109,7 @@ func contains(list []string, s string) bool {
 // names an input or parameter of the node's step, and that a file socket
 // names a file of one of the deployment's endpoints.
 func (c *checker) socketKey(p *pipe, s *socket) {
-	if strings.ContainsAny(s.key, "*?[") {
+	if model.IsWildcard(s.key) {
 		return
 	}
 	if s.typ == schema.SocketFile && text(document.ValueOf(s.target, schema.XType)) == schema.NodeDeployment {
@@ -122,11 +125,12 @@ func (c *checker) socketKey(p *pipe, s *socket) {
 	default:
 		return
 	}
-	step, name := p.stepOf(s.target)
-	if step == nil {
+	st := p.m.StepOf(p.m.SymbolOf(s.target))
+	if !st.Checkable() {
 		return
 	}
-	have := nameSet(document.ValueOf(step.body, list))
+	name := st.Name
+	have := nameSet(document.ValueOf(st.Step.Body, list))
 	if have[s.key] {
 		return
 	}
@@ -136,79 +140,49 @@ func (c *checker) socketKey(p *pipe, s *socket) {
 
 // fileSocket checks `<node>.file.<endpoint>.<file>` against the endpoints.
 func (c *checker) fileSocket(p *pipe, s *socket) {
-	ep, file, ok := strings.Cut(s.key, ".")
+	ep, file, ok := model.FileKey(s.key)
 	if !ok {
 		c.at(c.m.NodeSpan(s.v), Information, CodeUnknownFile,
 			fmt.Sprintf("a file socket is written <node>.file.<endpoint>.<file>; %q names no file", s.v.Value))
 		return
 	}
-	e := p.m.lookup(schema.EndpointKind.Name, ep)
-	if e == nil {
+	e := p.m.Lookup(model.KindEndpoint, ep)
+	if e == nil || e.Broken {
 		return // reported with the node's endpoints, or defined in the project
 	}
-	files := nameSet(document.ValueOf(e.body, schema.XFiles))
+	files := nameSet(document.ValueOf(e.Body, schema.XFiles))
 	if !files[file] {
 		msg := fmt.Sprintf("endpoint %q has no file %q", ep, file)
 		c.withFix(s.v, Information, CodeUnknownFile, msg, file, mapKeys(files), func(f string) string { return s.node + ".file." + ep + "." + f })
 	}
 }
 
-// stepOf returns the step a node runs, and its name, when the file
-// defines it; nil for deployment nodes and nodes pinned to a commit.
-func (p *pipe) stepOf(n *yaml.Node) (*entry, string) {
-	if truthy(document.ValueOf(n, schema.XCommit)) {
-		return nil, ""
-	}
-	name := ""
-	switch text(document.ValueOf(n, schema.XType)) {
-	case schema.NodeExecution:
-		name = text(document.ValueOf(n, schema.XStep))
-	case schema.NodeTask:
-		name = text(document.ValueOf(n, schema.XStep))
-		if t := text(document.ValueOf(n, schema.XTask)); t != "" {
-			if bp := p.m.lookup(schema.TaskKind.Name, t); bp != nil {
-				name = text(document.ValueOf(bp.body, schema.XStep))
-			}
-		}
-	}
-	if name == "" {
-		return nil, ""
-	}
-	return p.m.lookup(schema.StepKind.Name, name), name
-}
-
-// Node action values the official validator knows.
-var (
-	knownWhen = []string{"node-starting", "node-complete", "node-error"}
-	knownThen = []string{"stop-pipeline", "error-pipeline", "noop"}
-)
-
 // nodeAction warns about when/then values the validator does not know
 // and, for information, checks the `if` conditions.
 func (c *checker) nodeAction(a *yaml.Node, who string) {
 	for _, v := range listify(document.ValueOf(a, schema.XWhen)) {
-		if isString(v) && !contains(knownWhen, strings.ToLower(v.Value)) {
+		if isString(v) && !contains(schema.KnownWhen, strings.ToLower(v.Value)) {
 			c.withFix(v, Warning, CodeUnknownActionValue,
-				fmt.Sprintf("when %q is not a moment the validator knows (%s), so the action might never run", v.Value, strings.Join(knownWhen, ", ")),
-				v.Value, knownWhen, func(s string) string { return s })
+				fmt.Sprintf("when %q is not a moment Valohai knows (%s), so the action might never run", v.Value, strings.Join(schema.KnownWhen, ", ")),
+				v.Value, schema.KnownWhen, func(s string) string { return s })
 		}
 	}
 	for _, v := range listify(document.ValueOf(a, schema.XThen)) {
-		if isString(v) && !contains(knownThen, v.Value) {
-			msg := fmt.Sprintf("then %q is not an action the validator knows (%s), so the action might do nothing", v.Value, strings.Join(knownThen, ", "))
-			if v.Value == "require-approval" {
-				msg = "then \"require-approval\" is in Valohai's documentation, but the validator does not know it and warns that the action might do nothing"
+		if isString(v) && !contains(schema.KnownThen, v.Value) {
+			msg := fmt.Sprintf("then %q is not an outcome Valohai knows (%s), so the action might do nothing", v.Value, strings.Join(schema.KnownThen, ", "))
+			if v.Value == schema.ThenRequireApproval {
+				msg = "then \"require-approval\" is documented by Valohai, but valohai-yaml warns that it might do nothing; if it works for you, add # valohai-ls: ignore[unknown-action-value]"
 			}
-			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, knownThen, func(s string) string { return s })
+			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, schema.KnownThen, func(s string) string { return s })
 		}
 	}
 	for _, v := range listify(document.ValueOf(a, schema.XIf)) {
 		if !isString(v) {
 			continue
 		}
-		if err := CheckExpression(v.Value); err != nil {
+		if err := expr.Check(v.Value); err != nil {
 			c.at(c.m.NodeSpan(v), Information, CodeInvalidExpression,
-				fmt.Sprintf("condition of an action of %s is not an expression the platform can evaluate: %s", who, exprMessage(v.Value, err)))
+				fmt.Sprintf("the if condition of an action of %s is not an expression Valohai can evaluate: %s", who, exprMessage(v.Value, err)))
 		}
 	}
 }

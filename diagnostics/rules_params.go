@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/internal/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -24,10 +25,10 @@ func (c *checker) stepParameters(body *yaml.Node, owner string) {
 func parameterType(p *yaml.Node) string {
 	v := document.ValueOf(p, schema.XType)
 	if v == nil {
-		return "string"
+		return schema.ParamString
 	}
 	t := text(v)
-	if schema.Parameter.Key("type").Type.EnumValue(t) == nil {
+	if schema.Parameter.Key(schema.XType).Type.EnumValue(t) == nil {
 		return ""
 	}
 	return t
@@ -40,7 +41,7 @@ func (c *checker) parameter(p named, owner string) {
 	}
 	who := fmt.Sprintf("parameter %q of %s", p.name, owner)
 	c.flagMultiple(p.node, typ, who)
-	if typ == "flag" {
+	if typ == schema.ParamFlag {
 		if truthy(document.ValueOf(p.node, schema.XOptional)) {
 			c.at(c.m.NodeSpan(document.KeyOf(p.node, schema.XOptional)), Warning, CodeIneffectiveKey,
 				fmt.Sprintf("optional has no effect on flag %s: flags are always optional", who))
@@ -50,7 +51,7 @@ func (c *checker) parameter(p named, owner string) {
 				fmt.Sprintf("pass-as of %s is not used because pass-true-as or pass-false-as is set; remove it", who))
 		}
 	} else {
-		for _, key := range []string{"pass-true-as", "pass-false-as"} {
+		for _, key := range []string{schema.XPassTrueAs, schema.XPassFalseAs} {
 			if truthy(document.ValueOf(p.node, key)) {
 				c.at(c.m.NodeSpan(document.KeyOf(p.node, key)), Warning, CodeIneffectiveKey,
 					fmt.Sprintf("%s has no effect on %s, which is not a flag; use pass-as", key, who))
@@ -65,8 +66,8 @@ func (c *checker) parameter(p named, owner string) {
 // parameter that is not a number, where it is ignored.
 func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
 	lo, hi := document.Deref(document.ValueOf(p, schema.XMin)), document.Deref(document.ValueOf(p, schema.XMax))
-	if typ != "integer" && typ != "float" {
-		for _, key := range []string{"min", "max"} {
+	if typ != schema.ParamInteger && typ != schema.ParamFloat {
+		for _, key := range []string{schema.XMin, schema.XMax} {
 			if has(p, key) {
 				c.at(c.m.NodeSpan(document.KeyOf(p, key)), Information, CodeIneffectiveKey,
 					fmt.Sprintf("%s has no effect on %s, which is a %s parameter", key, who, typ))
@@ -77,7 +78,7 @@ func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
 	if lo == nil || hi == nil || lo.Kind != yaml.ScalarNode || hi.Kind != yaml.ScalarNode {
 		return
 	}
-	if l, h := pyOf(lo), pyOf(hi); l.numeric() && h.numeric() && l.num > h.num {
+	if l, h := pyvalue.Of(lo), pyvalue.Of(hi); l.Numeric() && h.Numeric() && l.Num > h.Num {
 		c.at(c.m.NodeSpan(lo), Information, CodeEmptyRange,
 			fmt.Sprintf("min %s of %s is greater than its max %s, so no value is accepted", lo.Value, who, hi.Value))
 	}
@@ -86,10 +87,10 @@ func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
 // flagMultiple reports a flag with multiple values, which the parser refuses.
 func (c *checker) flagMultiple(p *yaml.Node, typ, who string) {
 	v := document.ValueOf(p, schema.XMultiple)
-	if typ != "flag" || !isString(v) {
+	if typ != schema.ParamFlag || !isString(v) {
 		return
 	}
-	if m := strings.ToLower(v.Value); m == "repeat" || m == "separate" {
+	if m := strings.ToLower(v.Value); m == schema.MultipleRepeat || m == schema.MultipleSeparate {
 		c.at(c.m.NodeSpan(v), Error, CodeFlagMultiple,
 			fmt.Sprintf("flag %s cannot take multiple values; remove `multiple` or change the type", who))
 	}
@@ -103,17 +104,17 @@ func (c *checker) parameterDefault(p *yaml.Node, typ, who string) {
 	if isNull(def) {
 		return
 	}
-	multiple := isString(document.ValueOf(p, schema.XMultiple)) && strings.ToLower(text(document.ValueOf(p, schema.XMultiple))) != "none" && text(document.ValueOf(p, schema.XMultiple)) != ""
+	multiple := isString(document.ValueOf(p, schema.XMultiple)) && strings.ToLower(text(document.ValueOf(p, schema.XMultiple))) != schema.MultipleNone && text(document.ValueOf(p, schema.XMultiple)) != ""
 	items := []*yaml.Node{def}
 	if def.Kind == yaml.SequenceNode {
 		items = listify(def)
 	}
-	if !multiple && !pyOf(def).truthy() || multiple && len(items) == 0 {
+	if !multiple && !pyvalue.Of(def).Truthy() || multiple && len(items) == 0 {
 		return
 	}
 	lim := limitsOf(p, typ)
 	for _, it := range items {
-		for _, problem := range lim.problems(pyOf(it), typ) {
+		for _, problem := range lim.problems(pyvalue.Of(it), typ) {
 			c.at(c.m.NodeSpan(it), Warning, CodeInvalidDefault, fmt.Sprintf("default of %s %s", who, problem))
 		}
 	}
@@ -121,65 +122,89 @@ func (c *checker) parameterDefault(p *yaml.Node, typ, who string) {
 
 // limits are a parameter's min, max and choices, as Python values.
 type limits struct {
-	min, max *pyValue
-	choices  []pyValue
+	min, max *pyvalue.Value
+	choices  []pyvalue.Value
+	// typeWritten is whether the parameter has a type: key (the messages
+	// name the default type, string, when it has not).
+	typeWritten bool
 }
 
 func limitsOf(p *yaml.Node, typ string) limits {
-	var l limits
+	l := limits{typeWritten: document.ValueOf(p, schema.XType) != nil}
 	if v := document.Deref(document.ValueOf(p, schema.XMin)); v != nil && v.Kind == yaml.ScalarNode {
-		pv := pyOf(v)
+		pv := pyvalue.Of(v)
 		l.min = &pv
 	}
 	if v := document.Deref(document.ValueOf(p, schema.XMax)); v != nil && v.Kind == yaml.ScalarNode {
-		pv := pyOf(v)
+		pv := pyvalue.Of(v)
 		l.max = &pv
 	}
-	if typ == "flag" {
-		l.choices = []pyValue{{kind: pyBool, num: 1, str: "true"}, {kind: pyBool, str: "false"}}
+	if typ == schema.ParamFlag {
+		l.choices = []pyvalue.Value{{Kind: pyvalue.Bool, Num: 1, Str: "true"}, {Kind: pyvalue.Bool, Str: "false"}}
 		return l
 	}
 	if ch := document.Deref(document.ValueOf(p, schema.XChoices)); ch != nil && ch.Kind == yaml.SequenceNode {
 		for _, e := range ch.Content {
-			l.choices = append(l.choices, pyOf(e))
+			l.choices = append(l.choices, pyvalue.Of(e))
 		}
 	}
 	return l
 }
 
 // problems lists what is wrong with one default value.
-func (l limits) problems(v pyValue, typ string) []string {
+func (l limits) problems(v pyvalue.Value, typ string) []string {
 	var out []string
 	switch {
-	case typ == "string" && v.kind != pyStr:
-		return []string{fmt.Sprintf("is %s, not text; quote it or change the parameter's type", v.describe())}
-	case typ == "integer" && !v.intOK():
-		out = append(out, emptyOr(v, "is "+v.describe()+", not an integer"))
-	case typ == "float" && !v.floatOK():
-		out = append(out, emptyOr(v, "is "+v.describe()+", not a number"))
+	case typ == schema.ParamString && v.Kind != pyvalue.Str:
+		return []string{l.notText(v)}
+	case typ == schema.ParamInteger && !v.IntOK():
+		out = append(out, emptyOr(v, "is "+v.Describe()+", not an integer"))
+	case typ == schema.ParamFloat && !v.FloatOK():
+		out = append(out, emptyOr(v, "is "+v.Describe()+", not a number"))
 	}
-	if v.numeric() && l.min != nil && l.min.numeric() && v.num < l.min.num {
-		out = append(out, fmt.Sprintf("%s is less than its min %s", v.str, l.min.str))
+	if v.Numeric() && l.min != nil && l.min.Numeric() && v.Num < l.min.Num {
+		out = append(out, fmt.Sprintf("is %s, less than its min %s", v.Str, l.min.Str))
 	}
-	if v.numeric() && l.max != nil && l.max.numeric() && v.num > l.max.num {
-		out = append(out, fmt.Sprintf("%s is greater than its max %s", v.str, l.max.str))
+	if v.Numeric() && l.max != nil && l.max.Numeric() && v.Num > l.max.Num {
+		out = append(out, fmt.Sprintf("is %s, greater than its max %s", v.Str, l.max.Str))
 	}
 	if len(l.choices) > 0 && !l.allows(v) {
-		out = append(out, fmt.Sprintf("%s is not one of its choices", v.describe()))
+		out = append(out, fmt.Sprintf("is %s, which is not one of its choices", v.Describe()))
 	}
 	return out
 }
 
-func emptyOr(v pyValue, msg string) string {
-	if v.kind == pyStr && v.str == "" {
-		return "has an empty value"
+// notText explains a default that is not text on a string parameter, and
+// what to write instead.
+func (l limits) notText(v pyvalue.Value) string {
+	fix := "write it in quotes"
+	switch v.Kind {
+	case pyvalue.Int, pyvalue.Float, pyvalue.Date:
+		fix = fmt.Sprintf("write %q in quotes", v.Str)
+	}
+	if better := map[pyvalue.Kind]string{pyvalue.Int: "integer", pyvalue.Float: "float", pyvalue.Bool: "flag"}[v.Kind]; better != "" {
+		if l.typeWritten {
+			fix += ", or change the type to " + better
+		} else {
+			fix += ", or add type: " + better
+		}
+	}
+	if !l.typeWritten {
+		return fmt.Sprintf("is %s, but with no type written the parameter is a string; %s", v.Describe(), fix)
+	}
+	return fmt.Sprintf("is %s, but the parameter's type is string; %s", v.Describe(), fix)
+}
+
+func emptyOr(v pyvalue.Value, msg string) string {
+	if v.Kind == pyvalue.Str && v.Str == "" {
+		return "has an empty item"
 	}
 	return msg
 }
 
-func (l limits) allows(v pyValue) bool {
+func (l limits) allows(v pyvalue.Value) bool {
 	for _, ch := range l.choices {
-		if pyEqual(v, ch) {
+		if pyvalue.Equal(v, ch) {
 			return true
 		}
 	}

@@ -7,21 +7,22 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // pipe is one pipeline as its rules see it.
 type pipe struct {
-	m     *model
+	m     *model.Model
 	who   string                // `pipeline "main"`
 	body  *yaml.Node            // the pipeline's mapping
 	nodes []*yaml.Node          // the node mappings, in order
 	named map[string]*yaml.Node // node name → the last node of that name
 }
 
-func newPipe(m *model, e *entry) *pipe {
-	p := &pipe{m: m, who: fmt.Sprintf("%s %q", e.kind.Name, e.name), body: e.body, named: map[string]*yaml.Node{}}
-	p.nodes = mappings(document.ValueOf(e.body, schema.XNodes))
+func newPipe(m *model.Model, e *model.Symbol) *pipe {
+	p := &pipe{m: m, who: fmt.Sprintf("%s %q", e.Key.Name, e.Name), body: e.Body, named: map[string]*yaml.Node{}}
+	p.nodes = mappings(document.ValueOf(e.Body, schema.XNodes))
 	for _, n := range p.nodes {
 		if name, ok := scalarText(document.ValueOf(n, schema.XName)); ok {
 			p.named[name] = n
@@ -36,8 +37,8 @@ func (p *pipe) nodeNames() []string { return mapKeys(p.named) }
 // pipelineRules checks each pipeline (and blueprint): node names, the
 // steps and tasks that nodes name, their overrides and actions, the edges
 // and the pipeline parameters.
-func pipelineRules(c *checker, m *model) {
-	for _, e := range m.kept(schema.PipelineKind.Name) {
+func pipelineRules(c *checker, m *model.Model) {
+	for _, e := range m.Kept(model.KindPipeline) {
 		if c.ctx.Err() != nil {
 			return
 		}
@@ -93,48 +94,34 @@ func (c *checker) node(p *pipe, n *yaml.Node) {
 	override := document.ValueOf(n, schema.XOverride)
 	c.overrideFlags(override, who)
 	c.presetNeedsEnvironment(override, "the override of "+who, "the override")
-	if truthy(document.ValueOf(n, schema.XCommit)) {
+	st := p.m.StepOf(p.m.SymbolOf(n))
+	if st.Status == model.StepElsewhere {
 		return
 	}
-	step, stepName := c.nodeStep(p, n, who)
-	if step == nil {
+	c.nodeStep(p, n, st, who)
+	if !st.Checkable() {
 		return
 	}
-	c.overrideNames(override, step, stepName, who)
-	c.placeholders(document.ValueOf(override, schema.XCommand), step.body, fmt.Sprintf("step %q", stepName))
+	c.overrideNames(override, st.Step, st.Name, who)
+	c.placeholders(document.ValueOf(override, schema.XCommand), st.Step.Body, fmt.Sprintf("step %q", st.Name))
+	c.commandLines(document.ValueOf(override, schema.XCommand), st.Step.Body, fmt.Sprintf("step %q", st.Name))
 }
 
-// nodeStep returns the step a node runs, directly or through its task
-// blueprint, reporting a step or blueprint that does not exist.
-func (c *checker) nodeStep(p *pipe, n *yaml.Node, who string) (*entry, string) {
-	if tv := document.ValueOf(n, schema.XTask); !isNull(tv) && text(document.ValueOf(n, schema.XType)) == schema.NodeTask {
-		task, ok := scalarText(tv)
-		if !ok {
-			return nil, ""
-		}
-		bp := p.m.lookup(schema.TaskKind.Name, task)
-		if bp == nil {
-			c.unknownRef(tv, Error, CodeUnknownTask, fmt.Sprintf("%s uses task %q, which is not defined", who, task), p.m.names(schema.TaskKind.Name))
-			return nil, ""
-		}
-		sv := document.ValueOf(bp.body, schema.XStep)
-		step, _ := scalarText(sv)
-		e := p.m.lookup(schema.StepKind.Name, step)
-		if e == nil {
-			c.at(c.m.NodeSpan(tv), Error, CodeUnknownStep, fmt.Sprintf("%s uses task %q, whose step %q is not defined", who, task, step))
-		}
-		return e, step
+// nodeStep reports a step or task blueprint that a node names and the
+// file does not define (nothing when a broken item may define it).
+func (c *checker) nodeStep(p *pipe, n *yaml.Node, st model.StepOf, who string) {
+	if st.Status != model.StepMissing {
+		return
 	}
-	sv := document.ValueOf(n, schema.XStep)
-	step, ok := scalarText(sv)
-	if !ok {
-		return nil, ""
+	tv := document.ValueOf(n, schema.XTask)
+	switch {
+	case st.TaskMissing:
+		c.unknownRef(tv, Error, CodeUnknownTask, fmt.Sprintf("%s uses task %q, which is not defined", who, st.TaskName), p.m.Names(model.KindTask))
+	case st.Task != nil:
+		c.at(c.m.NodeSpan(tv), Error, CodeUnknownStep, fmt.Sprintf("%s uses task %q, whose step %q is not defined", who, st.TaskName, st.Name))
+	default:
+		c.unknownRef(document.ValueOf(n, schema.XStep), Error, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which is not defined", who, st.Name), p.m.Names(model.KindStep))
 	}
-	e := p.m.lookup(schema.StepKind.Name, step)
-	if e == nil {
-		c.unknownRef(sv, Error, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which is not defined", who, step), p.m.names(schema.StepKind.Name))
-	}
-	return e, step
 }
 
 // unknownRef reports a name that refers to nothing, suggesting the
@@ -150,7 +137,7 @@ func (c *checker) unknownRef(v *yaml.Node, sev Severity, code, msg string, names
 
 // overrideNames reports overridden inputs and parameters that the step
 // does not have.
-func (c *checker) overrideNames(override *yaml.Node, step *entry, stepName, who string) {
+func (c *checker) overrideNames(override *yaml.Node, step *model.Symbol, stepName, who string) {
 	for _, kind := range []struct{ key, code, what string }{
 		{schema.XInputs, CodeUnknownInput, "input"},
 		{schema.XParameters, CodeUnknownParameter, "parameter"},
@@ -159,7 +146,7 @@ func (c *checker) overrideNames(override *yaml.Node, step *entry, stepName, who 
 		if len(items) == 0 {
 			continue
 		}
-		have := nameSet(document.ValueOf(step.body, kind.key))
+		have := nameSet(document.ValueOf(step.Body, kind.key))
 		for _, it := range items {
 			v := document.ValueOf(it, schema.XName)
 			name, ok := scalarText(v)
@@ -183,16 +170,16 @@ func (c *checker) overrideFlags(override *yaml.Node, who string) {
 
 // pipelineCollisions reports a pipeline and a blueprint that share a
 // name: one silently replaces the other.
-func (c *checker) pipelineCollisions(m *model) {
-	seen := map[string]*entry{}
-	for _, e := range m.entries {
-		if collection(e.kind.Name) != schema.PipelineKind.Name || e.nameKey == nil {
+func (c *checker) pipelineCollisions(m *model.Model) {
+	seen := map[string]*model.Symbol{}
+	for _, e := range m.All(model.KindPipeline) {
+		if e.NameNode == nil || e.Broken {
 			continue
 		}
-		if prev, ok := seen[e.name]; ok && prev.kind != e.kind {
-			c.at(c.m.NodeSpan(e.nameKey), Information, CodeNameCollision,
-				fmt.Sprintf("%s %q replaces the %s of the same name on line %d", e.kind.Name, e.name, prev.kind.Name, c.m.LineOf(c.m.NodeStart(prev.nameKey))+1))
+		if prev, ok := seen[e.Name]; ok && prev.Key != e.Key {
+			c.at(c.m.NodeSpan(e.NameNode), Information, CodeNameCollision,
+				fmt.Sprintf("%s %q replaces the %s of the same name on line %d", e.Key.Name, e.Name, prev.Key.Name, c.m.LineOf(c.m.NodeStart(prev.NameNode))+1))
 		}
-		seen[e.name] = e
+		seen[e.Name] = e
 	}
 }

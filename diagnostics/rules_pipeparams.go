@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -37,15 +38,15 @@ func (c *checker) pipelineParameters(p *pipe) {
 
 // paramTarget checks one `<node>.parameter.<name>` target.
 func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
-	parts := strings.SplitN(t.Value, ".", 3)
-	if len(parts) < 3 {
+	ps := model.ParseSocket(t.Value)
+	if ps.Parts < 3 {
 		c.at(c.m.NodeSpan(t), Error, CodeMalformedSocket,
 			fmt.Sprintf("target %q of %s must be written <node>.parameter.<name>", t.Value, who))
 		return
 	}
-	node, typ, param := parts[0], parts[1], parts[2]
+	node, typ, param := ps.Node, ps.Type, ps.Key
 	if !strings.HasPrefix(typ, schema.SocketParameter) {
-		msg := fmt.Sprintf("target %q of %s must point at a parameter, <node>.parameter.<name>, not a %s", t.Value, who, typ)
+		msg := fmt.Sprintf("target %q of %s must point at a parameter, <node>.parameter.<name>, not %s %s", t.Value, who, article(typ), typ)
 		c.at(c.m.NodeSpan(t), Error, CodeSocketType, msg, node+"."+schema.SocketParameter+"."+param)
 	}
 	n := p.named[node]
@@ -62,16 +63,17 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 	default:
 		return
 	}
-	if sev == Error && truthy(document.ValueOf(n, schema.XCommit)) {
+	if sev == Error && model.Pinned(n) {
 		c.at(c.m.NodeSpan(t), Error, CodeUncheckableTarget,
-			fmt.Sprintf("target %q of %s points at node %q, whose step comes from another commit; the official validator fails on such a target", t.Value, who, node))
+			fmt.Sprintf("target %q of %s is on node %q, whose step is from another commit: Valohai cannot read that; target a node whose step is in this file", t.Value, who, node))
 		return
 	}
-	step, name := p.stepOf(n)
-	if step == nil {
+	st := p.m.StepOf(p.m.SymbolOf(n))
+	if !st.Checkable() {
 		return // the node's unknown step is reported on the node
 	}
-	have := nameSet(document.ValueOf(step.body, schema.XParameters))
+	name := st.Name
+	have := nameSet(document.ValueOf(st.Step.Body, schema.XParameters))
 	if !have[param] {
 		msg := fmt.Sprintf("target %q of %s names parameter %q, which step %q does not have", t.Value, who, param, name)
 		c.withFix(t, sev, CodeUnknownParameter, msg, param, mapKeys(have), func(s string) string { return node + "." + typ + "." + s })

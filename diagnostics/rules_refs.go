@@ -2,20 +2,18 @@ package diagnostics
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // The checks in this file find references that the official validator
 // never checks. The platform passes such text on unchanged, so they are
 // reported for information only.
-
-var placeholderRe = regexp.MustCompile(`\{(parameter|parameter-value):(.+?)\}`)
 
 // placeholders reports `{parameter:NAME}` placeholders in a command whose
 // NAME is not a parameter of the step: they would be left in the command
@@ -27,16 +25,16 @@ func (c *checker) placeholders(cmd, step *yaml.Node, owner string) {
 			continue
 		}
 		from := c.m.NodeStart(line)
-		for _, sub := range placeholderRe.FindAllStringSubmatch(line.Value, -1) {
-			if _, ok := params[sub[2]]; ok {
+		for _, ph := range model.Placeholders(line.Value) {
+			if _, ok := params[ph.Name]; ok {
 				continue
 			}
-			span := c.findText(line, sub[0], &from)
-			msg := fmt.Sprintf("%s has no parameter %q, so %s stays in the command as written", owner, sub[2], sub[0])
+			span := c.findText(line, ph.Text(), &from)
+			msg := fmt.Sprintf("%s has no parameter %q, so %s stays in the command as written", owner, ph.Name, ph.Text())
 			var sugg []string
-			if s := closest(sub[2], mapKeys(params)); s != "" {
-				msg = fmt.Sprintf("%s has no parameter %q; did you mean %q?", owner, sub[2], s)
-				sugg = []string{"{" + sub[1] + ":" + s + "}"}
+			if s := closest(ph.Name, mapKeys(params)); s != "" {
+				msg = fmt.Sprintf("%s has no parameter %q; did you mean %q?", owner, ph.Name, s)
+				sugg = []string{"{" + ph.Prefix + ":" + s + "}"}
 			}
 			c.at(span, Information, CodeUnknownPlaceholder, msg, sugg...)
 		}
@@ -80,29 +78,18 @@ func nameSet(list *yaml.Node) map[string]bool {
 
 // deploymentEndpoints reports endpoints of a deployment node that the
 // file does not define; they are dropped when the pipeline is converted.
-func (c *checker) deploymentEndpoints(m *model, node *yaml.Node, who string) {
+func (c *checker) deploymentEndpoints(m *model.Model, node *yaml.Node, who string) {
 	for _, ep := range listify(document.ValueOf(node, schema.XEndpoints)) {
 		name, ok := scalarText(ep)
-		if !ok || m.lookup(schema.EndpointKind.Name, name) != nil {
+		if !ok || m.Lookup(model.KindEndpoint, name) != nil || m.MayDefine(model.KindEndpoint) {
 			continue
 		}
 		msg := fmt.Sprintf("%s includes endpoint %q, which this file does not define; it is left out of the deployment", who, name)
 		var sugg []string
-		if s := closest(name, m.names(schema.EndpointKind.Name)); s != "" {
+		if s := closest(name, m.Names(model.KindEndpoint)); s != "" {
 			msg = fmt.Sprintf("%s includes endpoint %q, which this file does not define; did you mean %q?", who, name, s)
 			sugg = []string{s}
 		}
 		c.at(c.m.NodeSpan(ep), Information, CodeUnknownEndpoint, msg, sugg...)
 	}
-}
-
-// names returns the names of the items of kind's collection.
-func (m *model) names(kind string) []string {
-	var out []string
-	for _, e := range m.kept(kind) {
-		if e.name != "" {
-			out = append(out, e.name)
-		}
-	}
-	return out
 }

@@ -6,26 +6,30 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/diagnostics/duration"
+	"github.com/valohai-ls/valohai-ls/diagnostics/expr"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // stepRules checks each step: its environment, stop condition, durations,
 // parameters and the names its lists define.
-func stepRules(c *checker, m *model) {
-	for _, e := range m.kept(schema.StepKind.Name) {
+func stepRules(c *checker, m *model.Model) {
+	for _, e := range m.Kept(model.KindStep) {
 		if c.ctx.Err() != nil {
 			return
 		}
-		owner := fmt.Sprintf("step %q", e.name)
-		c.presetNeedsEnvironment(e.body, owner, "the step")
-		c.stopCondition(e.body, owner)
-		for _, key := range []string{"time-limit", "no-output-timeout"} {
-			c.duration(e.body, key, owner)
+		owner := fmt.Sprintf("step %q", e.Name)
+		c.presetNeedsEnvironment(e.Body, owner, "the step")
+		c.stopCondition(e.Body, owner)
+		for _, key := range []string{schema.XTimeLimit, schema.XNoOutputTimeout} {
+			c.duration(e.Body, key, owner)
 		}
-		c.stepParameters(e.body, owner)
-		c.duplicateItems(e.body, owner)
-		c.placeholders(document.ValueOf(e.body, schema.XCommand), e.body, owner)
+		c.stepParameters(e.Body, owner)
+		c.duplicateItems(e.Body, owner)
+		c.placeholders(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
+		c.commandLines(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
 	}
 }
 
@@ -45,18 +49,18 @@ func (c *checker) stopCondition(body *yaml.Node, owner string) {
 	if !isString(v) {
 		return
 	}
-	if err := CheckExpression(v.Value); err != nil {
+	if err := expr.Check(v.Value); err != nil {
 		c.at(c.m.NodeSpan(v), Error, CodeInvalidExpression,
 			fmt.Sprintf("stop-condition of %s is not a valid expression: %s", owner, exprMessage(v.Value, err)))
 	}
 }
 
 // exprMessage adds where in a longer expression the problem is.
-func exprMessage(expr string, err *ExprError) string {
-	if len(expr) <= 12 || err.Pos <= 0 {
+func exprMessage(text string, err *expr.Error) string {
+	if len(text) <= 12 || err.Pos <= 0 {
 		return err.Msg
 	}
-	return fmt.Sprintf("%s (at character %d)", err.Msg, len([]rune(expr[:min(err.Pos, len(expr))]))+1)
+	return fmt.Sprintf("%s (at character %d)", err.Msg, len([]rune(text[:min(err.Pos, len(text))]))+1)
 }
 
 // duration checks a time-limit or timeout: seconds, or unit text.
@@ -67,7 +71,7 @@ func (c *checker) duration(body *yaml.Node, key, owner string) {
 	}
 	switch document.Resolve11(v) {
 	case document.String:
-		if _, err := ParseDuration(v.Value); err != nil {
+		if _, err := duration.Parse(v.Value); err != nil {
 			c.at(c.m.NodeSpan(v), Error, CodeInvalidDuration, fmt.Sprintf("%s of %s is not a duration: %v", key, owner, err))
 		}
 	case document.Float:
@@ -83,7 +87,7 @@ func (c *checker) duration(body *yaml.Node, key, owner string) {
 // duplicateItems reports names defined twice in a step's lists; the
 // parser keeps the last silently.
 func (c *checker) duplicateItems(body *yaml.Node, owner string) {
-	for _, key := range []string{schema.XParameters, schema.XInputs, "environment-variables"} {
+	for _, key := range []string{schema.XParameters, schema.XInputs, schema.XEnvVars} {
 		seen := map[string]*yaml.Node{}
 		for _, it := range mappings(document.ValueOf(body, key)) {
 			v := document.ValueOf(it, schema.XName)

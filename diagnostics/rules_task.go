@@ -7,40 +7,40 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// bayesianOnly are the task keys that only Bayesian optimisation reads.
-var bayesianOnly = []string{"engine", "optimization-target-metric", "optimization-target-value"}
-
 // taskRules checks each task blueprint: its stop condition, type and
 // on-child-error, keys that its type ignores, and its step.
-func taskRules(c *checker, m *model) {
-	for _, e := range m.kept(schema.TaskKind.Name) {
+func taskRules(c *checker, m *model.Model) {
+	for _, e := range m.Kept(model.KindTask) {
 		if c.ctx.Err() != nil {
 			return
 		}
-		owner := fmt.Sprintf("task %q", e.name)
-		c.stopCondition(e.body, owner)
-		typ := c.taskEnum(e.body, "type", schema.TaskTypes, "-", "_", owner)
-		c.taskEnum(e.body, "on-child-error", schema.TaskOnChildError, "_", "-", owner)
+		owner := fmt.Sprintf("task %q", e.Name)
+		c.stopCondition(e.Body, owner)
+		typ := c.taskEnum(e.Body, schema.XType, schema.TaskTypes, "-", "_", owner)
+		c.taskEnum(e.Body, schema.XOnChildError, schema.TaskOnChildError, "_", "-", owner)
+		kind := typ
 		if typ == "" {
-			typ = "grid_search"
+			typ = schema.TaskGridSearch
+			kind = typ + ", the default type"
 		}
-		if typ != "manual_search" && hasParameterSets(e.body) {
-			c.at(c.m.NodeSpan(document.KeyOf(e.body, schema.XParameterSets)), Warning, CodeManualSearchOnly,
-				fmt.Sprintf("parameter-sets of %s are used only by manual_search tasks, and this one is %s", owner, typ))
+		if typ != schema.TaskManualSearch && hasParameterSets(e.Body) {
+			c.at(c.m.NodeSpan(document.KeyOf(e.Body, schema.XParameterSets)), Warning, CodeManualSearchOnly,
+				fmt.Sprintf("parameter-sets are read only by manual_search tasks, and %s is %s; remove them or set type: manual_search", owner, kind))
 		}
-		if typ != "bayesian_tpe" {
-			for _, key := range bayesianOnly {
-				if !isNull(document.ValueOf(e.body, key)) {
-					c.at(c.m.NodeSpan(document.KeyOf(e.body, key)), Warning, CodeBayesianOnly,
-						fmt.Sprintf("%s is used only by bayesian_tpe tasks, and %s is %s", key, owner, typ))
+		if typ != schema.TaskBayesianTPE {
+			for _, key := range schema.BayesianOnlyKeys {
+				if !isNull(document.ValueOf(e.Body, key)) {
+					c.at(c.m.NodeSpan(document.KeyOf(e.Body, key)), Warning, CodeBayesianOnly,
+						fmt.Sprintf("%s is read only by bayesian_tpe tasks, and %s is %s; remove it or set type: bayesian_tpe", key, owner, kind))
 				}
 			}
 		}
-		if sv := document.ValueOf(e.body, schema.XStep); isString(sv) && m.lookup(schema.StepKind.Name, sv.Value) == nil {
-			c.unknownRef(sv, Information, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which this file does not define", owner, sv.Value), m.names(schema.StepKind.Name))
+		if sv := document.ValueOf(e.Body, schema.XStep); isString(sv) && m.StepOf(e).Status == model.StepMissing {
+			c.unknownRef(sv, Information, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which this file does not define", owner, sv.Value), m.Names(model.KindStep))
 		}
 	}
 }

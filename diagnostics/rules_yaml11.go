@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -15,30 +16,30 @@ import (
 // `yes`/`no`/`on`/`off` become booleans, dates become dates, `1:30` is 90
 // and `010` is 8. Only places that accept any value are checked; where a
 // string is required the schema check already reports them.
-func yaml11Rules(c *checker, m *model) {
-	for _, e := range m.kept(schema.StepKind.Name) {
-		for _, p := range mappings(document.ValueOf(e.body, schema.XParameters)) {
+func yaml11Rules(c *checker, m *model.Model) {
+	for _, e := range m.Kept(model.KindStep) {
+		for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
 			for _, ch := range listify(document.ValueOf(p, schema.XChoices)) {
 				c.yaml11Trap(ch, "choice")
 			}
 		}
 	}
-	for _, e := range m.kept(schema.PipelineKind.Name) {
-		for _, p := range mappings(document.ValueOf(e.body, schema.XParameters)) {
+	for _, e := range m.Kept(model.KindPipeline) {
+		for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
 			for _, d := range listify(document.ValueOf(p, schema.XDefault)) {
 				c.yaml11Trap(d, "default")
 			}
 		}
 	}
-	for _, e := range m.kept(schema.TaskKind.Name) {
-		for _, set := range mappings(document.ValueOf(e.body, schema.XParameterSets)) {
+	for _, e := range m.Kept(model.KindTask) {
+		for _, set := range mappings(document.ValueOf(e.Body, schema.XParameterSets)) {
 			for i := 1; i < len(set.Content); i += 2 {
 				for _, v := range listify(set.Content[i]) {
 					c.yaml11Trap(v, "value")
 				}
 			}
 		}
-		for _, p := range mappings(document.ValueOf(e.body, schema.XParameters)) {
+		for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
 			for _, it := range listify(document.ValueOf(document.ValueOf(p, schema.XRules), schema.XItems)) {
 				c.yaml11Trap(it, "item")
 			}

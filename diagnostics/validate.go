@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -53,7 +54,7 @@ func (c *checker) item(n *yaml.Node) {
 		c.at(c.m.NodeSpan(n), Error, CodeWrongType, "a top-level item must be a mapping such as `step:`, not "+describeNode(n))
 		return
 	}
-	kind, kindKey := itemKind(n)
+	kind, kindKey := model.ItemKind(n)
 	if kind == nil {
 		c.unknownKind(n)
 		return
@@ -68,7 +69,7 @@ func (c *checker) item(n *yaml.Node) {
 		k := n.Content[i]
 		if schema.KindNamed(k.Value) == nil && k.Value != "<<" {
 			c.at(c.m.NodeSpan(k), Information, CodeStrayKey,
-				fmt.Sprintf("%q is ignored here, beside %s; indent it under %s: if it belongs to the %s", k.Value, kind.Name, kind.Name, kind.Name))
+				fmt.Sprintf("%q is beside %s: instead of under it, so it is ignored; indent it if it belongs to the %s", k.Value, kind.Name, kind.Name))
 		}
 	}
 	val := document.ValueOf(n, kindKey.Value)
@@ -212,21 +213,31 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 		}
 		c.value(v, key.Type, place{owner: owner, key: key.Name, anchor: c.m.NodeSpan(k)})
 	}
+	fix := c.mappingFix(n)
 	for _, key := range o.Keys {
 		if _, ok := seen[key.Name]; key.Required && !ok {
-			c.at(p.anchor, Error, CodeMissingKey, missingKeyMessage(owner, key))
+			fix.Add = append(fix.Add, key)
 		}
 	}
+	anyOfMissing := len(o.AnyOf) > 0
+	for _, k := range o.AnyOf {
+		if _, ok := seen[k]; ok {
+			anyOfMissing = false
+		}
+	}
+	if anyOfMissing && len(fix.Add) == 0 {
+		for _, name := range o.AnyOf {
+			if k := o.Key(name); k != nil {
+				fix.Choices = append(fix.Choices, k)
+			}
+		}
+	}
+	for _, key := range fix.Add {
+		c.fixed(p.anchor, Error, CodeMissingKey, missingKeyMessage(owner, key), fix)
+	}
 	c.variants(n, o, owner, seen, p)
-	if len(o.AnyOf) > 0 {
-		found := false
-		for _, k := range o.AnyOf {
-			_, ok := seen[k]
-			found = found || ok
-		}
-		if !found {
-			c.at(p.anchor, Error, CodeMissingKey, fmt.Sprintf("%s needs %s", owner, orList(o.AnyOf)))
-		}
+	if anyOfMissing {
+		c.fixed(p.anchor, Error, CodeMissingKey, fmt.Sprintf("%s needs %s", owner, orList(o.AnyOf)), fix)
 	}
 }
 
@@ -248,18 +259,25 @@ func (c *checker) variants(n *yaml.Node, o *schema.Obj, owner string, seen map[s
 	}
 	switch {
 	case len(present) == 0:
-		c.at(p.anchor, Error, CodeMissingVariant, fmt.Sprintf("%s needs %s", owner, orList(names)))
+		fix := c.mappingFix(n)
+		for _, v := range o.Variants {
+			if k := o.Key(v.Keys[0]); k != nil {
+				fix.Choices = append(fix.Choices, k)
+			}
+		}
+		c.fixed(p.anchor, Error, CodeMissingVariant, fmt.Sprintf("%s needs %s", owner, orList(names)), fix)
 	case len(present) > 1:
 		var got []string
 		for _, kn := range present {
 			got = append(got, kn.Value)
 		}
 		msg := fmt.Sprintf("%s has both %s; keep only one", owner, strings.Join(got, " and "))
+		fix := c.variantFix(n, o)
 		for _, kn := range present {
 			if kn != nil {
-				c.at(c.m.NodeSpan(kn), Error, CodeMixedVariant, msg)
+				c.fixed(c.m.NodeSpan(kn), Error, CodeMixedVariant, msg, fix)
 			} else {
-				c.at(p.anchor, Error, CodeMixedVariant, msg)
+				c.fixed(p.anchor, Error, CodeMixedVariant, msg, fix)
 			}
 		}
 	}
@@ -274,8 +292,10 @@ func (c *checker) choose(n *yaml.Node, o *schema.Obj, p place) *schema.Obj {
 	}
 	dv := document.ValueOf(n, o.Discriminator)
 	if dv == nil {
-		c.at(p.anchor, Error, CodeMissingKey,
-			fmt.Sprintf("%s needs a %s: one of %s", c.ownerName(n, o, p), o.Discriminator, strings.Join(consts, ", ")))
+		fix := c.mappingFix(n)
+		fix.Add = []*schema.Key{o.DiscriminatorKey()}
+		c.fixed(p.anchor, Error, CodeMissingKey,
+			fmt.Sprintf("%s needs a %s: one of %s", c.ownerName(n, o, p), o.Discriminator, strings.Join(consts, ", ")), fix)
 		return nil
 	}
 	ch := o.Choice(dv.Value)
@@ -375,10 +395,10 @@ func (c *checker) stringValue(n *yaml.Node, t *schema.Type, p place, span docume
 		c.at(span, Error, CodeInvalidValue, msg, sugg...)
 	}
 	if t.MaxLength > 0 && len([]rune(n.Value)) > t.MaxLength {
-		c.at(span, Error, CodeTooLong, fmt.Sprintf("%s is %d characters long; at most %d are allowed", p.what(), len([]rune(n.Value)), t.MaxLength))
+		c.at(span, Error, CodeTooLong, fmt.Sprintf("%s %q is %d characters long; at most %d are allowed", p.what(), n.Value, len([]rune(n.Value)), t.MaxLength))
 	}
 	if t.Pattern != nil && !t.Pattern.MatchString(n.Value) {
-		c.at(span, Error, CodePattern, fmt.Sprintf("%s %q is not valid: it must be %s", t.Describe(), n.Value, t.PatternHelp))
+		c.fixed(span, Error, CodePattern, fmt.Sprintf("%s %q is not valid: it must be %s", t.Describe(), n.Value, t.PatternHelp), &Fix{Type: t, Value: n.Value})
 	}
 }
 
@@ -401,6 +421,9 @@ func (c *checker) wrongType(n *yaml.Node, t *schema.Type, p place) {
 		span = p.anchor
 	}
 	msg := fmt.Sprintf("%s must be %s %s, not %s", p.what(), article(t.Describe()), t.Describe(), describeNode(n))
+	if describeNode(n) == "empty" {
+		msg = fmt.Sprintf("%s is empty; it must be %s %s", p.what(), article(t.Describe()), t.Describe())
+	}
 	if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && acceptsString(t) {
 		switch document.Resolve11(n) {
 		case document.Bool, document.Timestamp, document.Int, document.Float:

@@ -20,6 +20,10 @@ func explain(m *Mapper, line int, msg string) (int, string) {
 			return line, "unclosed " + quoteName(q) + " quote: the string that starts here never ends"
 		}
 		return line, "the document ends inside an unfinished value (an unclosed quote or bracket?)"
+	case strings.Contains(msg, "found unknown escape character"):
+		return line, "unknown escape sequence in a double-quoted string: write \\\\ for a backslash, or use single quotes"
+	case strings.Contains(msg, "found incompatible YAML document"):
+		return line, "this YAML version is not supported: remove the %YAML line, or write %YAML 1.1"
 	case strings.Contains(msg, "expected ',' or ']'"):
 		return line, "unclosed '[': a flow list must end with ']' (or its items be separated by ',')"
 	case strings.Contains(msg, "expected ',' or '}'"):

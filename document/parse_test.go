@@ -20,6 +20,8 @@ func TestParseSyntaxErrors(t *testing.T) {
 		{"bare word", "- step:\n    name: a\n    im\n- endpoint:\n    name: b\n", 2, "key must be followed by ':'", 1},
 		{"value with colon", "- step:\n    name: a\n    image: b: c\n", 2, "unexpected ':'", 0},
 		{"unknown alias", "- step:\n    name: *nope\n", 1, "alias *nope", 0},
+		{"backslash in double quotes", "- step:\n    name: a\n    image: \"C:\\data\"\n", 2, "unknown escape sequence", 0},
+		{"YAML version", "%YAML 1.3\n---\n- step:\n    name: a\n", 0, "YAML version is not supported", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,11 +1,14 @@
 // Package hover documents the key or value under the cursor: its type,
 // whether it is required, its default, allowed values, a description and
-// an example, all read from the schema.
+// an example, all read from the schema; and, on a name that refers to
+// something (a node's step, a socket, a placeholder), what the file's
+// model resolves it to.
 package hover
 
 import (
 	"github.com/valohai-ls/valohai-ls/cursor"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 )
 
 // Result is a hover: markdown and the byte span it describes.
@@ -30,11 +33,34 @@ func At(doc *document.Document, off int) *Result {
 		r.Markdown = KeyMarkdown(c.Object, c.Key)
 	case cursor.Value:
 		r.Markdown = valueDoc(c)
+		if ref := refAt(doc, off); ref != nil {
+			r.Start, r.End = ref.Span.Start, ref.Span.End
+			r.Markdown = joinDocs(refMarkdown(model.Of(doc), ref), r.Markdown)
+		}
 	}
 	if r.Markdown == "" {
 		return nil
 	}
 	return r
+}
+
+// refAt returns the reference at off once the version is parsed (its
+// diagnostics parse it right after each change); hover never waits for a
+// parse of its own.
+func refAt(doc *document.Document, off int) *model.Ref {
+	if p := doc.ParsedIfReady(); p == nil {
+		return nil
+	}
+	_, ref := model.Of(doc).At(off)
+	return ref
+}
+
+// joinDocs puts two pieces of documentation one under the other.
+func joinDocs(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + "\n\n---\n\n" + b
 }
 
 // valueDoc documents the value at the cursor: an enum value's meaning, or

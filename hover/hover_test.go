@@ -11,6 +11,7 @@ import (
 func TestFixtures(t *testing.T) {
 	fixture.Run(t, "testdata/*.txt", func(t *testing.T, tc fixture.Case) {
 		doc := document.New("file:///valohai.yaml", 1, tc.Text)
+		doc.Parsed() // as the server has, once diagnostics ran
 		h := At(doc, tc.Offset)
 		if len(tc.Expect["none"]) > 0 {
 			if h != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/benchdata"
+	"github.com/valohai-ls/valohai-ls/model"
 )
 
 // BenchmarkIndex measures indexing the 5,000-line file (parsed once) and
@@ -13,7 +14,7 @@ func BenchmarkIndex(b *testing.B) {
 	doc := document.New("file:///x/valohai.yaml", 1, benchdata.Big)
 	doc.Parsed()
 	for b.Loop() {
-		x := Build(doc)
+		x := model.Build(doc)
 		_ = Lenses(x)
 	}
 }

@@ -1,6 +1,9 @@
 package navigation
 
-import "github.com/valohai-ls/valohai-ls/document"
+import (
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
+)
 
 // Target is where a definition is: a symbol of the document, or a file.
 type Target struct {
@@ -27,7 +30,7 @@ func Definition(x *Index, off int, o Options) []Target {
 		return []Target{{Origin: r.Span, Symbol: r.Target}}
 	}
 	for _, f := range FileRefs(x, o) {
-		if contains(f.Span, off) {
+		if model.Contains(f.Span, off) {
 			return []Target{{Origin: f.Span, Path: f.Path, Line: f.Line}}
 		}
 	}

@@ -1,8 +1,11 @@
 package navigation
 
 import (
+	"github.com/valohai-ls/valohai-ls/model"
+
 	"bufio"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -52,16 +55,16 @@ func FileRefs(x *Index, o Options) []FileRef {
 		}
 		switch s.Kind {
 		case KindStep:
-			out = append(out, x.commandFiles(s.Body, schema.XCommand, dir)...)
+			out = append(out, commandFiles(x, s.Body, schema.XCommand, dir)...)
 		case KindEndpoint:
-			out = append(out, x.commandFiles(s.Body, schema.XServerCommand, dir)...)
-			if f, ok := x.wsgiFile(document.Deref(document.ValueOf(s.Body, schema.XWSGI)), dir); ok {
+			out = append(out, commandFiles(x, s.Body, schema.XServerCommand, dir)...)
+			if f, ok := wsgiFile(x, document.Deref(document.ValueOf(s.Body, schema.XWSGI)), dir); ok {
 				out = append(out, f)
 			}
 		case KindPipeline:
 			for _, n := range s.Children {
 				if n.Kind == KindNode {
-					out = append(out, x.commandFiles(document.Deref(document.ValueOf(n.Body, schema.XOverride)), schema.XCommand, dir)...)
+					out = append(out, commandFiles(x, document.Deref(document.ValueOf(n.Body, schema.XOverride)), schema.XCommand, dir)...)
 				}
 			}
 		}
@@ -70,8 +73,8 @@ func FileRefs(x *Index, o Options) []FileRef {
 }
 
 // wsgiFile resolves a `module[:callable]` value.
-func (x *Index) wsgiFile(n *yaml.Node, dir string) (FileRef, bool) {
-	inner, _, ok := valueText(x.m, n)
+func wsgiFile(x *Index, n *yaml.Node, dir string) (FileRef, bool) {
+	inner, _, ok := model.ValueText(x.Mapper(), n)
 	if !ok {
 		return FileRef{}, false
 	}
@@ -91,41 +94,50 @@ func (x *Index) wsgiFile(n *yaml.Node, dir string) (FileRef, bool) {
 // shellWord matches a word of a command line, without quotes.
 var shellWord = regexp.MustCompile("[^\\s;&|()<>\"'`]+")
 
-// commandFiles finds the files a command (under key of body) runs.
-func (x *Index) commandFiles(body *yaml.Node, key, dir string) []FileRef {
-	k := document.KeyOf(body, key)
-	v := document.Deref(document.ValueOf(body, key))
-	if k == nil || v == nil {
-		return nil
-	}
-	lines, parentCol := []*yaml.Node{v}, column(k)
-	if v.Kind == yaml.SequenceNode {
-		lines, parentCol = scalarsOf(v), column(v)
-	}
-	text := x.m.Text()
+// commandFiles finds the files a command (under key of body) runs: the
+// words of its simple commands that name files of the tree, and the
+// modules that `python -m` runs.
+func commandFiles(x *Index, body *yaml.Node, key, dir string) []FileRef {
 	var out []FileRef
-	for _, l := range lines {
-		if l.Kind != yaml.ScalarNode {
-			continue
-		}
-		r := region(x.m, l, parentCol)
-		prev := ""
-		for _, w := range shellWord.FindAllStringIndex(text[r.Start:r.End], -1) {
-			word := text[r.Start+w[0] : r.Start+w[1]]
-			sp := document.Span{Start: r.Start + w[0], End: r.Start + w[1]}
-			if prev == "-m" {
-				if p, ok := moduleFile(dir, word); ok {
-					out = append(out, FileRef{Span: sp, Path: p})
+	for _, line := range CommandLines(x, body, key) {
+		for _, words := range line {
+			prev := ""
+			for _, w := range words {
+				if prev == "-m" {
+					if p, ok := moduleMain(dir, "", w.Text); ok {
+						out = append(out, FileRef{Span: w.Span, Path: p})
+					}
+				} else if looksLikePath(w.Text) {
+					if p, ok := inTree(dir, w.Text); ok {
+						out = append(out, FileRef{Span: w.Span, Path: p})
+					}
 				}
-			} else if looksLikePath(word) {
-				if p, ok := inTree(dir, word); ok {
-					out = append(out, FileRef{Span: sp, Path: p})
-				}
+				prev = w.Text
 			}
-			prev = word
 		}
 	}
 	return out
+}
+
+// moduleMain finds the file that `python -m module` runs from directory
+// cwd of the tree dir: pkg/mod.py, or pkg/mod/__main__.py for a package.
+// rel is the file relative to dir.
+func moduleMain(dir, cwd, module string) (string, bool) {
+	p, _, ok := moduleMainRel(dir, cwd, module)
+	return p, ok
+}
+
+func moduleMainRel(dir, cwd, module string) (p, rel string, ok bool) {
+	if !pythonModule.MatchString(module) {
+		return "", "", false
+	}
+	base := path.Join(cwd, strings.ReplaceAll(module, ".", "/"))
+	for _, cand := range []string{base + ".py", base + "/__main__.py"} {
+		if p, ok := inTree(dir, cand); ok {
+			return p, cand, true
+		}
+	}
+	return "", "", false
 }
 
 // looksLikePath reports whether a command word may be a relative path to

@@ -32,7 +32,7 @@ func Occurrences(x *Index, off int) []Occurrence {
 			out = append(out, Occurrence{Span: r.Span})
 		}
 	case ref != nil:
-		for _, r := range x.Refs {
+		for _, r := range x.Refs() {
 			if r.Target == nil && r.Kind == ref.Kind && r.Name == ref.Name && sameScope(r, ref) {
 				out = append(out, Occurrence{Span: r.Span})
 			}

@@ -1,6 +1,8 @@
 package navigation
 
 import (
+	"github.com/valohai-ls/valohai-ls/model"
+
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -60,13 +62,13 @@ func Rename(x *Index, off int, newName string) ([]Edit, error) {
 	if newName == sym.Name {
 		return []Edit{}, nil
 	}
-	if err := x.checkName(sym, refs, newName); err != nil {
+	if err := checkName(x, sym, refs, newName); err != nil {
 		return nil, err
 	}
-	edits := []Edit{replaceWhole(sym.NameSpan, sym.Value, sym.nameNode.Style, sym.flow || inFlow(x.m, sym.Value), newName)}
+	edits := []Edit{replaceWhole(sym.NameSpan, sym.Value, sym.NameNode.Style, sym.Flow || inFlow(x.Mapper(), sym.Value), newName)}
 	for _, r := range refs {
 		if r.Whole {
-			edits = append(edits, replaceWhole(r.Span, r.Value, r.Style, r.flow || inFlow(x.m, r.Value), newName))
+			edits = append(edits, replaceWhole(r.Span, r.Value, r.Style, r.Flow || inFlow(x.Mapper(), r.Value), newName))
 		} else {
 			edits = append(edits, Edit{Start: r.Span.Start, End: r.Span.End, Text: newName})
 		}
@@ -77,7 +79,7 @@ func Rename(x *Index, off int, newName string) ([]Edit, error) {
 // checkName refuses a new name that the format does not accept, that
 // could not be written where the symbol is referred to, or that another
 // symbol of the same kind already has.
-func (x *Index) checkName(sym *Symbol, refs []*Ref, name string) error {
+func checkName(x *Index, sym *Symbol, refs []*Ref, name string) error {
 	what := string(sym.Kind)
 	switch {
 	case strings.TrimSpace(name) == "":
@@ -109,26 +111,26 @@ func (x *Index) checkName(sym *Symbol, refs []*Ref, name string) error {
 			return refuse("%q cannot be used in a command placeholder {parameter:NAME}: no braces or spaces", name)
 		}
 		if !safeInside(name) {
-			line := x.m.LineOf(r.Span.Start) + 1
+			line := x.Mapper().LineOf(r.Span.Start) + 1
 			return refuse("%q cannot be written inside the value on line %d without quoting it: use letters, digits, '-', '_' or '.'", name, line)
 		}
 	}
-	if other := x.sibling(sym, name); other != nil {
-		line := x.m.LineOf(other.Range.Start) + 1
+	if other := sibling(x, sym, name); other != nil {
+		line := x.Mapper().LineOf(other.Range.Start) + 1
 		return refuse("there is already a %s named %q (line %d)", what, name, line)
 	}
 	return nil
 }
 
 // sibling returns another symbol of sym's kind and scope called name.
-func (x *Index) sibling(sym *Symbol, name string) *Symbol {
+func sibling(x *Index, sym *Symbol, name string) *Symbol {
 	if sym.Parent == nil {
-		if s := x.lookup(sym.Kind, name); s != nil && s != sym {
+		if s := x.Lookup(sym.Kind, name); s != nil && s != sym {
 			return s
 		}
 		return nil
 	}
-	if s := child(sym.Parent, sym.Kind, name); s != nil && s != sym {
+	if s := model.Child(sym.Parent, sym.Kind, name); s != nil && s != sym {
 		return s
 	}
 	return nil

@@ -57,6 +57,16 @@ func (o *Obj) Select(v string) *Obj {
 	return o.Merged()
 }
 
+// DiscriminatorKey returns the key whose value picks one of o's choices,
+// as an enum of the choices' values.
+func (o *Obj) DiscriminatorKey() *Key {
+	k := &Key{Name: o.Discriminator, Type: &Type{Kind: String}}
+	for _, ch := range o.Choices {
+		k.Type.Enum = append(k.Type.Enum, Value{Name: ch.Const})
+	}
+	return k
+}
+
 // Merged returns an object with the keys of all of o's choices, the
 // discriminator first.
 func (o *Obj) Merged() *Obj {

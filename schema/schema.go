@@ -125,6 +125,9 @@ type Obj struct {
 	Snippet string
 	// Label names the key whose value names an item ("name").
 	Label string
+	// KeyRef, on an open object, says what its keys refer to (the keys of
+	// a task's parameter set are parameters of the task's step).
+	KeyRef Ref
 }
 
 // Variant is a named group of keys of which one must be chosen.

@@ -45,7 +45,7 @@ var Task = &Obj{
 			Example: "parameters:\n  - name: learning-rate\n    style: logspace\n    rules: {start: -5, end: -1, count: 5}",
 		},
 		{
-			Name: "parameter-sets", Type: &Type{Kind: List, Items: openObject("parameter set")}, Default: "[]",
+			Name: "parameter-sets", Type: &Type{Kind: List, Items: &Type{Kind: Object, Object: &Obj{Name: "parameter set", Open: true, KeyRef: RefStepParam}}}, Default: "[]",
 			Doc:     "Explicit parameter combinations, each a mapping of parameter names to values. Used by `manual_search` tasks.",
 			Example: "parameter-sets:\n  - learning-rate: 0.1\n    epochs: 5",
 		},

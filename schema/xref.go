@@ -88,3 +88,50 @@ const (
 	XEnvironment         = "environment"           // an execution environment
 	XRuntimeConfigPreset = "runtime-config-preset" // a runtime configuration preset
 )
+
+// More keys that the semantic rules read.
+const (
+	XTimeLimit       = "time-limit"            // a step's run time limit
+	XNoOutputTimeout = "no-output-timeout"     // a step's silence limit
+	XEnvVars         = "environment-variables" // a step's environment variables
+	XOnChildError    = "on-child-error"        // a task's handling of failed executions
+)
+
+// Parameter types (the values of a parameter's `type`).
+const (
+	ParamString  = "string"
+	ParamInteger = "integer"
+	ParamFloat   = "float"
+	ParamFlag    = "flag"
+)
+
+// Values of a parameter's `multiple`.
+const (
+	MultipleNone     = "none"
+	MultipleRepeat   = "repeat"
+	MultipleSeparate = "separate"
+)
+
+// Task types that the rules single out.
+const (
+	TaskGridSearch   = "grid_search"   // the default
+	TaskManualSearch = "manual_search" // the one that reads parameter-sets
+	TaskBayesianTPE  = "bayesian_tpe"  // the one that reads the Bayesian keys
+)
+
+// BayesianOnlyKeys are the task keys that only Bayesian optimisation reads.
+var BayesianOnlyKeys = []string{"engine", "optimization-target-metric", "optimization-target-value"}
+
+// The node action values the official tool knows; it warns about others.
+// Valohai's documentation also has ThenRequireApproval, which it does not
+// know.
+var (
+	KnownWhen = []string{"node-starting", "node-complete", "node-error"}
+	KnownThen = []string{"stop-pipeline", "error-pipeline", "noop"}
+)
+
+// ThenRequireApproval is a documented `then` the official tool does not know.
+const ThenRequireApproval = "require-approval"
+
+// XSourcePath is a step's script, for the `{source-path}` placeholder.
+const XSourcePath = "source-path"

@@ -34,7 +34,7 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 	enc, m := s.enc(), doc.Mapper()
 	start, end := offsetOf(m, params.Range.Start, enc), offsetOf(m, params.Range.End, enc)
 	diags, shown := fromClient(m, params.Context.Diagnostics, enc)
-	s.fillSuggestions(ctx, doc, diags)
+	s.withFixes(ctx, doc, diags)
 	if len(params.Context.Diagnostics) == 0 {
 		// A client that sends no context: use the current diagnostics
 		// on the lines of the range.
@@ -65,22 +65,26 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 	return out, nil
 }
 
-// fillSuggestions gives the client's diagnostics that came back without
-// their data (clients need not keep it) the suggestions of the same
-// finding in the current diagnostics.
-func (s *Server) fillSuggestions(ctx context.Context, doc *document.Document, diags []diagnostics.Diagnostic) {
-	var fresh []diagnostics.Diagnostic
-	for i := range diags {
-		if len(diags[i].Suggestions) > 0 {
-			continue
-		}
-		if fresh == nil {
-			fresh = s.diagnose(ctx, doc)
-		}
-		for _, f := range fresh {
-			if f.Start == diags[i].Start && f.End == diags[i].End && f.Code == diags[i].Code {
+// withFixes gives the client's diagnostics the data of their quick fixes:
+// that of the same finding of this version (clients need not send back the
+// data they were given, and the fixes need more than is sent).
+func (s *Server) withFixes(ctx context.Context, doc *document.Document, diags []diagnostics.Diagnostic) {
+	if len(diags) == 0 {
+		return
+	}
+	type key struct {
+		start, end int
+		code       string
+	}
+	found := map[key]diagnostics.Diagnostic{}
+	for _, f := range s.findings(ctx, doc) {
+		found[key{f.Start, f.End, f.Code}] = f
+	}
+	for i, d := range diags {
+		if f, ok := found[key{d.Start, d.End, d.Code}]; ok {
+			diags[i].Fix = f.Fix
+			if len(d.Suggestions) == 0 {
 				diags[i].Suggestions = f.Suggestions
-				break
 			}
 		}
 	}

@@ -13,6 +13,7 @@ type clientCaps struct {
 	configuration bool // workspace/configuration requests
 	lensRefresh   bool // workspace/codeLens/refresh
 	prepareRename bool
+	watchFiles    bool // dynamic registration of workspace/didChangeWatchedFiles
 }
 
 func readCaps(c protocol.ClientCapabilities) clientCaps {
@@ -39,6 +40,9 @@ func readCaps(c protocol.ClientCapabilities) clientCaps {
 		}
 		if ws.CodeLens != nil {
 			k.lensRefresh = on(ws.CodeLens.RefreshSupport)
+		}
+		if ws.DidChangeWatchedFiles != nil {
+			k.watchFiles = on(ws.DidChangeWatchedFiles.DynamicRegistration)
 		}
 	}
 	return k

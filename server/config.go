@@ -69,6 +69,7 @@ func (s *Server) Initialized(ctx context.Context, _ *protocol.InitializedParams)
 	if s.clientCaps().configuration {
 		go s.pullConfig()
 	}
+	go s.registerScriptWatcher()
 	return nil
 }
 
@@ -108,8 +109,8 @@ func (s *Server) pullConfig() {
 		s.warn([]string{"the valohai-ls settings are not valid JSON"})
 		return
 	}
-	if m, ok := v.(map[string]any); ok && len(m) == 1 && m[settings.Section] != nil {
-		v = m[settings.Section] // a client that answers with the whole tree
+	if inner, ok := settings.Ours(v); ok {
+		v = inner // a client may answer with the whole tree
 	}
 	s.applyConfig(v)
 }

@@ -24,12 +24,10 @@ const codeRequestFailed jsonrpc2.Code = -32803
 // references" view.
 const ShowReferencesCommand = "valohai-ls.showReferences"
 
-// navKey stores a version's navigation index on the document.
-type navKey struct{}
-
-// index returns the navigation index of doc, built once per version.
+// index returns the model of doc, built once per version and shared with
+// the other features.
 func (s *Server) index(doc *document.Document) *navigation.Index {
-	return doc.Derived(navKey{}, func() any { return navigation.Build(doc) }).(*navigation.Index)
+	return navigation.Build(doc)
 }
 
 // navOptions tells navigation where the document is on disk.

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"sort"
 	"sync"
 
 	"go.lsp.dev/protocol"
@@ -123,6 +124,10 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 			Source:   protocol.NewOptional("valohai-ls"),
 			Message:  protocol.String(d.Message),
 		}
+		if _, ok := diagnostics.RuleFor(d.Code); ok {
+			// The code links to its section of the rules reference.
+			pd.CodeDescription = protocol.CodeDescription{Href: uri.URI(diagnostics.RuleURL(d.Code))}
+		}
 		if len(d.Suggestions) > 0 {
 			// The quick fixes read the did-you-mean replacements back.
 			if data, err := json.Marshal(diagnosticData{Suggestions: d.Suggestions}); err == nil {
@@ -138,5 +143,41 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 // those silenced by suppression comments or turned off in the settings,
 // with the severities the settings give.
 func (s *Server) diagnose(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
-	return s.settings().Apply(diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc)))
+	found := s.findings(ctx, doc)
+	if more := s.scriptFindings(ctx, doc); len(more) > 0 {
+		found = diagnostics.Suppress(doc, append(append([]diagnostics.Diagnostic(nil), found...), more...))
+		sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
+	}
+	return s.settings().Apply(found)
+}
+
+// findingsKey stores a version's findings on the document.
+type findingsKey struct{}
+
+// findings holds the findings of one version once they were computed to
+// the end. They depend on the text alone: the settings are applied to
+// them when they are read.
+type findings struct {
+	mu    sync.Mutex
+	done  bool
+	diags []diagnostics.Diagnostic
+}
+
+// findings returns every finding of doc that suppression comments leave,
+// computed once per version (a run cancelled half-way is not kept).
+func (s *Server) findings(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
+	f := doc.Derived(findingsKey{}, func() any { return &findings{} }).(*findings)
+	f.mu.Lock()
+	if f.done {
+		defer f.mu.Unlock()
+		return f.diags
+	}
+	f.mu.Unlock()
+	diags := diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc))
+	if ctx.Err() == nil {
+		f.mu.Lock()
+		f.done, f.diags = true, diags
+		f.mu.Unlock()
+	}
+	return diags
 }

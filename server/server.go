@@ -16,6 +16,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
 // Options configure a server.
@@ -54,6 +55,9 @@ type Server struct {
 	caps     clientCaps
 
 	conf *config
+	// scripts reads the Python scripts that steps run, keeping them by
+	// content.
+	scripts *scripts.Reader
 }
 
 // Serve serves LSP over rwc until the connection ends or exit is received.
@@ -65,7 +69,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	if opts.Debounce == 0 {
 		opts.Debounce = DefaultDebounce
 	}
-	s := &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{}), conf: newConfig()}
+	s := &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{}), conf: newConfig(), scripts: scripts.NewReader()}
 	conn := jsonrpc2.NewConn(newGuardedStream(jsonrpc2.NewStream(rwc), opts.Logger), jsonrpc2.WithCodec(codec{}))
 	s.conn = conn
 	s.client = protocol.ClientDispatcher(conn)

@@ -46,11 +46,13 @@ const (
 	CodeActions        Feature = "codeActions"
 	CodeLens           Feature = "codeLens"
 	DocumentLinks      Feature = "documentLinks"
+	// ScriptChecks compares steps with the Python scripts they run.
+	ScriptChecks Feature = "scriptChecks"
 )
 
 // AllFeatures lists every feature, for documentation and validation.
 var AllFeatures = []Feature{Completion, Hover, Definition, References, DocumentHighlights,
-	DocumentSymbols, Rename, CodeActions, CodeLens, DocumentLinks}
+	DocumentSymbols, Rename, CodeActions, CodeLens, DocumentLinks, ScriptChecks}
 
 // Level is how a rule's diagnostics are reported.
 type Level string

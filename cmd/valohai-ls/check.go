@@ -5,37 +5,118 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
 	"github.com/valohai-ls/valohai-ls/check"
 )
 
-func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// checkFlags are the check command's flags.
+type checkFlags struct {
+	format        string
+	strict        bool
+	quiet         bool
+	color         string
+	stdinFilename string
+	noScripts     bool
+}
+
+func (f *checkFlags) declare(fs *flag.FlagSet) {
+	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(check.Formats, ", "))
+	fs.BoolVar(&f.strict, "strict-warnings", false, "exit with status 1 on warnings too")
+	fs.BoolVar(&f.quiet, "quiet", false, "print only errors (the exit status is unchanged)")
+	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.BoolVar(&f.noScripts, "no-scripts", false, "do not compare steps with the Python scripts they run")
+	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "with -, the path reported for stdin; its directory is where scripts are looked for (default "+check.StdinName+")")
+}
+
+func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c, _ := lookupCommand("check")
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: "+strings.Join(check.Formats, ", "))
-	strict := fs.Bool("strict-warnings", false, "exit with status 1 on warnings too")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: valohai-ls check [--format text|json|github|sarif] [--strict-warnings] [PATH ...]")
-		fs.PrintDefaults()
+	fs.SetOutput(io.Discard) // errors are reported below, help by writeCommandUsage
+	var f checkFlags
+	f.declare(fs)
+	fs.Usage = func() {}
+	paths, err := parseArgs(fs, args)
+	if err == flag.ErrHelp {
+		writeCommandUsage(stdout, c)
+		return 0
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
+	if err != nil {
+		fmt.Fprintf(stderr, "valohai-ls check: %v\nRun 'valohai-ls help check' for the flags.\n", flagError(err))
 		return check.ExitUsage
 	}
-	if !slices.Contains(check.Formats, *format) {
-		fmt.Fprintf(stderr, "valohai-ls check: unknown format %q (use %s)\n", *format, strings.Join(check.Formats, ", "))
+	if !slices.Contains(check.Formats, f.format) {
+		fmt.Fprintf(stderr, "valohai-ls check: unknown format %q (use %s)\n", f.format, strings.Join(check.Formats, ", "))
+		return check.ExitUsage
+	}
+	color, ok := useColor(f.color, stdout)
+	if !ok {
+		fmt.Fprintf(stderr, "valohai-ls check: unknown --color %q (use auto, always or never)\n", f.color)
+		return check.ExitUsage
+	}
+	if n := countStdin(paths); n > 1 {
+		fmt.Fprintln(stderr, "valohai-ls check: - (stdin) can be given only once")
+		return check.ExitUsage
+	} else if n == 0 && f.stdinFilename != "" {
+		fmt.Fprintln(stderr, "valohai-ls check: --stdin-filename needs - among the paths")
 		return check.ExitUsage
 	}
 	check.ToolVersion = version
-	results := check.Files(ctx, fs.Args())
-	if err := check.Write(stdout, *format, results); err != nil {
+	results := checkPaths(ctx, check.Checker{NoScripts: f.noScripts}, paths, stdin, f.stdinFilename)
+	code := check.ExitCodeStrict(results, f.strict)
+	shown := results
+	if f.quiet {
+		shown = check.OnlyErrors(results)
+	}
+	if err := check.WriteOptions(stdout, f.format, shown, check.Options{Color: color}); err != nil {
 		fmt.Fprintf(stderr, "valohai-ls check: %v\n", err)
 		return check.ExitUsage
 	}
 	check.ReportErrors(stderr, results)
-	return check.ExitCodeStrict(results, *strict)
+	return code
+}
+
+// checkPaths checks each path in order, "-" being the file on stdin.
+func checkPaths(ctx context.Context, k check.Checker, paths []string, stdin io.Reader, stdinName string) []check.Result {
+	if len(paths) == 0 {
+		return k.Files(ctx, nil)
+	}
+	results := make([]check.Result, 0, len(paths))
+	for _, p := range paths {
+		if p == "-" {
+			if stdin == nil {
+				stdin = strings.NewReader("")
+			}
+			results = append(results, k.Reader(ctx, stdinName, stdin))
+			continue
+		}
+		results = append(results, k.File(ctx, p))
+	}
+	return results
+}
+
+func countStdin(paths []string) int {
+	n := 0
+	for _, p := range paths {
+		if p == "-" {
+			n++
+		}
+	}
+	return n
+}
+
+// useColor decides whether the text output is coloured: "auto" colours a
+// terminal unless NO_COLOR is set (to anything but the empty string).
+func useColor(when string, stdout io.Writer) (color, ok bool) {
+	switch when {
+	case "always":
+		return true, true
+	case "never":
+		return false, true
+	case "auto", "":
+		return os.Getenv("NO_COLOR") == "" && isTerminal(stdout), true
+	}
+	return false, false
 }

@@ -1,9 +1,12 @@
 // Command valohai-ls is a language server and linter for valohai.yaml.
 //
-//	valohai-ls [serve] [--stdio] [--log-file PATH] [--log-level LEVEL]
-//	valohai-ls check [--format text|json|github|sarif] [--strict-warnings] [PATH ...]
+//	valohai-ls [serve] [--log-file PATH] [--log-level LEVEL]
+//	valohai-ls check [--format FORMAT] [--quiet] [--strict-warnings] [--color WHEN] [--stdin-filename NAME] [PATH ... | -]
 //	valohai-ls schema
 //	valohai-ls version
+//	valohai-ls help [COMMAND]
+//
+// Flags may be written before or after the paths; "--" ends the flags.
 package main
 
 import (
@@ -12,29 +15,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
-
-const usage = `valohai-ls: a language server and linter for valohai.yaml
-
-Usage:
-  valohai-ls [serve] [--stdio] [--log-file PATH] [--log-level LEVEL]
-      Serve the Language Server Protocol on stdin/stdout.
-  valohai-ls check [--format text|json|github|sarif] [--strict-warnings] [PATH ...]
-      Check files. A directory means its valohai.yaml or valohai.yml;
-      no PATH means the current directory. Exit status: 0 no errors,
-      1 errors found (or warnings, with --strict-warnings), 2 usage or
-      I/O problem. Comments "# valohai-ls: ignore[code]" silence findings.
-  valohai-ls schema
-      Print a JSON Schema of valohai.yaml.
-  valohai-ls version
-      Print the version.
-
-Run 'valohai-ls COMMAND --help' for a command's flags.
-`
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -46,23 +32,34 @@ func main() {
 // run executes the command line args and returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd := "serve"
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		cmd, args = args[0], args[1:]
+	if len(args) > 0 {
+		switch a := args[0]; {
+		case a == "-h" || a == "-help" || a == "--help":
+			writeUsage(stdout)
+			return 0
+		case a == "-version" || a == "--version":
+			cmd, args = "version", args[1:]
+		case len(a) > 0 && a[0] != '-':
+			cmd, args = a, args[1:]
+		}
 	}
 	switch cmd {
 	case "serve":
 		return runServe(ctx, args, stdin, stdout, stderr)
 	case "check":
-		return runCheck(ctx, args, stdout, stderr)
+		return runCheck(ctx, args, stdin, stdout, stderr)
 	case "schema":
 		return runSchema(args, stdout, stderr)
 	case "version":
 		fmt.Fprintf(stdout, "valohai-ls %s\n", version)
 		return 0
 	case "help":
-		fmt.Fprint(stdout, usage)
-		return 0
+		return runHelp(args, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "valohai-ls: unknown command %q\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "valohai-ls: unknown command %q\n", cmd)
+	if strings.HasSuffix(cmd, ".yaml") || strings.HasSuffix(cmd, ".yml") || strings.ContainsRune(cmd, os.PathSeparator) {
+		fmt.Fprintf(stderr, "To check a file: valohai-ls check %s\n", cmd)
+	}
+	fmt.Fprintln(stderr, "Run 'valohai-ls --help' for the commands.")
 	return 2
 }

@@ -10,8 +10,9 @@ import (
 // runSchema prints the JSON Schema of valohai.yaml.
 func runSchema(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
-		if args[0] == "-h" || args[0] == "--help" {
-			fmt.Fprintln(stdout, "Usage: valohai-ls schema\n\nPrints a JSON Schema (draft 2020-12) of valohai.yaml on stdout.")
+		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+			c, _ := lookupCommand("schema")
+			writeCommandUsage(stdout, c)
 			return 0
 		}
 		fmt.Fprintf(stderr, "valohai-ls schema: unexpected argument %q\n", args[0])

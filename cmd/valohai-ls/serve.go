@@ -13,27 +13,46 @@ import (
 	"github.com/valohai-ls/valohai-ls/server"
 )
 
+// serveFlags are the serve command's flags.
+type serveFlags struct {
+	logFile  string
+	logLevel string
+}
+
+func (f *serveFlags) declare(fs *flag.FlagSet) {
+	fs.Bool("stdio", true, "(hidden) serve on stdin/stdout, the default; accepted for editor clients")
+	fs.StringVar(&f.logFile, "log-file", "", "write logs to this file instead of stderr")
+	fs.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+}
+
+// terminalNotice is printed when serve is started by hand in a terminal,
+// which would otherwise wait silently for LSP messages.
+const terminalNotice = "valohai-ls: speaking the Language Server Protocol on stdin/stdout for an editor; to check files run 'valohai-ls check', for help 'valohai-ls --help' (Ctrl-C to quit)\n"
+
 func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c, _ := lookupCommand("serve")
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Bool("stdio", true, "serve on stdin/stdout (the default; accepted for editor clients)")
-	logFile := fs.String("log-file", "", "write logs to this file instead of stderr")
-	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: valohai-ls [serve] [--stdio] [--log-file PATH] [--log-level LEVEL]")
-		fs.PrintDefaults()
+	fs.SetOutput(io.Discard) // errors are reported below, help by writeCommandUsage
+	var f serveFlags
+	f.declare(fs)
+	fs.Usage = func() {}
+	rest, err := parseArgs(fs, args)
+	if err == flag.ErrHelp {
+		writeCommandUsage(stdout, c)
+		return 0
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
+	if err != nil {
+		fmt.Fprintf(stderr, "valohai-ls serve: %v\nRun 'valohai-ls help serve' for the flags.\n", flagError(err))
 		return 2
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "valohai-ls serve: unexpected argument %q\n", fs.Arg(0))
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "valohai-ls serve: unexpected argument %q (to check a file: valohai-ls check %s)\n", rest[0], rest[0])
 		return 2
 	}
-	logger, closeLog, err := newLogger(*logFile, *logLevel, stderr)
+	if isTerminal(stdin) {
+		fmt.Fprint(stderr, terminalNotice)
+	}
+	logger, closeLog, err := newLogger(f.logFile, f.logLevel, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "valohai-ls serve: %v\n", err)
 		return 2

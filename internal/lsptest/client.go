@@ -201,6 +201,10 @@ type Diagnostic struct {
 	Severity int    `json:"severity"`
 	Code     string `json:"code"`
 	Message  string `json:"message"`
+	// CodeDescription links the code to its documentation.
+	CodeDescription *struct {
+		Href string `json:"href"`
+	} `json:"codeDescription,omitempty"`
 }
 
 // Range and Position are LSP ranges.

@@ -1,4 +1,4 @@
-package diagnostics
+package expr
 
 import "fmt"
 
@@ -33,23 +33,23 @@ func (p *exprParser) accept(s string) bool {
 	return false
 }
 
-func (p *exprParser) expect(s string) *ExprError {
+func (p *exprParser) expect(s string) *Error {
 	if !p.accept(s) {
 		return p.unexpected()
 	}
 	return nil
 }
 
-func (p *exprParser) unexpected() *ExprError {
+func (p *exprParser) unexpected() *Error {
 	t := p.peek()
 	if t.kind == "end" {
-		return &ExprError{t.pos, "the expression ends too early"}
+		return &Error{t.pos, "the expression ends too early"}
 	}
-	return &ExprError{t.pos, fmt.Sprintf("unexpected %q (invalid syntax)", t.text)}
+	return &Error{t.pos, fmt.Sprintf("unexpected %q (invalid syntax)", t.text)}
 }
 
 // parse reads the whole expression: one expression or a tuple.
-func (p *exprParser) parse() (*exprNode, *ExprError) {
+func (p *exprParser) parse() (*exprNode, *Error) {
 	n, err := p.tuple(p.expr, false)
 	if err != nil {
 		return nil, err
@@ -62,7 +62,7 @@ func (p *exprParser) parse() (*exprNode, *ExprError) {
 
 // tuple reads item (',' item)* [','], a tuple when there is a comma.
 // With brackets, the closing bracket may follow a comma.
-func (p *exprParser) tuple(item func() (*exprNode, *ExprError), starOK bool) (*exprNode, *ExprError) {
+func (p *exprParser) tuple(item func() (*exprNode, *Error), starOK bool) (*exprNode, *Error) {
 	pos := p.peek().pos
 	first, err := p.element(item, starOK)
 	if err != nil {
@@ -90,7 +90,7 @@ func (p *exprParser) endsGroup() bool {
 }
 
 // element reads an item, or `*x` where unpacking is allowed by the grammar.
-func (p *exprParser) element(item func() (*exprNode, *ExprError), starOK bool) (*exprNode, *ExprError) {
+func (p *exprParser) element(item func() (*exprNode, *Error), starOK bool) (*exprNode, *Error) {
 	if starOK && p.is("*") {
 		pos := p.next().pos
 		n, err := p.orExpr()
@@ -104,11 +104,11 @@ func (p *exprParser) element(item func() (*exprNode, *ExprError), starOK bool) (
 
 // expr is Python's `expression` (conditional expressions and lambdas
 // cannot occur: their keywords are read as names).
-func (p *exprParser) expr() (*exprNode, *ExprError) { return p.boolOp("or", p.and) }
+func (p *exprParser) expr() (*exprNode, *Error) { return p.boolOp("or", p.and) }
 
-func (p *exprParser) and() (*exprNode, *ExprError) { return p.boolOp("and", p.not) }
+func (p *exprParser) and() (*exprNode, *Error) { return p.boolOp("and", p.not) }
 
-func (p *exprParser) boolOp(kw string, sub func() (*exprNode, *ExprError)) (*exprNode, *ExprError) {
+func (p *exprParser) boolOp(kw string, sub func() (*exprNode, *Error)) (*exprNode, *Error) {
 	pos := p.peek().pos
 	n, err := sub()
 	if err != nil {
@@ -128,7 +128,7 @@ func (p *exprParser) boolOp(kw string, sub func() (*exprNode, *ExprError)) (*exp
 	return b, nil
 }
 
-func (p *exprParser) not() (*exprNode, *ExprError) {
+func (p *exprParser) not() (*exprNode, *Error) {
 	if p.is("not") {
 		pos := p.next().pos
 		n, err := p.not()
@@ -140,7 +140,7 @@ func (p *exprParser) not() (*exprNode, *ExprError) {
 	return p.comparison()
 }
 
-func (p *exprParser) comparison() (*exprNode, *ExprError) {
+func (p *exprParser) comparison() (*exprNode, *Error) {
 	pos := p.peek().pos
 	n, err := p.orExpr()
 	if err != nil {
@@ -195,9 +195,9 @@ func (p *exprParser) compareOp() string {
 // Binary operator levels, loosest first.
 var binaryLevels = [][]string{{"|"}, {"^"}, {"&"}, {"<<", ">>"}, {"+", "-"}, {"*", "/", "//", "%", "@"}}
 
-func (p *exprParser) orExpr() (*exprNode, *ExprError) { return p.binary(0) }
+func (p *exprParser) orExpr() (*exprNode, *Error) { return p.binary(0) }
 
-func (p *exprParser) binary(level int) (*exprNode, *ExprError) {
+func (p *exprParser) binary(level int) (*exprNode, *Error) {
 	if level == len(binaryLevels) {
 		return p.factor()
 	}
@@ -225,7 +225,7 @@ func (p *exprParser) binary(level int) (*exprNode, *ExprError) {
 	}
 }
 
-func (p *exprParser) factor() (*exprNode, *ExprError) {
+func (p *exprParser) factor() (*exprNode, *Error) {
 	for _, op := range []string{"+", "-", "~"} {
 		if p.is(op) {
 			pos := p.next().pos

@@ -4,49 +4,9 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/internal/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
-
-// collection is the set of names a kind shares: pipelines and blueprints
-// are kept together, so one replaces the other.
-func collection(kind string) string {
-	if kind == schema.BlueprintKind.Name {
-		return schema.PipelineKind.Name
-	}
-	return kind
-}
-
-// kept returns the items of kind's collection that the official parser
-// keeps: of several items with one name, the last. The rules check only
-// these, as the platform never sees the items they replace.
-func (m *model) kept(kind string) []*entry {
-	col := collection(kind)
-	last := map[string]*entry{}
-	for _, e := range m.entries {
-		if collection(e.kind.Name) == col && e.body != nil {
-			last[e.name] = e
-		}
-	}
-	var out []*entry
-	for _, e := range m.entries {
-		if collection(e.kind.Name) == col && e.body != nil && (e.name == "" || last[e.name] == e) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// lookup returns the item of kind's collection called name that the
-// parser keeps, or nil.
-func (m *model) lookup(kind, name string) *entry {
-	var found *entry
-	for _, e := range m.entries {
-		if collection(e.kind.Name) == collection(kind) && e.body != nil && e.nameKey != nil && e.name == name {
-			found = e
-		}
-	}
-	return found
-}
 
 // scalarText returns the text of a scalar value, and whether n is one.
 func scalarText(n *yaml.Node) (string, bool) {
@@ -79,7 +39,7 @@ func truthy(n *yaml.Node) bool {
 	if n == nil {
 		return false
 	}
-	return pyOf(n).truthy()
+	return pyvalue.Of(n).Truthy()
 }
 
 // mappings returns the mapping items of a sequence value.
@@ -141,17 +101,4 @@ func byName(list *yaml.Node) ([]named, map[string]named) {
 		order[i] = last[order[i].name]
 	}
 	return order, last
-}
-
-// itemKind returns the kind of a top-level item and its key. When the
-// item has several kind keys, the official parser takes the first in its
-// order of preference (step, task, endpoint, pipeline, blueprint,
-// deployment), whatever their order in the file.
-func itemKind(n *yaml.Node) (*schema.Key, *yaml.Node) {
-	for _, kind := range schema.Kinds() {
-		if k := document.KeyOf(n, kind.Name); k != nil {
-			return kind, k
-		}
-	}
-	return nil, nil
 }

@@ -1,4 +1,4 @@
-package diagnostics
+package duration
 
 import (
 	"strings"
@@ -31,7 +31,7 @@ func TestParseDuration(t *testing.T) {
 		{".h", 0, "not a number"},
 	}
 	for _, tc := range tests {
-		got, err := ParseDuration(tc.in)
+		got, err := Parse(tc.in)
 		switch {
 		case tc.err == "" && err != nil:
 			t.Errorf("%q: unexpected error %v", tc.in, err)

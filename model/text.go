@@ -1,4 +1,4 @@
-package navigation
+package model
 
 import (
 	"strings"
@@ -8,8 +8,8 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 )
 
-// elements returns the items of a sequence (aliases followed).
-func elements(n *yaml.Node) []*yaml.Node {
+// Elements returns the items of a sequence (aliases followed).
+func Elements(n *yaml.Node) []*yaml.Node {
 	n = document.Deref(n)
 	if n == nil || n.Kind != yaml.SequenceNode {
 		return nil
@@ -21,8 +21,8 @@ func elements(n *yaml.Node) []*yaml.Node {
 	return out
 }
 
-// scalarsOf returns a scalar, or the scalar items of a sequence.
-func scalarsOf(n *yaml.Node) []*yaml.Node {
+// Scalars returns a scalar, or the scalar items of a sequence.
+func Scalars(n *yaml.Node) []*yaml.Node {
 	n = document.Deref(n)
 	switch {
 	case n == nil:
@@ -31,7 +31,7 @@ func scalarsOf(n *yaml.Node) []*yaml.Node {
 		return []*yaml.Node{n}
 	}
 	var out []*yaml.Node
-	for _, e := range elements(n) {
+	for _, e := range Elements(n) {
 		if e.Kind == yaml.ScalarNode {
 			out = append(out, e)
 		}
@@ -39,10 +39,10 @@ func scalarsOf(n *yaml.Node) []*yaml.Node {
 	return out
 }
 
-// valueText locates the text of a single-line scalar whose characters are
+// ValueText locates the text of a single-line scalar whose characters are
 // written as they are (plain, or quoted without escapes). inner is the
 // value's text without quotes, whole the scalar as written.
-func valueText(m *document.Mapper, n *yaml.Node) (inner, whole document.Span, ok bool) {
+func ValueText(m *document.Mapper, n *yaml.Node) (inner, whole document.Span, ok bool) {
 	if n == nil || n.Kind != yaml.ScalarNode || n.Line == 0 || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 		return
 	}
@@ -61,10 +61,10 @@ func valueText(m *document.Mapper, n *yaml.Node) (inner, whole document.Span, ok
 	return inner, whole, true
 }
 
-// region returns the text span of a scalar that may cover several lines
+// Region returns the text span of a scalar that may cover several lines
 // (a block scalar, a folded plain scalar), whose parent key or list dash
 // is at column parentCol.
-func region(m *document.Mapper, n *yaml.Node, parentCol int) document.Span {
+func Region(m *document.Mapper, n *yaml.Node, parentCol int) document.Span {
 	sp := m.NodeSpan(n)
 	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 		return sp // NodeSpan follows quoted scalars over lines
@@ -85,8 +85,8 @@ func region(m *document.Mapper, n *yaml.Node, parentCol int) document.Span {
 	return document.Span{Start: sp.Start, End: end}
 }
 
-// column returns the zero-based column of a node.
-func column(n *yaml.Node) int {
+// Column returns the zero-based column of a node.
+func Column(n *yaml.Node) int {
 	if n == nil || n.Column == 0 {
 		return 0
 	}
@@ -111,8 +111,8 @@ func withDash(m *document.Mapper, sp document.Span) document.Span {
 	return sp
 }
 
-// contains reports whether off is in sp, its end included (a cursor just
+// Contains reports whether off is in sp, its end included (a cursor just
 // after a word is on it).
-func contains(sp document.Span, off int) bool {
+func Contains(sp document.Span, off int) bool {
 	return sp.Start <= off && off <= sp.End
 }

@@ -1,4 +1,6 @@
-package diagnostics
+// Package duration reads the durations of valohai.yaml (`time-limit`,
+// `no-output-timeout`) the way the official parser does.
+package duration
 
 import (
 	"fmt"
@@ -11,12 +13,12 @@ import (
 // letter, so `m`, `min` and `minutes` all mean minutes.
 var durationUnits = map[byte]float64{'s': 1, 'm': 60, 'h': 3600, 'd': 86400, 'w': 604800}
 
-// ParseDuration reads a duration text such as `1h 30m` the way the
+// Parse reads a duration text such as `1h 30m` the way the
 // official parser does and returns its length in seconds. Each number must
 // be followed by a lower-case unit; text between the number-unit pairs is
 // ignored, and the total must be positive. A blank text is no duration
 // (0, nil).
-func ParseDuration(s string) (float64, error) {
+func Parse(s string) (float64, error) {
 	if strings.TrimSpace(s) == "" {
 		return 0, nil
 	}

@@ -1,9 +1,9 @@
-package diagnostics
+package expr
 
 import "strings"
 
 // primary reads an atom followed by attribute, call and index trailers.
-func (p *exprParser) primary() (*exprNode, *ExprError) {
+func (p *exprParser) primary() (*exprNode, *Error) {
 	n, err := p.atom()
 	if err != nil {
 		return nil, err
@@ -37,7 +37,7 @@ func (p *exprParser) primary() (*exprNode, *ExprError) {
 }
 
 // call reads the arguments of a call of fn, after its '('.
-func (p *exprParser) call(fn *exprNode, pos int) (*exprNode, *ExprError) {
+func (p *exprParser) call(fn *exprNode, pos int) (*exprNode, *Error) {
 	c := &exprNode{kind: "Call", pos: fn.pos}
 	if fn.kind != "Name" {
 		c.note = "func"
@@ -85,11 +85,11 @@ func nonEmpty(s, alt string) string {
 }
 
 // slice reads one index of a subscript, which may be a slice a:b:c.
-func (p *exprParser) slice() (*exprNode, *ExprError) {
+func (p *exprParser) slice() (*exprNode, *Error) {
 	pos := p.peek().pos
 	var n *exprNode
 	if !p.is(":") {
-		var err *ExprError
+		var err *Error
 		if n, err = p.namedExpr(); err != nil {
 			return nil, err
 		}
@@ -108,7 +108,7 @@ func (p *exprParser) slice() (*exprNode, *ExprError) {
 }
 
 // namedExpr reads an expression, or `name := value`.
-func (p *exprParser) namedExpr() (*exprNode, *ExprError) {
+func (p *exprParser) namedExpr() (*exprNode, *Error) {
 	n, err := p.expr()
 	if err != nil || !p.is(":=") {
 		return n, err
@@ -124,7 +124,7 @@ func (p *exprParser) namedExpr() (*exprNode, *ExprError) {
 }
 
 // comprehension reads the `for ... in ...` clauses after elt.
-func (p *exprParser) comprehension(kind string, elt *exprNode) (*exprNode, *ExprError) {
+func (p *exprParser) comprehension(kind string, elt *exprNode) (*exprNode, *Error) {
 	for p.accept("for") {
 		if _, err := p.tuple(p.orExpr, true); err != nil {
 			return nil, err
@@ -139,7 +139,7 @@ func (p *exprParser) comprehension(kind string, elt *exprNode) (*exprNode, *Expr
 	return &exprNode{kind: kind, pos: elt.pos}, nil
 }
 
-func (p *exprParser) atom() (*exprNode, *ExprError) {
+func (p *exprParser) atom() (*exprNode, *Error) {
 	t := p.peek()
 	switch {
 	case t.kind == "name":
@@ -169,7 +169,7 @@ func (p *exprParser) atom() (*exprNode, *ExprError) {
 }
 
 // strings reads adjacent string literals, which Python joins into one.
-func (p *exprParser) strings() (*exprNode, *ExprError) {
+func (p *exprParser) strings() (*exprNode, *Error) {
 	pos := p.peek().pos
 	kinds := map[string]bool{}
 	for p.peek().kind == "string" {
@@ -177,7 +177,7 @@ func (p *exprParser) strings() (*exprNode, *ExprError) {
 	}
 	switch {
 	case kinds["bytes"] && (kinds["str"] || kinds["fstring"]):
-		return nil, &ExprError{pos, "bytes and text strings cannot be joined"}
+		return nil, &Error{pos, "bytes and text strings cannot be joined"}
 	case kinds["fstring"]:
 		return &exprNode{kind: "JoinedStr", pos: pos}, nil
 	case kinds["bytes"]:
@@ -187,7 +187,7 @@ func (p *exprParser) strings() (*exprNode, *ExprError) {
 }
 
 // paren reads what follows '(': a group, a tuple or a generator.
-func (p *exprParser) paren(pos int) (*exprNode, *ExprError) {
+func (p *exprParser) paren(pos int) (*exprNode, *Error) {
 	if p.accept(")") {
 		return &exprNode{kind: "Tuple", pos: pos}, nil
 	}
@@ -202,7 +202,7 @@ func (p *exprParser) paren(pos int) (*exprNode, *ExprError) {
 	case p.is(","):
 		n, err = p.rest(&exprNode{kind: "Tuple", pos: pos, kids: []*exprNode{first}})
 	case first.kind == "Starred":
-		return nil, &ExprError{first.pos, "unpacking (*x) is not allowed here"}
+		return nil, &Error{first.pos, "unpacking (*x) is not allowed here"}
 	}
 	if err != nil {
 		return nil, err
@@ -211,7 +211,7 @@ func (p *exprParser) paren(pos int) (*exprNode, *ExprError) {
 }
 
 // rest reads the remaining `, item` elements of a display into n.
-func (p *exprParser) rest(n *exprNode) (*exprNode, *ExprError) {
+func (p *exprParser) rest(n *exprNode) (*exprNode, *Error) {
 	for p.accept(",") {
 		if p.endsGroup() {
 			break
@@ -226,7 +226,7 @@ func (p *exprParser) rest(n *exprNode) (*exprNode, *ExprError) {
 }
 
 // list reads what follows '[': a list display or comprehension.
-func (p *exprParser) list(pos int) (*exprNode, *ExprError) {
+func (p *exprParser) list(pos int) (*exprNode, *Error) {
 	n := &exprNode{kind: "List", pos: pos}
 	if p.accept("]") {
 		return n, nil
@@ -248,7 +248,7 @@ func (p *exprParser) list(pos int) (*exprNode, *ExprError) {
 }
 
 // brace reads what follows '{': a set or dict display or comprehension.
-func (p *exprParser) brace(pos int) (*exprNode, *ExprError) {
+func (p *exprParser) brace(pos int) (*exprNode, *Error) {
 	if p.accept("}") {
 		return &exprNode{kind: "Dict", pos: pos}, nil
 	}
@@ -282,13 +282,13 @@ func (p *exprParser) brace(pos int) (*exprNode, *ExprError) {
 
 // skipUntilClose skips a dict body up to and including its closing brace;
 // dicts are refused whatever they hold.
-func (p *exprParser) skipUntilClose() *ExprError {
+func (p *exprParser) skipUntilClose() *Error {
 	depth := 1
 	for {
 		t := p.next()
 		switch {
 		case t.kind == "end":
-			return &ExprError{t.pos, "the expression ends too early"}
+			return &Error{t.pos, "the expression ends too early"}
 		case t.kind == "op" && strings.Contains("([{", t.text):
 			depth++
 		case t.kind == "op" && strings.Contains(")]}", t.text):

@@ -1,4 +1,4 @@
-package diagnostics
+package expr
 
 import (
 	"strings"
@@ -37,7 +37,7 @@ func TestCheckExpressionAccepts(t *testing.T) {
 		"r'\\d' == x",
 		"a+b+c+d+e+f+g",
 	} {
-		if err := CheckExpression(expr); err != nil {
+		if err := Check(expr); err != nil {
 			t.Errorf("%q: unexpected error %q", expr, err.Msg)
 		}
 	}
@@ -89,7 +89,7 @@ func TestCheckExpressionRejects(t *testing.T) {
 		{"a\\ b", "line-continuation"},
 	}
 	for _, tc := range tests {
-		err := CheckExpression(tc.expr)
+		err := Check(tc.expr)
 		switch {
 		case err == nil:
 			t.Errorf("%q: accepted, want an error about %q", tc.expr, tc.msg)
@@ -103,20 +103,20 @@ func TestCheckExpressionDepthLimit(t *testing.T) {
 	// The evaluator counts the expression itself as the first of eight
 	// levels, so six chained additions (whose innermost operands sit on
 	// the seventh level) are the most it allows.
-	if err := CheckExpression("a+b+c+d+e+f+g"); err != nil {
+	if err := Check("a+b+c+d+e+f+g"); err != nil {
 		t.Errorf("6 additions: %v", err.Msg)
 	}
-	if err := CheckExpression("a+b+c+d+e+f+g+h"); err == nil {
+	if err := Check("a+b+c+d+e+f+g+h"); err == nil {
 		t.Error("7 additions: accepted")
 	}
-	if err := CheckExpression("metadata.a.b.c.d.e.f.g.h > 1"); err != nil {
+	if err := Check("metadata.a.b.c.d.e.f.g.h > 1"); err != nil {
 		t.Errorf("a long dotted name counts once: %v", err.Msg)
 	}
 }
 
 func TestCheckExpressionLength(t *testing.T) {
 	long := "a" + strings.Repeat(" + a", maxExprLen/4)
-	if err := CheckExpression(long); err == nil || !strings.Contains(err.Msg, "longer than") {
+	if err := Check(long); err == nil || !strings.Contains(err.Msg, "longer than") {
 		t.Errorf("long expression: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package diagnostics
+package expr
 
 import (
 	"regexp"
@@ -43,7 +43,7 @@ var (
 
 // tokenizeExpr splits expr into tokens, joining lines inside brackets and
 // after a backslash, as Python does for one logical line.
-func tokenizeExpr(expr string) ([]exprToken, *ExprError) {
+func tokenizeExpr(expr string) ([]exprToken, *Error) {
 	l := &exprLexer{src: expr}
 	if err := l.run(); err != nil {
 		return nil, err
@@ -61,7 +61,7 @@ type exprLexer struct {
 	opens    []int
 }
 
-func (l *exprLexer) run() *ExprError {
+func (l *exprLexer) run() *Error {
 	atLineStart := true
 	for l.i < len(l.src) {
 		c := l.src[l.i]
@@ -75,7 +75,7 @@ func (l *exprLexer) run() *ExprError {
 			continue
 		case c == ' ' || c == '\t' || c == '\f':
 			if atLineStart && l.depth == 0 && !l.blankRest() {
-				return &ExprError{l.i, "the expression must not start with spaces (unexpected indent)"}
+				return &Error{l.i, "the expression must not start with spaces (unexpected indent)"}
 			}
 			l.i++
 			continue
@@ -86,7 +86,7 @@ func (l *exprLexer) run() *ExprError {
 			continue
 		case c == '\\':
 			if !strings.HasPrefix(l.src[l.i+1:], "\n") && !strings.HasPrefix(l.src[l.i+1:], "\r") {
-				return &ExprError{l.i, "unexpected character after a line-continuation backslash"}
+				return &Error{l.i, "unexpected character after a line-continuation backslash"}
 			}
 			l.i += 2
 			atLineStart = false
@@ -94,17 +94,17 @@ func (l *exprLexer) run() *ExprError {
 		}
 		atLineStart = false
 		if l.lineDone {
-			return &ExprError{l.i, "an expression is one line: join the lines, or wrap the expression in parentheses"}
+			return &Error{l.i, "an expression is one line: join the lines, or wrap the expression in parentheses"}
 		}
 		if err := l.token(); err != nil {
 			return err
 		}
 	}
 	if len(l.opens) > 0 {
-		return &ExprError{l.opens[len(l.opens)-1], "this bracket is never closed"}
+		return &Error{l.opens[len(l.opens)-1], "this bracket is never closed"}
 	}
 	if len(l.toks) == 0 {
-		return &ExprError{0, "the expression is empty"}
+		return &Error{0, "the expression is empty"}
 	}
 	return nil
 }
@@ -123,7 +123,7 @@ func (l *exprLexer) blankRest() bool {
 	return true
 }
 
-func (l *exprLexer) token() *ExprError {
+func (l *exprLexer) token() *Error {
 	start := l.i
 	r, size := utf8.DecodeRuneInString(l.src[l.i:])
 	switch {
@@ -158,13 +158,13 @@ func (l *exprLexer) token() *ExprError {
 			l.i += len(op)
 			l.bracket(op, start)
 			if l.depth < 0 {
-				return &ExprError{start, "unmatched '" + op + "'"}
+				return &Error{start, "unmatched '" + op + "'"}
 			}
 			l.toks = append(l.toks, exprToken{kind: "op", text: op, pos: start})
 			return nil
 		}
 	}
-	return &ExprError{start, "invalid character '" + string(r) + "'"}
+	return &Error{start, "invalid character '" + string(r) + "'"}
 }
 
 func (l *exprLexer) bracket(op string, pos int) {
@@ -198,17 +198,17 @@ func stringPrefix(word string) string {
 	return ""
 }
 
-func (l *exprLexer) number() *ExprError {
+func (l *exprLexer) number() *Error {
 	start := l.i
 	m := numberRe.FindString(l.src[l.i:])
 	if m == "" {
-		return &ExprError{start, "invalid number"}
+		return &Error{start, "invalid number"}
 	}
 	l.i += len(m)
 	if l.i < len(l.src) {
 		r, _ := utf8.DecodeRuneInString(l.src[l.i:])
 		if isIdentRune(r) {
-			return &ExprError{start, "invalid number " + strings.TrimSpace(l.src[start:min(len(l.src), l.i+1)])}
+			return &Error{start, "invalid number " + strings.TrimSpace(l.src[start:min(len(l.src), l.i+1)])}
 		}
 	}
 	note := "int"
@@ -220,14 +220,14 @@ func (l *exprLexer) number() *ExprError {
 	case strings.ContainsAny(m, ".eE"):
 		note = "float"
 	case len(m) > 1 && m[0] == '0' && !leadingZeroRe.MatchString(m):
-		return &ExprError{start, "numbers must not start with 0 (" + m + ")"}
+		return &Error{start, "numbers must not start with 0 (" + m + ")"}
 	}
 	l.toks = append(l.toks, exprToken{kind: "number", text: m, pos: start, note: note})
 	return nil
 }
 
 // str reads a quoted string starting at l.i; start is where its prefix began.
-func (l *exprLexer) str(start int, kind string) *ExprError {
+func (l *exprLexer) str(start int, kind string) *Error {
 	q := l.src[l.i]
 	quote := string(q)
 	if strings.HasPrefix(l.src[l.i:], strings.Repeat(quote, 3)) {
@@ -240,7 +240,7 @@ func (l *exprLexer) str(start int, kind string) *ExprError {
 			j += 2
 			continue
 		case (c == '\n' || c == '\r') && len(quote) == 1:
-			return &ExprError{start, "this string is not closed on its line"}
+			return &Error{start, "this string is not closed on its line"}
 		case strings.HasPrefix(l.src[j:], quote):
 			l.i = j + len(quote)
 			l.toks = append(l.toks, exprToken{kind: "string", text: l.src[start:l.i], pos: start, note: kind})
@@ -248,5 +248,5 @@ func (l *exprLexer) str(start int, kind string) *ExprError {
 		}
 		j++
 	}
-	return &ExprError{start, "this string is never closed"}
+	return &Error{start, "this string is never closed"}
 }

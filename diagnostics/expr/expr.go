@@ -1,4 +1,7 @@
-package diagnostics
+// Package expr checks the conditions of valohai.yaml (stop conditions,
+// node-action conditions) the way the platform's restricted evaluator
+// reads them.
+package expr
 
 import (
 	"fmt"
@@ -6,7 +9,7 @@ import (
 )
 
 // Stop conditions and node-action conditions are Python expressions that
-// the platform evaluates with a restricted evaluator. CheckExpression
+// the platform evaluates with a restricted evaluator. Check
 // accepts what that evaluator accepts: names and dotted names, numbers,
 // strings, True/False/None, tuple and set literals, calls of plain names
 // with positional arguments, `+ - * / //`, unary `+ - not`, `and`/`or`,
@@ -20,19 +23,19 @@ const maxExprDepth = 8
 // maxExprLen is the longest expression the evaluator accepts.
 const maxExprLen = 100000
 
-// ExprError is a problem in an expression, at a byte offset of it.
-type ExprError struct {
+// Error is a problem in an expression, at a byte offset of it.
+type Error struct {
 	Pos int
 	Msg string
 }
 
-func (e *ExprError) Error() string { return e.Msg }
+func (e *Error) Error() string { return e.Msg }
 
-// CheckExpression returns nil when the evaluator would accept expr, and
+// Check returns nil when the evaluator would accept expr, and
 // otherwise what is wrong with it.
-func CheckExpression(expr string) *ExprError {
+func Check(expr string) *Error {
 	if len(expr) > maxExprLen {
-		return &ExprError{0, fmt.Sprintf("the expression is longer than %d characters", maxExprLen)}
+		return &Error{0, fmt.Sprintf("the expression is longer than %d characters", maxExprLen)}
 	}
 	toks, err := tokenizeExpr(expr)
 	if err != nil {
@@ -61,34 +64,34 @@ type exprNode struct {
 }
 
 // verifyExpr walks n at nesting level depth the way the evaluator does.
-func verifyExpr(n *exprNode, depth int) *ExprError {
+func verifyExpr(n *exprNode, depth int) *Error {
 	if depth >= maxExprDepth {
-		return &ExprError{n.pos, fmt.Sprintf("the expression nests too deeply (at most %d levels)", maxExprDepth-1)}
+		return &Error{n.pos, fmt.Sprintf("the expression nests too deeply (at most %d levels)", maxExprDepth-1)}
 	}
 	switch n.kind {
 	case "Name":
 		return nil
 	case "Attribute":
 		if !n.nameBase {
-			return &ExprError{n.pos, "a dotted name must start with a plain name, as in `metadata.loss`"}
+			return &Error{n.pos, "a dotted name must start with a plain name, as in `metadata.loss`"}
 		}
 		return nil
 	case "Constant":
 		return verifyConstant(n)
 	case "Compare":
 		if n.note == "chain" {
-			return &ExprError{n.pos, "chained comparisons such as `a < b < c` are not supported; write `a < b and b < c`"}
+			return &Error{n.pos, "chained comparisons such as `a < b < c` are not supported; write `a < b and b < c`"}
 		}
 	case "Call":
 		if n.note == "func" {
-			return &ExprError{n.pos, "only a plain function name can be called, as in `max(a, b)`"}
+			return &Error{n.pos, "only a plain function name can be called, as in `max(a, b)`"}
 		}
 		if n.note == "kw" {
-			return &ExprError{n.pos, "keyword arguments (`name=value`) are not allowed in calls"}
+			return &Error{n.pos, "keyword arguments (`name=value`) are not allowed in calls"}
 		}
 	case "BinOp", "UnaryOp", "BoolOp", "Tuple", "Set":
 	default:
-		return &ExprError{n.pos, notAllowed(n.kind)}
+		return &Error{n.pos, notAllowed(n.kind)}
 	}
 	for _, k := range n.kids {
 		if err := verifyExpr(k, depth+1); err != nil {
@@ -97,42 +100,42 @@ func verifyExpr(n *exprNode, depth int) *ExprError {
 	}
 	switch {
 	case n.kind == "BinOp" && !strings.Contains(" + - * / // ", " "+n.op+" "):
-		return &ExprError{n.pos, fmt.Sprintf("operator %s is not allowed; only + - * / and // are", n.op)}
+		return &Error{n.pos, fmt.Sprintf("operator %s is not allowed; only + - * / and // are", n.op)}
 	case n.kind == "UnaryOp" && n.op == "~":
-		return &ExprError{n.pos, "operator ~ is not allowed"}
+		return &Error{n.pos, "operator ~ is not allowed"}
 	}
 	return nil
 }
 
-func verifyConstant(n *exprNode) *ExprError {
+func verifyConstant(n *exprNode) *Error {
 	switch n.note {
 	case "bytes":
-		return &ExprError{n.pos, "bytes literals (b'...') are not allowed"}
+		return &Error{n.pos, "bytes literals (b'...') are not allowed"}
 	case "complex":
-		return &ExprError{n.pos, "imaginary numbers are not allowed"}
+		return &Error{n.pos, "imaginary numbers are not allowed"}
 	case "Ellipsis":
-		return &ExprError{n.pos, "`...` is not allowed"}
+		return &Error{n.pos, "`...` is not allowed"}
 	}
 	return nil
 }
 
-// notAllowed names a construct the evaluator refuses.
+// notAllowed says which construct the evaluator refuses.
 func notAllowed(kind string) string {
-	what := map[string]string{
-		"List":         "list literals ([...]); use a tuple (a, b)",
-		"Dict":         "dict literals ({key: value})",
-		"Subscript":    "indexing (x[...])",
-		"Slice":        "slices (a:b)",
-		"Starred":      "unpacking (*x)",
-		"JoinedStr":    "f-strings",
-		"GeneratorExp": "generator expressions",
-		"ListComp":     "comprehensions",
-		"SetComp":      "comprehensions",
-		"DictComp":     "comprehensions",
-		"NamedExpr":    "assignment expressions (:=)",
+	msg := map[string]string{
+		"List":         "list literals ([...]) are not allowed; use a tuple (a, b)",
+		"Dict":         "dict literals ({key: value}) are not allowed",
+		"Subscript":    "indexing (x[...]) is not allowed",
+		"Slice":        "slices (a:b) are not allowed",
+		"Starred":      "unpacking (*x) is not allowed",
+		"JoinedStr":    "f-strings are not allowed",
+		"GeneratorExp": "generator expressions are not allowed",
+		"ListComp":     "comprehensions are not allowed",
+		"SetComp":      "comprehensions are not allowed",
+		"DictComp":     "comprehensions are not allowed",
+		"NamedExpr":    "assignment expressions (:=) are not allowed",
 	}[kind]
-	if what == "" {
-		what = kind
+	if msg == "" {
+		msg = "this kind of expression is not allowed"
 	}
-	return what + " are not allowed"
+	return msg
 }

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/valohai-ls/valohai-ls/diagnostics"
+)
+
+// command is one subcommand: its name, synopsis, summary and flags.
+type command struct {
+	name     string
+	synopsis string // the usage line after "valohai-ls "
+	summary  string // what the command does, in a few lines
+	// flags declares the command's flags on fs; nil for a command without
+	// flags.
+	flags func(fs *flag.FlagSet)
+}
+
+// commands lists the subcommands in the order help shows them.
+var commands = []command{
+	{
+		name:     "serve",
+		synopsis: "[serve] [--log-file PATH] [--log-level LEVEL]",
+		summary: "Speak the Language Server Protocol on stdin/stdout, for an editor to start.\n" +
+			"This is what a bare `valohai-ls` does.",
+		flags: func(fs *flag.FlagSet) { new(serveFlags).declare(fs) },
+	},
+	{
+		name:     "check",
+		synopsis: "check [--format FORMAT] [--quiet] [--strict-warnings] [--color WHEN] [--stdin-filename NAME] [PATH ... | -]",
+		summary: "Check valohai.yaml files and print the problems found. A directory means its\n" +
+			"valohai.yaml or valohai.yml; no PATH means the current directory; - reads\n" +
+			"the file from stdin. Exit status: 0 no errors, 1 errors found (or warnings,\n" +
+			"with --strict-warnings), 2 a usage problem or a file that cannot be read.\n" +
+			"A comment \"# valohai-ls: ignore[CODE]\" silences a finding.",
+		flags: func(fs *flag.FlagSet) { new(checkFlags).declare(fs) },
+	},
+	{
+		name:     "schema",
+		synopsis: "schema",
+		summary:  "Print a JSON Schema (draft 2020-12) of valohai.yaml on stdout.",
+	},
+	{
+		name:     "version",
+		synopsis: "version",
+		summary:  "Print the version.",
+	},
+	{
+		name:     "help",
+		synopsis: "help [COMMAND]",
+		summary:  "Show this help, or a command's help and flags.",
+	},
+}
+
+// lookupCommand returns the command called name.
+func lookupCommand(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// writeUsage prints the overview: every command with its flags.
+func writeUsage(w io.Writer) {
+	fmt.Fprint(w, "valohai-ls: a language server and linter for valohai.yaml\n\nUsage:\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  valohai-ls %s\n", c.synopsis)
+		fmt.Fprint(w, indent(c.summary, "      "))
+		if c.flags != nil {
+			fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+			c.flags(fs)
+			fmt.Fprint(w, indent(flagDefaults(fs), "    "))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprint(w, "Run 'valohai-ls help COMMAND' for one command. Flags may come before or after\n"+
+		"the paths; -- ends the flags.\n\nEvery rule, and how to silence it: "+diagnostics.RulesURL+"\n")
+}
+
+// writeCommandUsage prints the help of one command.
+func writeCommandUsage(w io.Writer, c command) {
+	fmt.Fprintf(w, "Usage: valohai-ls %s\n\n%s\n", c.synopsis, c.summary)
+	if c.flags != nil {
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		c.flags(fs)
+		fmt.Fprintf(w, "\nFlags:\n%s", flagDefaults(fs))
+	}
+}
+
+// flagDefaults renders fs's flags, one a line: `--name VALUE  usage
+// (default ...)`. A flag whose usage starts with "(hidden)" is left out.
+func flagDefaults(fs *flag.FlagSet) string {
+	type row struct{ left, right string }
+	var rows []row
+	width := 0
+	fs.VisitAll(func(f *flag.Flag) {
+		if strings.HasPrefix(f.Usage, "(hidden)") {
+			return
+		}
+		usage := f.Usage
+		left := "--" + f.Name
+		if !isBoolFlag(f) {
+			left += " " + placeholder(f.Name)
+		}
+		if !isBoolFlag(f) && f.DefValue != "" {
+			usage += fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		rows = append(rows, row{left, usage})
+		width = max(width, len(left))
+	})
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, r.left, r.right)
+	}
+	return b.String()
+}
+
+// indent prefixes every non-empty line of s with prefix and ends it with a
+// newline.
+func indent(s, prefix string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// runHelp prints the overview, or one command's help.
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		writeUsage(stdout)
+		return 0
+	}
+	c, ok := lookupCommand(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "valohai-ls help: unknown command %q\n\n", args[0])
+		writeUsage(stderr)
+		return 2
+	}
+	writeCommandUsage(stdout, c)
+	return 0
+}
+
+// parseArgs parses args with fs, allowing flags anywhere among the
+// positional arguments (as `go vet` and most linters do). "--" ends the
+// flags; "-" alone is a positional argument (stdin). It returns the
+// positional arguments in order. A flag that takes a value reads the next
+// argument unless written --name=value.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var flags, positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			positional = append(positional, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			positional = append(positional, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil || isBoolFlag(f) || i+1 >= len(args) {
+			continue
+		}
+		i++
+		flags = append(flags, args[i])
+	}
+	if err := fs.Parse(flags); err != nil {
+		return nil, err
+	}
+	return positional, nil
+}
+
+// placeholder is the name help shows for the value of the flag called name.
+func placeholder(name string) string {
+	switch name {
+	case "format":
+		return "FORMAT"
+	case "color":
+		return "WHEN"
+	case "stdin-filename":
+		return "NAME"
+	case "log-file":
+		return "PATH"
+	case "log-level":
+		return "LEVEL"
+	}
+	return "VALUE"
+}
+
+// flagError words a flag parsing error with the flag written as help
+// shows it (--name, not -name).
+func flagError(err error) string {
+	msg := err.Error()
+	for _, prefix := range []string{"flag provided but not defined: -", "flag needs an argument: -"} {
+		if name, ok := strings.CutPrefix(msg, prefix); ok {
+			name = "--" + strings.TrimLeft(name, "-")
+			if strings.HasPrefix(prefix, "flag provided") {
+				return "unknown flag " + name
+			}
+			return name + " needs a value"
+		}
+	}
+	return msg
+}
+
+// isBoolFlag reports whether f takes no value.
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// isTerminal reports whether f is a character device such as a terminal.
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := file.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

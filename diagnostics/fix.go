@@ -1,0 +1,106 @@
+package diagnostics
+
+import (
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// Fix is what the quick fixes of a finding need, found by the check that
+// reported it, so that fixes never look for it again. Its spans are byte
+// offsets of the document, like the finding's.
+type Fix struct {
+	// Mapping is the mapping the finding is about (its keys to add, its
+	// variants to keep), nil for a finding about a value.
+	Mapping *Mapping
+	// Add are the keys the mapping lacks, all to be added; Choices are
+	// keys of which one is to be added (a variant, a one-of group).
+	Add     []*schema.Key
+	Choices []*schema.Key
+	// Variants are the variants present in a mapping that mixes them,
+	// each with the entries written for it.
+	Variants []VariantEntries
+	// Type is the type a value must have, and Value the value as read
+	// (for a value that does not match the type's pattern).
+	Type  *schema.Type
+	Value string
+}
+
+// Mapping is where a mapping is written: Span its whole text, Indent the
+// column of its keys, Flow whether it is written `{...}`.
+type Mapping struct {
+	Span   document.Span
+	Indent int
+	Flow   bool
+}
+
+// VariantEntries are the entries of one variant in a mapping.
+type VariantEntries struct {
+	Name    string
+	Entries []Entry
+}
+
+// Entry is one key of a mapping and the whole text of its value.
+type Entry struct {
+	Name  string
+	Key   document.Span
+	Value document.Span
+}
+
+// shifted returns a copy of f with its spans moved by delta.
+func (f *Fix) shifted(delta int) *Fix {
+	if f == nil || delta == 0 {
+		return f
+	}
+	g := *f
+	if f.Mapping != nil {
+		mp := *f.Mapping
+		mp.Span = shift(mp.Span, delta)
+		g.Mapping = &mp
+	}
+	if f.Variants == nil {
+		return &g
+	}
+	g.Variants = make([]VariantEntries, len(f.Variants))
+	for i, v := range f.Variants {
+		g.Variants[i] = VariantEntries{Name: v.Name, Entries: make([]Entry, len(v.Entries))}
+		for j, e := range v.Entries {
+			g.Variants[i].Entries[j] = Entry{Name: e.Name, Key: shift(e.Key, delta), Value: shift(e.Value, delta)}
+		}
+	}
+	return &g
+}
+
+func shift(sp document.Span, delta int) document.Span {
+	return document.Span{Start: sp.Start + delta, End: sp.End + delta}
+}
+
+// mappingFix returns a fix about mapping n, without its keys yet.
+func (c *checker) mappingFix(n *yaml.Node) *Fix {
+	return &Fix{Mapping: &Mapping{Span: c.m.NodeExtent(n), Indent: max(n.Column-1, 0), Flow: n.Style&yaml.FlowStyle != 0}}
+}
+
+// variantFix returns the fix of a mapping that mixes variants of o.
+func (c *checker) variantFix(n *yaml.Node, o *schema.Obj) *Fix {
+	f := c.mappingFix(n)
+	for _, v := range o.Variants {
+		ve := VariantEntries{Name: v.Name}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			for _, name := range v.Keys {
+				if k.Value == name {
+					e := Entry{Name: name, Key: c.m.NodeSpan(k), Value: c.m.NodeSpan(k)}
+					if val != nil && val.Line > 0 {
+						e.Value = c.m.NodeExtent(val)
+					}
+					ve.Entries = append(ve.Entries, e)
+				}
+			}
+		}
+		if len(ve.Entries) > 0 {
+			f.Variants = append(f.Variants, ve)
+		}
+	}
+	return f
+}

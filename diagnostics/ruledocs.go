@@ -1,0 +1,494 @@
+package diagnostics
+
+// RuleDoc is the reference documentation of one code: why it matters,
+// a file that reports it and the same file fixed, and whether Valohai's
+// own checker, the valohai-yaml package, reports the same problem.
+type RuleDoc struct {
+	Code string
+	// Why says what goes wrong on Valohai if the problem stays.
+	Why string
+	// Bad is a valohai.yaml that reports Code; Good is Bad fixed, which
+	// does not.
+	Bad, Good string
+	// Official tells how valohai-yaml treats the problem.
+	Official Official
+	// Script, for the checks of a step against its script, is train.py,
+	// which the examples run (package scripts tests them); FixedScript,
+	// when set, is train.py in the fixed example.
+	Script, FixedScript string
+}
+
+// Official is how valohai-yaml (the official checker) treats a problem.
+type Official int
+
+// How valohai-yaml treats a problem.
+const (
+	// OfficialReports: valohai-yaml reports it too.
+	OfficialReports Official = iota
+	// OfficialCrashes: valohai-yaml stops with an internal error instead
+	// of a message.
+	OfficialCrashes
+	// OfficialSilent: valohai-ls goes further; valohai-yaml says nothing.
+	OfficialSilent
+)
+
+// Base files the examples build on.
+const (
+	docStep = `- step:
+    name: train
+    image: python:3.12
+    command: python train.py {parameters}
+`
+	docSteps = `- step: {name: prepare, image: python:3.12, command: python prepare.py}
+- step:
+    name: train
+    image: python:3.12
+    command: python train.py {parameters}
+    parameters:
+      - {name: epochs, type: integer, default: 10}
+    inputs:
+      - name: dataset
+`
+	docNodes = `- pipeline:
+    name: main
+    nodes:
+      - {name: prep, type: execution, step: prepare}
+      - {name: train, type: execution, step: train}
+`
+	// docNodesOpen leaves the train node open for more keys.
+	docNodesOpen = `- pipeline:
+    name: main
+    nodes:
+      - {name: prep, type: execution, step: prepare}
+      - name: train
+        type: execution
+        step: train
+`
+	docEdge = `    edges:
+      - [prep.output.*, train.input.dataset]
+`
+	docEndpoint = `- endpoint:
+    name: predict
+    image: python:3.12
+    wsgi: predict:app
+    files:
+      - {name: model, path: model.pkl}
+`
+)
+
+// RuleDocs returns the documentation of every code in Rules, in the same
+// order.
+func RuleDocs() []RuleDoc {
+	docs := ruleDocs()
+	for i := range docs {
+		docs[i].Official = officialFor(docs[i].Code)
+	}
+	return docs
+}
+
+// officialFor tells how valohai-yaml treats the problem code reports.
+func officialFor(code string) Official {
+	switch code {
+	case CodeInvalidDuration, CodeFlagMultiple, CodeTargetConflict, CodeUncheckableTarget:
+		return OfficialCrashes
+	case CodeExtraKind, CodeStrayKey, CodeDuplicateKey, CodeYAML11, "deprecated", CodeUnknownEndpoint,
+		CodeUnknownPlaceholder, CodeDuplicateItem, CodeDottedNodeName, CodeUnknownFile, CodeNameCollision, CodeEmptyRange,
+		CodeOptionTwice, CodeMalformedPlaceholder:
+		return OfficialSilent
+	case CodeScriptUnknownOption, CodeScriptRequiredOption, CodeScriptFlagValue, CodeScriptUnknownStep,
+		CodeScriptUndeclaredParameter, CodeScriptUnusedParameter, CodeScriptUndeclaredInput, CodeScriptUnusedInput,
+		CodeScriptTypeMismatch, CodeScriptDefaultDiffers, CodeScriptMissing, CodeScriptUnreadable:
+		return OfficialSilent
+	}
+	return OfficialReports
+}
+
+func ruleDocs() []RuleDoc {
+	return []RuleDoc{
+		{
+			Code: CodeSyntax,
+			Why:  "Valohai cannot read the file at all, so none of its steps, pipelines or endpoints can be used.",
+			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: \"python train.py\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: \"python train.py\"\n",
+		},
+		{
+			Code: CodeUnknownKey,
+			Why:  "Valohai refuses a file with a key it does not know, and a misspelt key's setting would be lost anyway.",
+			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    enviroment: aws-eu-west-1-p2-xlarge\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    environment: aws-eu-west-1-p2-xlarge\n",
+		},
+		{
+			Code: CodeMissingKey,
+			Why:  "Valohai refuses the file: it cannot run a step without the Docker image to run it in.",
+			Bad:  "- step:\n    name: train\n    command: python train.py\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+		},
+		{
+			Code: CodeWrongType,
+			Why:  "Valohai refuses the file when a value is not of the kind the key takes.",
+			Bad:  docStep + "    parameters:\n      - name: epochs\n        type: integer\n        optional: maybe\n",
+			Good: docStep + "    parameters:\n      - name: epochs\n        type: integer\n        optional: true\n",
+		},
+		{
+			Code: CodeInvalidValue,
+			Why:  "Valohai refuses the file when a key that takes one of a fixed set of values has another.",
+			Bad:  docStep + "    parameters:\n      - name: verbose\n        type: boolean\n",
+			Good: docStep + "    parameters:\n      - name: verbose\n        type: flag\n",
+		},
+		{
+			Code: CodePattern,
+			Why:  "Valohai refuses the file: names, paths and similar values must have a given form, such as lower case for endpoint names.",
+			Bad:  "- endpoint:\n    name: Predict\n    image: python:3.12\n    wsgi: predict:app\n",
+			Good: "- endpoint:\n    name: predict\n    image: python:3.12\n    wsgi: predict:app\n",
+		},
+		{
+			Code: CodeRange,
+			Why:  "Valohai refuses the file when a number is outside the range the key allows.",
+			Bad:  docStep + "    resources:\n      devices:\n        nvidia.com/gpu: 0\n",
+			Good: docStep + "    resources:\n      devices:\n        nvidia.com/gpu: 1\n",
+		},
+		{
+			Code: CodeTooLong,
+			Why:  "Valohai refuses the file when a text is longer than the key allows.",
+			Bad:  docStep + "    upload-store: a-very-long-store-name-that-goes-on-and-on-and-on-beyond-the-limit-x\n",
+			Good: docStep + "    upload-store: models-store\n",
+		},
+		{
+			Code: CodeMixedVariant,
+			Why:  "Valohai refuses the file: an endpoint is served either by a WSGI application or by a server command, not both.",
+			Bad:  "- endpoint:\n    name: predict\n    image: python:3.12\n    wsgi: predict:app\n    server-command: python serve.py\n",
+			Good: "- endpoint:\n    name: predict\n    image: python:3.12\n    server-command: python serve.py\n",
+		},
+		{
+			Code: CodeMissingVariant,
+			Why:  "Valohai refuses the file: it needs to know how to start the endpoint's server.",
+			Bad:  "- endpoint:\n    name: predict\n    image: python:3.12\n",
+			Good: "- endpoint:\n    name: predict\n    image: python:3.12\n    wsgi: predict:app\n",
+		},
+		{
+			Code: CodeDuplicateName,
+			Why:  "Only the later item is used; the earlier one silently disappears from Valohai.",
+			Bad:  docStep + docStep,
+			Good: docStep + "- step:\n    name: evaluate\n    image: python:3.12\n    command: python evaluate.py\n",
+		},
+		{
+			Code: CodeUnknownKind,
+			Why:  "Valohai skips an item whose kind it does not know, so its content is not used.",
+			Bad:  "- stpe:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good: docStep,
+		},
+		{
+			Code: CodeEmptyItem,
+			Why:  "An item without content is refused or ignored; usually its keys are not indented under the kind.",
+			Bad:  "- step:\n  name: train\n  image: python:3.12\n  command: python train.py\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+		},
+		{
+			Code: CodeExtraKind,
+			Why:  "Each item has one kind; the second one is ignored, with all its content.",
+			Bad:  docStep + "  endpoint:\n    name: predict\n    image: python:3.12\n    wsgi: predict:app\n",
+			Good: docStep + "- endpoint:\n    name: predict\n    image: python:3.12\n    wsgi: predict:app\n",
+		},
+		{
+			Code: CodeStrayKey,
+			Why:  "A key beside the item's kind, instead of under it, is ignored: its setting is lost.",
+			Bad:  docStep + "  description: Trains the model\n",
+			Good: docStep + "    description: Trains the model\n",
+		},
+		{
+			Code: CodeDuplicateKey,
+			Why:  "Only the last of the two values is used, which is rarely what was meant.",
+			Bad:  "- step:\n    name: train\n    image: python:3.11\n    command: python train.py\n    image: python:3.12\n",
+			Good: "- step:\n    name: train\n    command: python train.py\n    image: python:3.12\n",
+		},
+		{
+			Code: CodeYAML11,
+			Why:  "Valohai reads the file as YAML 1.1, where plain yes, no, on, off, 010 or 1_000 are not the text they look like.",
+			Bad:  docStep + "    parameters:\n      - name: answer\n        type: string\n        choices: [yes, no]\n",
+			Good: docStep + "    parameters:\n      - name: answer\n        type: string\n        choices: [\"yes\", \"no\"]\n",
+		},
+		{
+			Code: "deprecated",
+			Why:  "The construct still works but may stop working in a later version of Valohai.",
+			Bad:  docSteps + "- blueprint:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n    edges: []\n",
+			Good: docSteps + "- pipeline:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n    edges: []\n",
+		},
+		{
+			Code: CodeMissingEnvironment,
+			Why:  "Valohai refuses a runtime config preset that is not tied to an environment.",
+			Bad:  docStep + "    runtime-config-preset: large-shm\n",
+			Good: docStep + "    runtime-config-preset: large-shm\n    environment: aws-eu-west-1-p2-xlarge\n",
+		},
+		{
+			Code: CodeInvalidExpression,
+			Why:  "Valohai evaluates the condition while the execution runs; one it cannot evaluate never stops anything.",
+			Bad:  docStep + "    stop-condition: metadata.loss % 2\n",
+			Good: docStep + "    stop-condition: metadata.loss < 0.1\n",
+		},
+		{
+			Code: CodeInvalidDuration,
+			Why:  "Valohai cannot read the file when a time limit is not a number of seconds or a text such as 1h 30m.",
+			Bad:  docStep + "    time-limit: 1h30\n",
+			Good: docStep + "    time-limit: 1h 30m\n",
+		},
+		{
+			Code: CodeDuplicateNode,
+			Why:  "Edges and targets name nodes; with two nodes of one name Valohai refuses the pipeline.",
+			Bad:  docSteps + docNodes + "      - {name: train, type: execution, step: train}\n" + docEdge,
+			Good: docSteps + docNodes + "      - {name: train-again, type: execution, step: train}\n" + docEdge,
+		},
+		{
+			Code: CodeUnknownNode,
+			Why:  "Valohai refuses a pipeline whose edge or parameter target names a node it does not have.",
+			Bad:  docSteps + docNodes + "    edges:\n      - [prep.output.*, trian.input.dataset]\n",
+			Good: docSteps + docNodes + docEdge,
+		},
+		{
+			Code: CodeSocketType,
+			Why:  "Valohai refuses an edge whose socket type is not one it can connect (output, input, parameter, file and so on).",
+			Bad:  docSteps + docNodes + "    edges:\n      - [prep.outputs.*, train.input.dataset]\n",
+			Good: docSteps + docNodes + docEdge,
+		},
+		{
+			Code: CodeMalformedSocket,
+			Why:  "Valohai cannot read the pipeline when a socket lacks its node, type or key.",
+			Bad:  docSteps + docNodes + "    edges:\n      - [prep.output, train.input.dataset]\n",
+			Good: docSteps + docNodes + docEdge,
+		},
+		{
+			Code: CodeMalformedEdge,
+			Why:  "Valohai cannot read the pipeline when a [source, target] edge does not have exactly two sockets.",
+			Bad:  docSteps + docNodes + "    edges:\n      - [prep.output.*]\n",
+			Good: docSteps + docNodes + docEdge,
+		},
+		{
+			Code: CodeUnknownStep,
+			Why:  "Valohai refuses a pipeline node whose step is not defined; a task's missing step cannot run.",
+			Bad:  docSteps + "- pipeline:\n    name: main\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: train, type: execution, step: trian}\n" + docEdge,
+			Good: docSteps + docNodes + docEdge,
+		},
+		{
+			Code: CodeUnknownTask,
+			Why:  "Valohai refuses a pipeline node that runs a task blueprint the file does not define.",
+			Bad:  docSteps + "- task: {name: sweep, step: train, parameters: []}\n- pipeline:\n    name: main\n    nodes:\n      - {name: search, type: task, task: sweeep}\n    edges: []\n",
+			Good: docSteps + "- task: {name: sweep, step: train, parameters: []}\n- pipeline:\n    name: main\n    nodes:\n      - {name: search, type: task, task: sweep}\n    edges: []\n",
+		},
+		{
+			Code: CodeUnknownInput,
+			Why:  "Valohai refuses an override or edge for an input the step does not have; the data would go nowhere.",
+			Bad:  docSteps + docNodesOpen + "        override:\n          inputs:\n            - name: datasett\n" + docEdge,
+			Good: docSteps + docNodesOpen + "        override:\n          inputs:\n            - name: dataset\n" + docEdge,
+		},
+		{
+			Code: CodeUnknownParameter,
+			Why:  "Valohai refuses an override, edge or target for a parameter the step does not have; the value would go nowhere.",
+			Bad:  docSteps + docNodesOpen + "        override:\n          parameters:\n            - name: epoch\n" + docEdge,
+			Good: docSteps + docNodesOpen + "        override:\n          parameters:\n            - name: epochs\n" + docEdge,
+		},
+		{
+			Code: CodeEmptyName,
+			Why:  "Valohai refuses a deployment node without a name.",
+			Bad:  docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: \"\", type: deployment, deployment: production, endpoints: [predict]}\n    edges: []\n",
+			Good: docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges: []\n",
+		},
+		{
+			Code: CodeNoTarget,
+			Why:  "Without a target cluster Valohai cannot create the deployment automatically.",
+			Bad:  "- deployment:\n    name: staging\n",
+			Good: "- deployment:\n    name: staging\n    defaults:\n      target: my-cluster\n",
+		},
+		{
+			Code: CodeUnknownActionValue,
+			Why:  "Valohai runs an action only at the moments it knows (node-starting, node-complete, node-error) and carries out only the outcomes it knows (stop-pipeline, error-pipeline, noop).",
+			Bad:  docSteps + docNodesOpen + "        actions:\n          - {when: node-completed, if: metadata.loss > 1, then: stop-pipeline}\n" + docEdge,
+			Good: docSteps + docNodesOpen + "        actions:\n          - {when: node-complete, if: metadata.loss > 1, then: stop-pipeline}\n" + docEdge,
+		},
+		{
+			Code: CodeNoTargets,
+			Why:  "A pipeline parameter without targets sets nothing when the pipeline runs.",
+			Bad:  docSteps + docNodes + docEdge + "    parameters:\n      - name: epochs\n",
+			Good: docSteps + docNodes + docEdge + "    parameters:\n      - name: epochs\n        targets: [train.parameter.epochs]\n",
+		},
+		{
+			Code: CodeIneffectiveKey,
+			Why:  "The key changes nothing for this type of parameter; the command is not what it suggests.",
+			Bad:  docStep + "    parameters:\n      - name: verbose\n        type: flag\n        optional: true\n",
+			Good: docStep + "    parameters:\n      - name: verbose\n        type: flag\n",
+		},
+		{
+			Code: CodeInvalidDefault,
+			Why:  "An execution that does not set the parameter gets the default; one that does not fit the parameter's type, range or choices is refused or reaches the script as something unexpected.",
+			Bad:  docStep + "    parameters:\n      - {name: epochs, type: integer, default: ten}\n",
+			Good: docStep + "    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+		},
+		{
+			Code: CodeBayesianOnly,
+			Why:  "Only Bayesian optimisation tasks read this setting; on other tasks it does nothing.",
+			Bad:  docStep + "- task: {name: sweep, step: train, type: grid_search, engine: optuna, parameters: []}\n",
+			Good: docStep + "- task: {name: sweep, step: train, type: bayesian_tpe, engine: optuna, parameters: []}\n",
+		},
+		{
+			Code: CodeManualSearchOnly,
+			Why:  "Only manual search tasks read parameter sets; other tasks ignore them.",
+			Bad:  docStep + "- task:\n    name: sweep\n    step: train\n    type: grid_search\n    parameter-sets:\n      - {epochs: 1}\n",
+			Good: docStep + "- task:\n    name: sweep\n    step: train\n    type: manual_search\n    parameter-sets:\n      - {epochs: 1}\n",
+		},
+		{
+			Code: CodeFlagMultiple,
+			Why:  "Valohai cannot read the file when a flag takes several values.",
+			Bad:  docStep + "    parameters:\n      - {name: verbose, type: flag, multiple: repeat}\n",
+			Good: docStep + "    parameters:\n      - {name: verbose, type: flag}\n",
+		},
+		{
+			Code: CodeTargetConflict,
+			Why:  "Valohai cannot read a pipeline parameter that has both; list every target under targets.",
+			Bad:  docSteps + docNodes + docEdge + "    parameters:\n      - name: epochs\n        target: train.parameter.epochs\n        targets: [train.parameter.epochs]\n",
+			Good: docSteps + docNodes + docEdge + "    parameters:\n      - name: epochs\n        targets: [train.parameter.epochs]\n",
+		},
+		{
+			Code: CodeUncheckableTarget,
+			Why:  "Valohai cannot read a pipeline whose parameter targets a node that runs a step from another commit.",
+			Bad:  docSteps + docNodes + "      - {name: old, type: execution, step: train, commit: abc123}\n" + docEdge + "    parameters:\n      - name: epochs\n        targets: [old.parameter.epochs]\n",
+			Good: docSteps + docNodes + "      - {name: old, type: execution, step: train, commit: abc123}\n" + docEdge + "    parameters:\n      - name: epochs\n        targets: [train.parameter.epochs]\n",
+		},
+		{
+			Code: CodeUnknownEndpoint,
+			Why:  "An endpoint the file does not define is left out of the deployment, unless it comes from elsewhere.",
+			Bad:  docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predictor]}\n    edges: []\n",
+			Good: docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges: []\n",
+		},
+		{
+			Code: CodeUnknownPlaceholder,
+			Why:  "Valohai leaves a placeholder it cannot fill in the command as written, so the script gets the text {parameter:NAME}.",
+			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py --lr {parameter:lr}\n    parameters:\n      - {name: learning-rate, type: float}\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py --lr {parameter:learning-rate}\n    parameters:\n      - {name: learning-rate, type: float}\n",
+		},
+		{
+			Code: CodeDuplicateItem,
+			Why:  "Only one of the two is used, so a setting silently disappears.",
+			Bad:  docStep + "    parameters:\n      - {name: epochs, type: integer}\n      - {name: epochs, type: float}\n",
+			Good: docStep + "    parameters:\n      - {name: epochs, type: integer}\n      - {name: learning-rate, type: float}\n",
+		},
+		{
+			Code: CodeDottedNodeName,
+			Why:  "Edges and targets are written node.type.key, so a dot in a node name makes the node impossible to connect.",
+			Bad:  docSteps + "- pipeline:\n    name: main\n    nodes:\n      - {name: prep.v2, type: execution, step: prepare}\n    edges: []\n",
+			Good: docSteps + "- pipeline:\n    name: main\n    nodes:\n      - {name: prep-v2, type: execution, step: prepare}\n    edges: []\n",
+		},
+		{
+			Code: CodeUnknownFile,
+			Why:  "The deployment has no such file, so the data sent to it goes nowhere.",
+			Bad:  docSteps + docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges:\n      - [prep.output.model.pkl, deploy.file.predict.weights]\n",
+			Good: docSteps + docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges:\n      - [prep.output.model.pkl, deploy.file.predict.model]\n",
+		},
+		{
+			Code: CodeNameCollision,
+			Why:  "Pipelines and blueprints share one list of names on Valohai; the later one silently replaces the earlier one.",
+			Bad:  docSteps + docNodes + docEdge + "- blueprint:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n    edges: []\n",
+			Good: docSteps + docNodes + docEdge + "- blueprint:\n    name: train-only\n    nodes:\n      - {name: train, type: execution, step: train}\n    edges: []\n",
+		},
+		{
+			Code: CodeEmptyRange,
+			Why:  "No value can satisfy both limits, so the parameter cannot be given a valid value.",
+			Bad:  docStep + "    parameters:\n      - {name: epochs, type: integer, min: 10, max: 1}\n",
+			Good: docStep + "    parameters:\n      - {name: epochs, type: integer, min: 1, max: 10}\n",
+		},
+		{
+			Code: CodeOptionTwice,
+			Why:  "{parameter:NAME} expands to the whole option, --NAME=value, so the script receives --NAME twice (or a stray word) and argparse stops the run.",
+			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py --epochs={parameter:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameter:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+		},
+		{
+			Code: CodeMalformedPlaceholder,
+			Why:  "Valohai replaces only the placeholders it knows; any other text in braces reaches the script as written, so the parameter's value never arrives.",
+			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {param:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameter:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+		},
+		{
+			Code:   CodeScriptUnknownOption,
+			Why:    "argparse's parse_args stops the script with \"unrecognized arguments\" when it is given an option it does not define, so the execution fails before it starts working.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n      - {name: lr, type: float, default: 0.1}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:   CodeScriptRequiredOption,
+			Why:    "argparse stops a script that is not given a required option, so every execution of the step fails.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: data, type: string, default: data.csv}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--data\", required=True)\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:   CodeScriptFlagValue,
+			Why:    "Valohai passes a true flag as the option alone (--verbose), and argparse stops a script whose option expects a value after it.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: verbose, type: flag, default: true}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: verbose, type: flag, default: true, pass-true-as: \"--verbose=true\"}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--verbose\")\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:   CodeScriptUnknownStep,
+			Why:    "vh yaml step and valohai-utils look the step up by this name: a name that is not in valohai.yaml usually means the step was renamed on one side only.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good:   "- step:\n    name: training\n    image: python:3.12\n    command: python train.py\n",
+			Script: "import valohai\n\nvalohai.prepare(step=\"training\")\n",
+		},
+		{
+			Code:   CodeScriptUndeclaredParameter,
+			Why:    "A value the script declares or reads but the step does not have cannot be set for an execution, so it silently keeps the script's default.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_parameters={\"epochs\": 10})\n",
+		},
+		{
+			Code:   CodeScriptUnusedParameter,
+			Why:    "A parameter the script does not declare is set in the UI for nothing: the script never reads it.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n      - {name: lr, type: float, default: 0.1}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_parameters={\"epochs\": 10})\n",
+		},
+		{
+			Code:   CodeScriptUndeclaredInput,
+			Why:    "An input the script reads but the step does not declare is never downloaded, so the script finds no file.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    inputs:\n      - name: dataset\n",
+			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_inputs={\"dataset\": \"s3://bucket/data.csv\"})\n",
+		},
+		{
+			Code:   CodeScriptUnusedInput,
+			Why:    "An input the script does not declare is downloaded for every execution and never read.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    inputs:\n      - name: dataset\n      - name: extra\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    inputs:\n      - name: dataset\n",
+			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_inputs={\"dataset\": \"s3://bucket/data.csv\"})\n",
+		},
+		{
+			Code:   CodeScriptTypeMismatch,
+			Why:    "The UI checks values against the step's type and the script converts them with its own, so a value accepted by one can be refused by the other.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: string, default: \"10\"}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:   CodeScriptDefaultDiffers,
+			Why:    "The step's default is the one an execution gets; the script's is only used when it runs elsewhere, so the two give different results.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 5}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:   CodeScriptMissing,
+			Why:    "valohai-ls cannot compare the step with a script it cannot find; fine when the step downloads or builds the script before running it.",
+			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python missing.py\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+		},
+		{
+			Code:        CodeScriptUnreadable,
+			Why:         "valohai-ls reads literals only, as valohai-utils does, so it cannot tell what a computed value holds.",
+			Bad:         "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+			Good:        "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script:      "import valohai\n\nPARAMS = dict(epochs=10)\nvalohai.prepare(step=\"train\", default_parameters=PARAMS)\n",
+			FixedScript: "import valohai\n\nvalohai.prepare(step=\"train\", default_parameters={\"epochs\": 10})\n",
+		},
+	}
+}

@@ -1,0 +1,69 @@
+package hover
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// refMarkdown says what the reference r refers to, as the model resolves
+// it: the definition and where it is, or why there is none.
+func refMarkdown(x *model.Model, r *model.Ref) string {
+	what := fmt.Sprintf("%s `%s`", r.Kind, r.Name)
+	if r.Scope != nil && r.Scope.Name != "" && r.Kind != model.KindNode {
+		what += fmt.Sprintf(" of %s `%s`", r.Scope.Kind, r.Scope.Name)
+	}
+	t := r.Target
+	switch {
+	case t == nil && r.Loose:
+		return fmt.Sprintf("%s: not defined in this file, which is allowed here", what)
+	case t == nil && r.Unsure:
+		return fmt.Sprintf("%s: not known, as what defines it could not be read", what)
+	case t == nil:
+		return fmt.Sprintf("%s: **not defined** in this file", what)
+	}
+	m := x.Mapper()
+	line := m.LineOf(t.Range.Start) + 1
+	if t.Named {
+		line = m.LineOf(t.NameSpan.Start) + 1
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s, defined on line %d", what, line)
+	if t.Broken {
+		b.WriteString(" (in an item with a syntax error)")
+	}
+	for _, f := range facts(t) {
+		fmt.Fprintf(&b, "\n\n%s", f)
+	}
+	return b.String()
+}
+
+// facts are a few lines about a definition worth seeing at its uses.
+func facts(t *model.Symbol) []string {
+	var out []string
+	add := func(label, key string) {
+		if v := document.Scalar(document.Deref(document.ValueOf(t.Body, key))); v != "" {
+			out = append(out, fmt.Sprintf("%s: `%s`", label, v))
+		}
+	}
+	switch t.Kind {
+	case model.KindStep:
+		add("image", "image")
+	case model.KindParameter:
+		add("type", schema.XType)
+		add("default", schema.XDefault)
+	case model.KindInput:
+		add("default", schema.XDefault)
+	case model.KindNode:
+		add("type", schema.XType)
+		add("step", schema.XStep)
+		add("task", schema.XTask)
+	case model.KindTask:
+		add("step", schema.XStep)
+		add("type", schema.XType)
+	}
+	return out
+}

@@ -1,0 +1,309 @@
+package model
+
+import (
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// Role says where a reference is written.
+type Role int
+
+// Reference roles.
+const (
+	RoleStep          Role = iota // a node's or a task's step
+	RoleTask                      // a task node's task blueprint
+	RoleDeployment                // a deployment node's deployment
+	RoleEndpoint                  // a deployment node's endpoints
+	RoleSocket                    // a part of an edge's source or target
+	RoleTarget                    // a part of a pipeline parameter's target
+	RolePlaceholder               // a {parameter:NAME} placeholder in a command
+	RoleOverride                  // a name in a node's override
+	RoleTaskParameter             // a name in a task's parameters or parameter sets
+)
+
+// Ref is a place that refers to a symbol by name.
+type Ref struct {
+	// Span is the name as written (inside quotes, or a part of a socket).
+	Span document.Span
+	// Whole reports that the name is the whole value of a scalar, written
+	// as Value (quotes included) in Style; Flow that it is inside a flow
+	// collection.
+	Whole bool
+	Value document.Span
+	Style yaml.Style
+	Flow  bool
+	// Node is the scalar the reference is written in.
+	Node *yaml.Node
+	// Kind and Name are what is referred to; Target is its definition,
+	// nil when the file does not define it. Scope is the symbol whose
+	// children the name is one of (a node's step, an edge's pipeline),
+	// nil for the names of top-level items.
+	Kind   Kind
+	Name   string
+	Target *Symbol
+	Scope  *Symbol
+	// From is the construct the reference is written in, Item the
+	// top-level item that holds it.
+	From *Symbol
+	Item *Symbol
+	Role Role
+	// Loose reports a name that need not be defined in this file: an
+	// output that a step writes without declaring it, a deployment or an
+	// endpoint that lives in the project, a step of a pinned commit.
+	Loose bool
+	// Unsure reports a name whose definition cannot be told: its scope is
+	// not defined, or may hold more than could be read (a broken item).
+	Unsure bool
+}
+
+// Unresolved reports a reference to a name that the file should define
+// and does not.
+func (r *Ref) Unresolved() bool { return r.Target == nil && !r.Loose && !r.Unsure }
+
+// walker finds the references of one top-level item by walking it along
+// the schema.
+type walker struct {
+	x    *Model
+	item *Symbol
+}
+
+// refsOf records the references written in a top-level item.
+func (x *Model) refsOf(s *Symbol) {
+	if s.Body == nil || s.Key.Type == nil {
+		return
+	}
+	w := &walker{x: x, item: s}
+	w.value(s.Body, s.Key.Type, s, -1)
+}
+
+// value walks n, of type t, inside the construct owner. col is the column
+// of the key or dash that n is the value of (for multi-line scalars).
+func (w *walker) value(n *yaml.Node, t *schema.Type, owner *Symbol, col int) {
+	if n == nil || t == nil || n.Kind == yaml.AliasNode {
+		return
+	}
+	if s := w.x.bodies[n]; s != nil {
+		owner = s
+	}
+	if t.Kind == schema.OneOf {
+		if t = t.ForShape(schema.ShapeOf(n)); t == nil {
+			return
+		}
+	}
+	switch {
+	case t.Kind == schema.Object && n.Kind == yaml.MappingNode && t.Object != nil:
+		w.mapping(n, t.Object, owner)
+	case t.Kind == schema.List && n.Kind == yaml.SequenceNode:
+		for _, e := range n.Content {
+			w.value(e, t.Items, owner, Column(n))
+		}
+	case n.Kind == yaml.ScalarNode && t.Ref != schema.RefNone:
+		w.scalar(n, t.Ref, owner, col)
+	}
+}
+
+// mapping walks the keys of a mapping of construct obj.
+func (w *walker) mapping(n *yaml.Node, obj *schema.Obj, owner *Symbol) {
+	if obj.Discriminator != "" {
+		obj = obj.Select(document.Scalar(document.Deref(document.ValueOf(n, obj.Discriminator))))
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if obj.KeyRef != schema.RefNone && obj.Key(k.Value) == nil {
+			w.scalar(k, obj.KeyRef, owner, -1)
+			continue
+		}
+		t := obj.Values
+		if key := obj.Key(k.Value); key != nil {
+			t = key.Type
+		}
+		w.value(v, t, owner, Column(k))
+	}
+}
+
+// scalar records the reference that the scalar n makes, of kind ref.
+func (w *walker) scalar(n *yaml.Node, ref schema.Ref, owner *Symbol, col int) {
+	x := w.x
+	switch ref {
+	case schema.RefStep:
+		r := w.whole(n, KindStep, nil, owner, RoleStep)
+		if r != nil && owner.Kind == KindNode {
+			st := x.StepOf(owner)
+			r.Loose = st.Status == StepElsewhere || st.Task != nil || st.TaskMissing
+		}
+	case schema.RefTask:
+		r := w.whole(n, KindTask, nil, owner, RoleTask)
+		if r != nil && owner.Kind == KindNode {
+			typ := document.Scalar(document.Deref(document.ValueOf(owner.Body, schema.XType)))
+			r.Loose = Pinned(owner.Body) || typ != schema.NodeTask
+		}
+	case schema.RefDeployment:
+		if r := w.whole(n, KindDeployment, nil, owner, RoleDeployment); r != nil {
+			r.Loose = true // deployments are made in the project, not only here
+		}
+	case schema.RefEndpoint:
+		w.whole(n, KindEndpoint, nil, owner, RoleEndpoint)
+	case schema.RefSocket:
+		w.socket(n, owner, RoleSocket)
+	case schema.RefParamTarget:
+		w.socket(n, owner, RoleTarget)
+	case schema.RefStepParam, schema.RefStepInput:
+		kind, role := KindParameter, RoleOverride
+		if ref == schema.RefStepInput {
+			kind = KindInput
+		}
+		if owner.Kind == KindTask {
+			role = RoleTaskParameter
+		}
+		w.scoped(n, kind, owner, role)
+	case schema.RefCommand:
+		w.command(n, owner, col)
+	}
+}
+
+// scoped records a name of the step that owner (a node or a task) runs.
+func (w *walker) scoped(n *yaml.Node, kind Kind, owner *Symbol, role Role) {
+	st := w.x.StepOf(owner)
+	r := w.whole(n, kind, st.Step, owner, role)
+	if r == nil {
+		return
+	}
+	r.Loose = st.Status == StepElsewhere
+	r.Unsure = !r.Loose && !st.Checkable()
+}
+
+// whole records a reference that is a scalar's whole value. scope is the
+// symbol whose children are looked in, nil for top-level items.
+func (w *walker) whole(n *yaml.Node, kind Kind, scope *Symbol, from *Symbol, role Role) *Ref {
+	x := w.x
+	if n == nil || n.Kind != yaml.ScalarNode || n.Value == "" {
+		return nil
+	}
+	inner, whole, ok := ValueText(x.m, n)
+	if !ok {
+		return nil
+	}
+	r := &Ref{Span: inner, Whole: true, Value: whole, Style: n.Style, Node: n, Kind: kind, Name: n.Value, Scope: scope, From: from, Item: w.item, Role: role}
+	switch kind {
+	case KindParameter, KindInput, KindOutput, KindFile:
+		r.Target = Child(scope, kind, n.Value)
+		r.Unsure = r.Target == nil && (scope == nil || scope.Broken)
+	default:
+		r.Target = x.Lookup(kind, n.Value)
+		r.Unsure = r.Target == nil && x.MayDefine(kind)
+	}
+	x.refs = append(x.refs, r)
+	return r
+}
+
+// part records a reference that is a part of a scalar.
+func (w *walker) part(n *yaml.Node, sp document.Span, kind Kind, name string, scope, from *Symbol, role Role) *Ref {
+	if name == "" {
+		return nil
+	}
+	r := &Ref{Span: sp, Node: n, Kind: kind, Name: name, Scope: scope, Target: Child(scope, kind, name), From: from, Item: w.item, Role: role}
+	r.Unsure = r.Target == nil && (scope == nil || scope.Broken)
+	w.x.refs = append(w.x.refs, r)
+	return r
+}
+
+// socket records the parts of a `<node>.<type>.<key>` socket string: the
+// node, and the step's input, output or parameter (or the endpoint and
+// its file) that the key names.
+func (w *walker) socket(n *yaml.Node, from *Symbol, role Role) {
+	p := w.item
+	inner, _, ok := ValueText(w.x.m, n)
+	if !ok {
+		return
+	}
+	s := ParseSocket(n.Value)
+	w.part(n, document.Span{Start: inner.Start, End: inner.Start + len(s.Node)}, KindNode, s.Node, p, from, role)
+	node := Child(p, KindNode, s.Node)
+	if s.Parts < 3 || node == nil {
+		return
+	}
+	keySpan := document.Span{Start: inner.Start + s.KeyAt, End: inner.Start + s.KeyAt + len(s.Key)}
+	if role == RoleTarget {
+		// A target's key is read as a parameter name whatever its type
+		// (a type other than parameter is an error of its own).
+		w.stepPart(n, keySpan, KindParameter, s.Key, node, from, role)
+		return
+	}
+	switch s.Type {
+	case schema.SocketParameter:
+		w.stepPart(n, keySpan, KindParameter, s.Key, node, from, role)
+	case schema.SocketInput:
+		w.stepPart(n, keySpan, KindInput, s.Key, node, from, role)
+	case schema.SocketOutput:
+		if !s.Wildcard() {
+			if r := w.stepPart(n, keySpan, KindOutput, s.Key, node, from, role); r != nil {
+				r.Loose, r.Unsure = true, false // a step need not declare the outputs it writes
+			}
+		}
+	case schema.SocketFile:
+		if document.Scalar(document.Deref(document.ValueOf(node.Body, schema.XType))) == schema.NodeDeployment {
+			w.fileParts(n, keySpan, s.Key, from, role)
+		}
+	}
+}
+
+// stepPart records a socket key that names a parameter, input or output
+// of the step that node runs.
+func (w *walker) stepPart(n *yaml.Node, sp document.Span, kind Kind, name string, node, from *Symbol, role Role) *Ref {
+	if IsWildcard(name) {
+		return nil
+	}
+	st := w.x.StepOf(node)
+	r := w.part(n, sp, kind, name, st.Step, from, role)
+	if r != nil && r.Target == nil {
+		r.Loose = st.Status == StepElsewhere
+		r.Unsure = !r.Loose && !st.Checkable()
+	}
+	return r
+}
+
+// fileParts records `<endpoint>.<file>`, the key of a deployment node's
+// file socket.
+func (w *walker) fileParts(n *yaml.Node, keySpan document.Span, key string, from *Symbol, role Role) {
+	ep, file, _ := FileKey(key)
+	epSym := w.x.Lookup(KindEndpoint, ep)
+	if r := w.part(n, document.Span{Start: keySpan.Start, End: keySpan.Start + len(ep)}, KindEndpoint, ep, nil, from, role); r != nil {
+		r.Target, r.Unsure, r.Loose = epSym, false, epSym == nil // reported with the node's endpoints
+	}
+	if file == "" {
+		return
+	}
+	fs := keySpan.Start + len(ep) + 1
+	r := w.part(n, document.Span{Start: fs, End: fs + len(file)}, KindFile, file, epSym, from, role)
+	if r != nil && epSym == nil {
+		r.Unsure, r.Loose = false, true
+	}
+}
+
+// command records the parameter placeholders in a command line written in
+// a step, or in a node's override (placeholders of the node's step).
+func (w *walker) command(n *yaml.Node, owner *Symbol, col int) {
+	var scope *Symbol
+	loose, unsure := false, false
+	switch owner.Kind {
+	case KindStep:
+		scope = owner
+	case KindNode:
+		st := w.x.StepOf(owner)
+		scope, loose = st.Step, st.Status == StepElsewhere
+		unsure = !loose && !st.Checkable()
+	default:
+		return
+	}
+	r := Region(w.x.m, n, max(col, 0))
+	text := w.x.m.Text()
+	for _, ph := range Placeholders(text[r.Start:r.End]) {
+		sp := document.Span{Start: r.Start + ph.NameStart, End: r.Start + ph.NameEnd}
+		ref := w.part(n, sp, KindParameter, ph.Name, scope, owner, RolePlaceholder)
+		if ref != nil && ref.Target == nil {
+			ref.Loose, ref.Unsure = loose, unsure
+		}
+	}
+}

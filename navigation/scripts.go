@@ -1,0 +1,388 @@
+package navigation
+
+import (
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+// How says how a command runs a Python script.
+type How string
+
+// Ways of running a script.
+const (
+	HowPython     How = "python"      // python X.py
+	HowModule     How = "python -m"   // python -m pkg.mod, a module of the project
+	HowSourcePath How = "source-path" // python {source-path}
+	HowLauncher   How = "other"       // torchrun X.py, accelerate launch X.py, --app-main=X.py
+)
+
+// Run is a Python script that a step's command runs.
+type Run struct {
+	How How
+	// Ref is the script as the command names it, relative to the
+	// directory of valohai.yaml (a `cd` before it followed): `src/main.py`,
+	// or the module for HowModule. Span is where it is written.
+	Ref  string
+	Span document.Span
+	// Rel is the script's path relative to the directory of valohai.yaml,
+	// and Path the file when it exists in that directory's tree ("" when
+	// it does not).
+	Rel  string
+	Path string
+	// Command is the simple command (between `&&`, `;`, `|`, newlines)
+	// that runs it, and Words its words.
+	Command document.Span
+	Words   []Word
+	// PassesParameters reports `{parameters}` (or `{params}`) in the
+	// command; ParameterRefs are the names of its `{parameter:NAME}` and
+	// `{parameter-value:NAME}` placeholders.
+	PassesParameters bool
+	ParameterRefs    []string
+	// Args are the words after the script, which the script receives as
+	// its arguments; nil when the command runs a wrapper that is given the
+	// script as an option (`--app-main=X.py`), whose arguments are its own.
+	Args []Word
+}
+
+// Word is a word of a command line, without quotes.
+type Word struct {
+	Text string
+	Span document.Span
+}
+
+// Present reports whether the script exists in the project's tree.
+func (r Run) Present() bool { return r.Path != "" }
+
+// StepScripts returns the Python scripts that the commands of step run, in
+// order. A `cd DIR` earlier in the step is followed; `/valohai/repository`
+// is the project's root. Scripts are looked up inside o.Dir only; without
+// a directory none is found, but the runs are still listed.
+func StepScripts(x *Index, step *Symbol, o Options) []Run {
+	if step == nil || step.Body == nil {
+		return nil
+	}
+	r := &runReader{x: x, step: step, dir: absDir(o.Dir)}
+	for _, cmd := range CommandLines(x, step.Body, schema.XCommand) {
+		for _, simple := range cmd {
+			r.simple(simple)
+		}
+	}
+	return r.out
+}
+
+// CommandLines returns the simple commands of the command under key of
+// body: for each command line (a list item or the single value), its
+// simple commands as words.
+func CommandLines(x *Index, body *yaml.Node, key string) [][][]Word {
+	k := document.KeyOf(body, key)
+	v := document.Deref(document.ValueOf(body, key))
+	if k == nil || v == nil {
+		return nil
+	}
+	lines, parentCol := []*yaml.Node{v}, model.Column(k)
+	if v.Kind == yaml.SequenceNode {
+		lines, parentCol = model.Scalars(v), model.Column(v)
+	}
+	text := x.Mapper().Text()
+	var out [][][]Word
+	for _, l := range lines {
+		if l.Kind != yaml.ScalarNode {
+			continue
+		}
+		r := model.Region(x.Mapper(), l, parentCol)
+		out = append(out, simpleCommands(text, r))
+	}
+	return out
+}
+
+// separator ends a simple command: `&&`, `||`, `;`, `|`, `&`, or a line
+// break that no backslash continues.
+var separator = regexp.MustCompile(`&&|\|\||[;|&]|[^\\]\n|^\n`)
+
+// simpleCommands splits the text of r into simple commands of words.
+func simpleCommands(text string, r document.Span) [][]Word {
+	var out [][]Word
+	start := r.Start
+	flush := func(end int) {
+		var words []Word
+		for _, w := range shellWord.FindAllStringIndex(text[start:end], -1) {
+			word := text[start+w[0] : start+w[1]]
+			if strings.HasPrefix(word, "#") && len(words) == 0 || word == "\\" {
+				if word == "\\" {
+					continue
+				}
+				break // a comment
+			}
+			words = append(words, Word{Text: word, Span: document.Span{Start: start + w[0], End: start + w[1]}})
+		}
+		if len(words) > 0 {
+			out = append(out, words)
+		}
+	}
+	for _, m := range separator.FindAllStringIndex(text[r.Start:r.End], -1) {
+		end := r.Start + m[0]
+		if text[end] != '\n' && text[end] != '&' && text[end] != '|' && text[end] != ';' {
+			end++ // the character before a line break
+		}
+		flush(end)
+		start = r.Start + m[1]
+	}
+	flush(r.End)
+	return out
+}
+
+// runReader follows the commands of one step.
+type runReader struct {
+	x    *Index
+	step *Symbol
+	dir  string
+	cwd  string // relative to dir; unknownDir after a cd out of the project
+	out  []Run
+}
+
+const (
+	unknownDir = "\x00"
+	repoRoot   = "/valohai/repository"
+)
+
+var (
+	interpreter = regexp.MustCompile(`^(?:.*/)?python(?:[0-9]+(?:\.[0-9]+)?)?$`)
+	// launcherModules are `python -m` modules that start a script given
+	// as their argument.
+	launcherModules = map[string]bool{
+		"accelerate.commands.launch": true, "torch.distributed.run": true, "torch.distributed.launch": true,
+		"deepspeed": true, "streamlit": true,
+	}
+	// launchers are commands that start a script given as their argument
+	// (after their own options): `torchrun X.py`, `accelerate launch X.py`.
+	launchers = map[string]bool{"torchrun": true, "deepspeed": true, "accelerate": true, "streamlit": true}
+	// interpreterArgOptions are the interpreter's options that take a value.
+	interpreterArgOptions = map[string]bool{"-W": true, "-X": true, "--check-hash-based-pycs": true}
+)
+
+// simple reads one simple command.
+func (r *runReader) simple(words []Word) {
+	words = withoutPrefix(words)
+	if len(words) == 0 {
+		return
+	}
+	if words[0].Text == "cd" {
+		r.cd(words[1:])
+		return
+	}
+	switch {
+	case interpreter.MatchString(words[0].Text):
+		r.interpreter(words)
+	case launchers[words[0].Text]:
+		r.launcher(words, 1)
+	}
+}
+
+// prefixes are commands that run the rest of the line as a command.
+var prefixes = map[string]bool{"nohup": true, "exec": true, "time": true, "env": true, "sudo": true}
+
+// withoutPrefix drops what comes before the command proper: variable
+// assignments, `nohup`, `env`, `conda run -n NAME`.
+func withoutPrefix(words []Word) []Word {
+	for len(words) > 0 {
+		w := words[0].Text
+		switch {
+		case prefixes[w]:
+			words = words[1:]
+		case strings.Contains(w, "=") && !strings.HasPrefix(w, "-"):
+			words = words[1:]
+		case w == "conda" && len(words) > 1 && words[1].Text == "run":
+			words = words[2:]
+			for len(words) > 0 && strings.HasPrefix(words[0].Text, "-") {
+				takesValue := words[0].Text == "-n" || words[0].Text == "--name" || words[0].Text == "-p" || words[0].Text == "--prefix"
+				words = words[1:]
+				if takesValue && len(words) > 0 {
+					words = words[1:]
+				}
+			}
+		default:
+			return words
+		}
+	}
+	return words
+}
+
+// cd follows a change of directory.
+func (r *runReader) cd(args []Word) {
+	if len(args) == 0 || r.cwd == unknownDir {
+		r.cwd = unknownDir
+		return
+	}
+	to := args[0].Text
+	switch {
+	case to == repoRoot || strings.HasPrefix(to, repoRoot+"/"):
+		r.cwd = path.Clean("." + strings.TrimPrefix(to, repoRoot))
+	case path.IsAbs(to) || strings.HasPrefix(to, "~") || strings.ContainsAny(to, "$`{"):
+		r.cwd = unknownDir
+	default:
+		r.cwd = path.Join(r.cwd, to)
+		if r.cwd == ".." || strings.HasPrefix(r.cwd, "../") {
+			r.cwd = unknownDir
+		}
+	}
+	if r.cwd == "." {
+		r.cwd = ""
+	}
+}
+
+// interpreter reads `python [options] X.py ...` and `python -m MOD ...`.
+func (r *runReader) interpreter(words []Word) {
+	for i := 1; i < len(words); i++ {
+		w := words[i].Text
+		switch {
+		case w == "-c":
+			return // inline code
+		case w == "-m":
+			if i+1 < len(words) {
+				r.module(words, i+1)
+			}
+			return
+		case interpreterArgOptions[w]:
+			i++
+		case strings.HasPrefix(w, "-"):
+		default:
+			if !r.script(words, i, HowPython) {
+				r.appMain(words, i+1)
+			}
+			r.nested(words[i+1:])
+			return
+		}
+	}
+}
+
+// nested reads a script run by a wrapper script, written as its
+// arguments: `python run_mpi.py python greeting.py`.
+func (r *runReader) nested(args []Word) {
+	for i, w := range args {
+		if interpreter.MatchString(w.Text) {
+			r.interpreter(args[i:])
+			return
+		}
+	}
+}
+
+// module reads `python -m MOD`: a module of the project, or a launcher.
+func (r *runReader) module(words []Word, i int) {
+	mod := words[i].Text
+	if launcherModules[mod] {
+		r.launcher(words, i+1)
+		return
+	}
+	if r.cwd == unknownDir || r.dir == "" {
+		return
+	}
+	if p, rel, ok := moduleMainRel(r.dir, r.cwd, mod); ok {
+		r.add(words, Run{How: HowModule, Ref: mod, Span: words[i].Span, Rel: rel, Path: p})
+	}
+}
+
+// launcher reads the script that a launcher starts: the first `.py`
+// word after words[from], or a `--app-main=X.py`.
+func (r *runReader) launcher(words []Word, from int) {
+	for i := from; i < len(words); i++ {
+		if strings.HasSuffix(words[i].Text, ".py") && !strings.HasPrefix(words[i].Text, "-") {
+			r.script(words, i, HowLauncher)
+			return
+		}
+	}
+	r.appMain(words, from)
+}
+
+// appMain reads a wrapper's `--app-main=X.py`.
+func (r *runReader) appMain(words []Word, from int) {
+	for i := from; i < len(words); i++ {
+		if v, ok := strings.CutPrefix(words[i].Text, "--app-main="); ok && strings.HasSuffix(v, ".py") {
+			sp := words[i].Span
+			sp.Start = sp.End - len(v)
+			r.scriptAt(words, v, sp, HowLauncher) // Args stay nil
+			return
+		}
+	}
+}
+
+// script reads words[i] as the script run; false when it is not one of
+// the project's (`/usr/lib/x.py`, not a .py file).
+func (r *runReader) script(words []Word, i int, how How) bool {
+	w := words[i].Text
+	if strings.Contains(w, "{source-path}") {
+		sp := document.Scalar(document.Deref(document.ValueOf(r.step.Body, schema.XSourcePath)))
+		if sp == "" {
+			return true
+		}
+		w = strings.ReplaceAll(w, "{source-path}", sp)
+		how = HowSourcePath
+	}
+	if !r.scriptAt(words, w, words[i].Span, how) {
+		return false
+	}
+	r.out[len(r.out)-1].Args = words[i+1:]
+	return true
+}
+
+// scriptAt records the script written as w at sp.
+func (r *runReader) scriptAt(words []Word, w string, sp document.Span, how How) bool {
+	if !strings.HasSuffix(w, ".py") || strings.ContainsAny(w, "{}$*?") {
+		return false
+	}
+	var rel string
+	switch {
+	case w == repoRoot || strings.HasPrefix(w, repoRoot+"/"):
+		rel = path.Clean(strings.TrimPrefix(w, repoRoot+"/"))
+	case path.IsAbs(w) || strings.HasPrefix(w, "~"):
+		return false
+	case r.cwd == unknownDir:
+		return false
+	default:
+		rel = path.Join(r.cwd, w)
+	}
+	if rel == ".." || strings.HasPrefix(rel, "../") {
+		return false
+	}
+	run := Run{How: how, Ref: rel, Span: sp, Rel: rel}
+	if r.dir != "" {
+		run.Path, _ = inTree(r.dir, rel)
+	}
+	r.add(words, run)
+	return true
+}
+
+// add records run, run by the simple command of words.
+func (r *runReader) add(words []Word, run Run) {
+	run.Command = document.Span{Start: words[0].Span.Start, End: words[len(words)-1].Span.End}
+	run.Words = words
+	text := r.x.Mapper().Text()
+	for _, w := range words {
+		if strings.Contains(w.Text, "{parameters}") || strings.Contains(w.Text, "{params}") {
+			run.PassesParameters = true
+		}
+	}
+	for _, p := range model.Placeholders(text[run.Command.Start:run.Command.End]) {
+		run.ParameterRefs = append(run.ParameterRefs, p.Name)
+	}
+	r.out = append(r.out, run)
+}
+
+// absDir returns dir made absolute, or "" when it cannot be.
+func absDir(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	return abs
+}
