@@ -174,17 +174,19 @@ async function completionLabels() {
 // are drawn again when the server answers anew, so the element is looked up at once
 // before the click rather than held on to.
 async function clickOn(selector, text) {
-  await waitForText(selector, [text]);
-  const at = await page.$$eval(
-    selector,
-    (els, want) => {
-      const el = els.find((e) => e.getClientRects().length > 0 && e.innerText.includes(want));
-      const r = el?.getBoundingClientRect();
-      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : undefined;
-    },
-    text,
-  );
-  assert.ok(at, `${selector} showing ${text}`);
+  const at = await eventually(async () => {
+    const middle = await page.$$eval(
+      selector,
+      (els, want) => {
+        const el = els.find((e) => e.getClientRects().length > 0 && e.innerText.includes(want));
+        const r = el?.getBoundingClientRect();
+        return r && r.width > 0 ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : undefined;
+      },
+      text,
+    );
+    assert.ok(middle, `${selector} showing ${text}`);
+    return middle;
+  });
   await page.mouse.click(at.x, at.y);
 }
 
@@ -459,16 +461,13 @@ describe("Valohai YAML in VS Code", () => {
   check("applies the quick fix for a misspelt key", async () => {
     await goTo("20:6");
     await key("Control+.");
-    await waitForText(".action-widget .monaco-list-row", ['Change "prot" to "port"']);
-    await sleep(300);
+    // The preferred fix is the one Enter applies.
+    await eventually(async () =>
+      assert.match((await texts(".action-widget .monaco-list-row.focused")).join(""), /Change "prot" to "port"/),
+    );
     await shot("12-quick-fix-menu");
-    const focused = (await texts(".action-widget .monaco-list-row.focused")).join("");
-    assert.match(focused, /Change "prot" to "port"/);
     await key("Enter");
-    await page.waitForFunction((sel) => !document.querySelector(`${sel} .view-overlays .squiggly-error`), {
-      timeout: WAIT,
-      polling: 100,
-    }, EDITOR);
+    await eventually(async () => assert.deepEqual(await squiggleLines(), [], "error squiggles after the fix"));
     const text = await saveAndRead();
     const lines = text.split("\n");
     assert.equal(lines[19], "    port: 8000");
