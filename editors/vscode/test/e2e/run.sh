@@ -35,8 +35,10 @@ if [[ ! -d $ext/node_modules ]]; then
 fi
 
 SHOTS=${SHOTS:-$ext/out/e2e}
-rm -rf "$SHOTS" && mkdir -p "$SHOTS"
+mkdir -p "$SHOTS"
 SHOTS=$(cd "$SHOTS" && pwd)
+# Only what an earlier run wrote there goes.
+rm -f "$SHOTS"/*.png "$SHOTS/code-server.log"
 run=$(mktemp -d "${TMPDIR:-/tmp}/valohai-ls-e2e.XXXXXX")
 groups=()
 
