@@ -64,9 +64,12 @@ func pipelineNodes(pipeline *yaml.Node) []node {
 	return out
 }
 
-// stepOf returns the step a node runs, by the model's rules.
+// stepOf returns the step a node runs, by the model's rules, with its
+// parameters, inputs and outputs read.
 func (x *index) stepOf(n node) *model.Symbol {
-	return x.m.StepOfNode(n.body).Step
+	st := x.m.StepOfNode(n.body).Step
+	x.m.Expand(st)
+	return st
 }
 
 // sockets lists `<node>.<type>.<key>` strings for nodes of a pipeline:
@@ -79,7 +82,9 @@ func (x *index) sockets(nodes []node, key string) []string {
 		if n.typ == schema.NodeDeployment {
 			if wantTarget {
 				for _, ep := range listScalars(document.ValueOf(n.body, schema.XEndpoints)) {
-					for _, f := range names(model.ChildNames(x.m.Lookup(model.KindEndpoint, ep), model.KindFile)) {
+					e := x.m.Lookup(model.KindEndpoint, ep)
+					x.m.Expand(e)
+					for _, f := range names(model.ChildNames(e, model.KindFile)) {
 						out = append(out, n.name+"."+schema.SocketFile+"."+ep+"."+f)
 					}
 				}

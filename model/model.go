@@ -25,6 +25,9 @@ type Model struct {
 	// unreadable reports a broken item whose kind could not be read: it
 	// may define a name of any kind.
 	unreadable bool
+	// shallow reports a model whose items' children are read on demand
+	// (Expand).
+	shallow bool
 }
 
 // modelKey stores a version's model on the document.
@@ -71,11 +74,12 @@ func (x *Model) Refs() []*Ref {
 }
 
 // FromItems builds a model of the names that the top-level item nodes
-// define, without positions or references: what completion needs while
-// the version is not parsed yet (the nodes may come from parsing items
-// on their own). Lookups and StepOf follow the same rules as Of.
+// define, without positions or references, and the items' children read
+// only when Expand asks: what completion needs while the version is not
+// parsed yet (the nodes may come from parsing items on their own).
+// Lookups and StepOf follow the same rules as Of.
 func FromItems(nodes []*yaml.Node) *Model {
-	x := &Model{bodies: map[*yaml.Node]*Symbol{}, tables: map[Kind]*table{}}
+	x := &Model{bodies: map[*yaml.Node]*Symbol{}, tables: map[Kind]*table{}, shallow: true}
 	for _, n := range nodes {
 		if s := x.item(n, false); s != nil {
 			x.Items = append(x.Items, s)

@@ -63,6 +63,8 @@ type Symbol struct {
 
 	// named indexes Children by kind and name (the last of each name).
 	named map[childKey]*Symbol
+	// expanded reports that the children were read.
+	expanded bool
 }
 
 type childKey struct {
@@ -134,9 +136,31 @@ func (x *Model) item(node *yaml.Node, broken bool) *Symbol {
 	}
 	s.Body = body
 	x.bodies[body] = s
-	obj := kk.Type.Object
-	x.name(s, obj)
-	switch kind {
+	x.name(s, kk.Type.Object)
+	if !x.shallow {
+		x.childrenOf(s)
+	}
+	return s
+}
+
+// Expand reads the children of s (a step's parameters, a pipeline's
+// nodes...) in a model built by FromItems, which reads only the items'
+// names until asked.
+func (x *Model) Expand(s *Symbol) {
+	if s == nil || !x.shallow || s.expanded {
+		return
+	}
+	x.childrenOf(s)
+}
+
+// childrenOf reads the children of the top-level item s.
+func (x *Model) childrenOf(s *Symbol) {
+	if s.Body == nil || s.expanded {
+		return
+	}
+	s.expanded = true
+	obj := s.Key.Type.Object
+	switch s.Kind {
 	case KindStep:
 		x.children(s, obj, schema.XParameters, KindParameter)
 		x.children(s, obj, schema.XInputs, KindInput)
@@ -148,7 +172,6 @@ func (x *Model) item(node *yaml.Node, broken bool) *Symbol {
 		x.edges(s)
 		x.children(s, obj, schema.XParameters, KindPipelineParameter)
 	}
-	return s
 }
 
 // rangeOf returns the span of a construct, its list dash included

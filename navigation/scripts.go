@@ -150,7 +150,7 @@ type runReader struct {
 
 const (
 	unknownDir = "\x00"
-	repoRoot   = "/valohai/repository"
+	repoRoot   = schema.RepositoryRoot
 )
 
 var (
@@ -317,12 +317,12 @@ func (r *runReader) appMain(words []Word, from int) {
 // the project's (`/usr/lib/x.py`, not a .py file).
 func (r *runReader) script(words []Word, i int, how How) bool {
 	w := words[i].Text
-	if strings.Contains(w, "{source-path}") {
+	if strings.Contains(w, schema.PlaceholderSourcePath) {
 		sp := document.Scalar(document.Deref(document.ValueOf(r.step.Body, schema.XSourcePath)))
 		if sp == "" {
 			return true
 		}
-		w = strings.ReplaceAll(w, "{source-path}", sp)
+		w = strings.ReplaceAll(w, schema.PlaceholderSourcePath, sp)
 		how = HowSourcePath
 	}
 	if !r.scriptAt(words, w, words[i].Span, how) {
@@ -365,7 +365,7 @@ func (r *runReader) add(words []Word, run Run) {
 	run.Words = words
 	text := r.x.Mapper().Text()
 	for _, w := range words {
-		if strings.Contains(w.Text, "{parameters}") || strings.Contains(w.Text, "{params}") {
+		if strings.Contains(w.Text, schema.PlaceholderParameters) || strings.Contains(w.Text, schema.PlaceholderParams) {
 			run.PassesParameters = true
 		}
 	}

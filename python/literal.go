@@ -178,16 +178,15 @@ func number(text string) (Value, bool) {
 		f, _ := strconv.ParseFloat(low, 64)
 		return Value{Kind: Int, Text: text, Num: f}, true
 	}
-	if n, ok := new(bigNum).parse(low); ok {
+	if n, ok := parseBig(low); ok {
 		return Value{Kind: Int, Text: text, Num: n}, true
 	}
 	return Value{}, false
 }
 
-type bigNum struct{}
-
-// parse reads a large 0x / 0o / 0b integer approximately.
-func (bigNum) parse(s string) (float64, bool) {
+// parseBig reads a 0x / 0o / 0b integer too large for int64,
+// approximately.
+func parseBig(s string) (float64, bool) {
 	base := 10.0
 	switch {
 	case strings.HasPrefix(s, "0x"):

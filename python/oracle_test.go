@@ -82,6 +82,8 @@ type oracleRun struct {
 	diffs                 map[string]string
 	pairs, files, compars int
 	calls                 int
+	prepares, parseErrors int // prepare entries; those with parse_error
+	argparseFiles         int
 }
 
 func (o *oracleRun) compare(key string, want, got any) {
@@ -128,6 +130,10 @@ func TestOracle(t *testing.T) {
 			return s
 		}
 		for file, p := range o.Prepare {
+			run.prepares++
+			if p.ParseError != nil {
+				run.parseErrors++
+			}
 			run.comparePrepare(e.Name()+"/"+file, read(file), p.Parse, p.ParseError)
 		}
 		for _, sec := range []map[string]map[string]any{o.Argparse, o.ArgparseOther} {
@@ -135,6 +141,7 @@ func TestOracle(t *testing.T) {
 				if _, bad := a["syntax_error"]; bad {
 					continue
 				}
+				run.argparseFiles++
 				run.compareArgparse(e.Name()+"/"+file, read(file), a)
 			}
 		}
@@ -166,8 +173,10 @@ func TestOracle(t *testing.T) {
 			t.Errorf("exception %s no longer differs; remove it from the table", k)
 		}
 	}
-	t.Logf("%d pairs, %d files, %d add_argument calls listed; %d comparisons, %d equal, %d listed exceptions",
-		run.pairs, run.files, run.calls, run.compars, run.compars-len(run.diffs), excepted)
+	t.Logf("%d pairs, %d files read; %d prepare parses (%d parse_error), %d argparse files with %d listed add_argument calls; "+
+		"%d comparisons, %d equal, %d listed exceptions",
+		run.pairs, run.files, run.prepares, run.parseErrors, run.argparseFiles, run.calls,
+		run.compars, run.compars-len(run.diffs), excepted)
 }
 
 func useNames(us []Use) []string {

@@ -1,9 +1,5 @@
 package python
 
-import (
-	"strings"
-)
-
 // keywords are Python's hard keywords: a name among them never names a
 // called function.
 var keywords = map[string]bool{
@@ -43,15 +39,26 @@ type reader struct {
 	src      []byte
 	toks     []Token
 	match    []int // for an open bracket, the index of its closer (-1 if none)
+	opener   []int // for a closing bracket, the index of its opener (-1 if none)
 	script   *Script
 	assigned map[string]Value // NAME = literal, as valohai-utils records them
 	aliases  map[string]bool  // names the module valohai is imported as
+	calls    []Pos            // every prepare call read, for tests
+	fdepth   int              // f-string nesting of these tokens
 }
+
+// maxFDepth bounds how deep f-strings within f-string fields are read,
+// so that each byte is scanned a bounded number of times.
+const maxFDepth = 8
 
 func (r *reader) text(i int) string { return r.toks[i].Text(r.src) }
 
 func (r *reader) is(i int, kind TokKind, text string) bool {
-	return i >= 0 && i < len(r.toks) && r.toks[i].Kind == kind && r.text(i) == text
+	if i < 0 || i >= len(r.toks) {
+		return false
+	}
+	t := r.toks[i]
+	return t.Kind == kind && string(r.src[t.Start:t.End]) == text
 }
 
 func (r *reader) isOp(i int, text string) bool { return r.is(i, TOp, text) }
@@ -63,15 +70,24 @@ func (r *reader) pos(i int) Pos {
 	return Pos{Offset: r.toks[i].Start, Line: r.toks[i].Line}
 }
 
+// lineOf counts lines as the tokenizer does: \n, \r\n and a lone \r
+// each end one.
 func lineOf(src []byte, off int) int {
-	return strings.Count(string(src[:off]), "\n") + 1
+	line := 1
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' || src[i] == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+			line++
+		}
+	}
+	return line
 }
 
 func (r *reader) matchBrackets() {
 	r.match = make([]int, len(r.toks))
+	r.opener = make([]int, len(r.toks))
 	var stack []int
 	for i, t := range r.toks {
-		r.match[i] = -1
+		r.match[i], r.opener[i] = -1, -1
 		if t.Kind == TNewline {
 			stack = stack[:0]
 			continue
@@ -91,6 +107,7 @@ func (r *reader) matchBrackets() {
 			}
 			if n := len(stack); n > 0 && r.src[r.toks[stack[n-1]].Start] == open {
 				r.match[stack[n-1]] = i
+				r.opener[i] = stack[n-1]
 				stack = stack[:n-1]
 			}
 		}
@@ -125,7 +142,7 @@ func (r *reader) line(a, b int) {
 	for a < b {
 		// One simple statement, or a compound statement's header.
 		if r.toks[a].Kind == TOp && r.text(a) == "@" {
-			r.findPrepare(a+1, b, false)
+			r.findPrepare(a+1, b)
 			return
 		}
 		if r.headerKeyword(a, b) {
@@ -137,8 +154,12 @@ func (r *reader) line(a, b int) {
 			if r.is(first, TName, "async") {
 				first++
 			}
-			if !r.is(first, TName, "def") && !r.is(first, TName, "class") {
-				r.findPrepare(first+1, colon, false)
+			if r.is(first, TName, "def") || r.is(first, TName, "class") {
+				// The parentheses after the name hold parameters (whose
+				// defaults are visited) or bases, not a call's arguments.
+				r.findPrepare(first+2, colon)
+			} else {
+				r.findPrepare(first+1, colon)
 			}
 			a = colon + 1
 			continue
@@ -209,7 +230,7 @@ func (r *reader) simple(a, b int) {
 		return
 	}
 	if r.is(a, TName, "lambda") {
-		r.findPrepare(a, b, false)
+		r.findPrepare(a, b)
 		return
 	}
 	// Assignments: the statement's `=` outside brackets; an annotation's
@@ -239,7 +260,7 @@ func (r *reader) simple(a, b int) {
 		}
 		return
 	}
-	r.findPrepare(a, b, false)
+	r.findPrepare(a, b)
 }
 
 // assign records NAME = value when the value is a literal, as
@@ -296,25 +317,25 @@ func (r *reader) callParen(a, i int) bool {
 
 // findPrepare finds, in the expression tokens [a, b), the
 // `valohai.prepare(...)` calls valohai-utils' visitor reaches: those not
-// inside another call's parentheses and not themselves the callee of a
-// call (`valohai.prepare(...).x()`).
-func (r *reader) findPrepare(a, b int, _ bool) {
-	var stack []bool // for each open bracket: is it a call's
+// inside another call's parentheses, nor inside what is called
+// (`valohai.prepare(...).x()`, `d[valohai.prepare()].get()`), f-string
+// fields included.
+func (r *reader) findPrepare(a, b int) {
+	var stack []int // open brackets
 	inCall := 0
 	for i := a; i < b; i++ {
 		t := r.toks[i]
 		if t.Kind == TOp && t.End-t.Start == 1 {
 			switch r.src[t.Start] {
 			case '(', '[', '{':
-				c := r.src[t.Start] == '(' && r.callParen(a, i)
-				stack = append(stack, c)
-				if c {
+				if r.src[t.Start] == '(' && r.callParen(a, i) {
 					inCall++
 				}
+				stack = append(stack, i)
 				continue
 			case ')', ']', '}':
 				if n := len(stack); n > 0 {
-					if stack[n-1] {
+					if o := stack[n-1]; r.isOp(o, "(") && r.callParen(a, o) {
 						inCall--
 					}
 					stack = stack[:n-1]
@@ -322,7 +343,23 @@ func (r *reader) findPrepare(a, b int, _ bool) {
 				continue
 			}
 		}
-		if inCall > 0 || t.Kind != TName || r.text(i) != "valohai" || r.isOp(i-1, ".") && i-1 >= a {
+		if inCall > 0 {
+			continue
+		}
+		if t.Kind == TString {
+			if fields := Fields(r.src, t); len(fields) > 0 && r.fdepth < maxFDepth && !r.insideCallee(stack, b) {
+				for _, f := range fields {
+					line := t.Line + lineOf(r.src[t.Start:f[0]], f[0]-t.Start) - 1
+					sub := &reader{src: r.src, toks: tokenizeRange(r.src, f[0], f[1], line),
+						script: r.script, assigned: r.assigned, aliases: r.aliases, fdepth: r.fdepth + 1}
+					sub.matchBrackets()
+					sub.findPrepare(0, len(sub.toks))
+					r.calls = append(r.calls, sub.calls...)
+				}
+			}
+			continue
+		}
+		if t.Kind != TName || r.text(i) != "valohai" || r.isOp(i-1, ".") && i-1 >= a {
 			continue
 		}
 		if !r.isOp(i+1, ".") || !r.is(i+2, TName, "prepare") || !r.isOp(i+3, "(") || i+3 >= b {
@@ -332,11 +369,23 @@ func (r *reader) findPrepare(a, b int, _ bool) {
 		if close < 0 || close >= b {
 			close = b
 		}
-		if r.calledAfter(close+1, b) {
+		if r.calledAfter(close+1, b) || r.insideCallee(stack, b) {
 			continue
 		}
 		r.prepare(i, i+3, close)
 	}
+}
+
+// insideCallee reports whether one of the open brackets is part of an
+// expression that is then called (`x[...].f()`, `(...)()`), whose parts
+// the visitor does not enter.
+func (r *reader) insideCallee(stack []int, b int) bool {
+	for _, o := range stack {
+		if c := r.match[o]; c >= 0 && c < b && r.calledAfter(c+1, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // calledAfter reports whether the trailers from j on (`.x`, `[...]`)
@@ -370,10 +419,7 @@ func (r *reader) args(o, c int) []arg {
 	var out []arg
 	i := o + 1
 	for i < c {
-		j := i
-		for j < c && !r.isOp(j, ",") {
-			j = r.skip(j, c)
-		}
+		j := r.argEnd(i, c)
 		if j > i {
 			a := arg{start: i, end: j, namePos: i}
 			switch {
@@ -389,6 +435,25 @@ func (r *reader) args(o, c int) []arg {
 	return out
 }
 
+// argEnd returns the index of the comma (or c) that ends the argument
+// starting at i; a lambda's parameters have commas of their own
+// (`key=lambda a, b: a`).
+func (r *reader) argEnd(i, c int) int {
+	lambdas := 0
+	for i < c {
+		switch {
+		case r.is(i, TName, "lambda"):
+			lambdas++
+		case lambdas > 0 && r.isOp(i, ":"):
+			lambdas--
+		case lambdas == 0 && r.isOp(i, ","):
+			return i
+		}
+		i = r.skip(i, c)
+	}
+	return c
+}
+
 // prepare reads one `valohai.prepare(...)` call: v is the `valohai`
 // token, o and c its parentheses.
 func (r *reader) prepare(v, o, c int) {
@@ -398,6 +463,10 @@ func (r *reader) prepare(v, o, c int) {
 		r.script.Prepare = p
 	}
 	p.Pos = r.pos(v)
+	r.calls = append(r.calls, p.Pos)
+	// Each call sets the step anew ("default" unless it names one); the
+	// other keywords keep what an earlier call gave them.
+	p.Step = Str{}
 	for _, a := range r.args(o, c) {
 		switch a.name {
 		case "step":
@@ -532,10 +601,13 @@ func (r *reader) scanCalls() {
 // scanFields reads the calls inside the replacement fields of the
 // f-string token i (`f"{valohai.inputs('x').path()}"`).
 func (r *reader) scanFields(i int) {
+	if r.fdepth >= maxFDepth {
+		return
+	}
 	for _, f := range Fields(r.src, r.toks[i]) {
-		line := r.toks[i].Line + strings.Count(string(r.src[r.toks[i].Start:f[0]]), "\n")
+		line := r.toks[i].Line + lineOf(r.src[r.toks[i].Start:f[0]], f[0]-r.toks[i].Start) - 1
 		sub := &reader{src: r.src, toks: tokenizeRange(r.src, f[0], f[1], line),
-			script: r.script, assigned: r.assigned, aliases: r.aliases}
+			script: r.script, assigned: r.assigned, aliases: r.aliases, fdepth: r.fdepth + 1}
 		sub.matchBrackets()
 		sub.scanCalls()
 	}
@@ -608,16 +680,7 @@ func (r *reader) callLine(n int) int {
 			}
 			return r.toks[i].Line
 		case r.isOp(p, ")") || r.isOp(p, "]"):
-			open := -1
-			for k := p - 1; k >= 0; k-- {
-				if r.match[k] == p {
-					open = k
-					break
-				}
-				if r.toks[k].Kind == TNewline {
-					break
-				}
-			}
+			open := r.opener[p]
 			if open < 0 {
 				return r.toks[i].Line
 			}

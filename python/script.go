@@ -10,6 +10,24 @@
 // lines, brackets, comments) and a reader of calls and literals. It reads
 // any text without failing, and reads literals only, as valohai-utils does:
 // what is not a literal is reported as such, never guessed.
+//
+// The prepare call is found as valohai-utils' parser (an ast.NodeVisitor)
+// finds it: `valohai.prepare(...)` with the module written `valohai`, at
+// any nesting (function and class bodies, if, with, for, try, match,
+// decorators, f-string fields), but not when the statement is an
+// assignment (`x = valohai.prepare(...)`, annotated or not), nor inside
+// another call's arguments, nor as part of what is called
+// (`valohai.prepare(...).x()`): the visitor enters none of those. A name
+// given as default_parameters / default_inputs is looked up among the
+// earlier `NAME = literal` and `NAME: T = literal` statements (one target,
+// a plain name; a later non-literal value leaves the earlier one), in
+// source order. Where valohai-utils would raise an error, the keyword is
+// listed in Prepare.Unreadable.
+//
+// Expression texts (a non-literal default, a type that is not a name) are
+// written as Python's ast.unparse writes them, as far as tokens allow:
+// the redundant parentheses ast.unparse drops are dropped only around a
+// single primary, and the ones it adds for precedence are not added.
 package python
 
 import "strings"
@@ -36,8 +54,9 @@ type Pos struct {
 	Line   int
 }
 
-// Prepare is a `valohai.prepare(...)` call. A later call overwrites only
-// the keywords it passes, as in valohai-utils.
+// Prepare is a `valohai.prepare(...)` call. As in valohai-utils, a later
+// call overwrites the keywords it passes, and the step always (a call
+// without `step` makes it "default").
 type Prepare struct {
 	Pos Pos // the call's `valohai`
 	// Step, Image, Environment and UploadStore are the string keywords.

@@ -28,22 +28,18 @@ type Token struct {
 // Text returns the token's source text.
 func (t Token) Text(src []byte) string { return string(src[t.Start:t.End]) }
 
-// three-character, then two-character operators, longest first.
-var ops3 = []string{"**=", "//=", ">>=", "<<=", "..."}
-var ops2 = []string{"**", "//", ">>", "<<", "<=", ">=", "==", "!=", ":=", "->",
-	"+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="}
-
-// Tokenize splits src into tokens. It never fails: an unterminated string
-// runs to the end of its line (or of the file, for triple quotes), and a
-// byte that starts no token becomes a TError token.
 func Tokenize(src []byte) []Token {
-	return tokenizeRange(src, 0, len(src), 1)
+	start := 0
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		start = 3 // a UTF-8 byte order mark
+	}
+	return tokenizeRange(src, start, len(src), 1)
 }
 
 // tokenizeRange tokenizes src[start:end], where start is on line line,
 // with offsets into src.
 func tokenizeRange(src []byte, start, end, line int) []Token {
-	tz := tokenizer{src: src[:end], pos: start, line: line}
+	tz := tokenizer{src: src[:end], pos: start, line: line, toks: make([]Token, 0, (end-start)/4+8)}
 	tz.run()
 	return tz.toks
 }
@@ -182,20 +178,45 @@ func (tz *tokenizer) lineStartAfter(start, lineStart int) int {
 	return lineStart
 }
 
+// opLen returns the length of the operator at the start of b, 0 when b
+// starts with no operator.
 func opLen(b []byte) int {
-	for _, o := range ops3 {
-		if len(b) >= 3 && string(b[:3]) == o {
+	c := b[0]
+	var n1, n2 byte
+	if len(b) > 1 {
+		n1 = b[1]
+	}
+	if len(b) > 2 {
+		n2 = b[2]
+	}
+	switch c {
+	case '(', ')', '[', ']', '{', '}', ',', ';', '~':
+		return 1
+	case '.':
+		if n1 == '.' && n2 == '.' {
 			return 3
 		}
-	}
-	for _, o := range ops2 {
-		if len(b) >= 2 && string(b[:2]) == o {
+		return 1
+	case '*', '/', '<', '>':
+		if n1 == c { // ** // << >>
+			if n2 == '=' {
+				return 3
+			}
 			return 2
 		}
-	}
-	switch b[0] {
-	case '(', ')', '[', ']', '{', '}', ',', ':', ';', '.', '=', '+', '-', '*', '/',
-		'%', '@', '&', '|', '^', '~', '<', '>', '!':
+		if n1 == '=' {
+			return 2
+		}
+		return 1
+	case '-':
+		if n1 == '>' || n1 == '=' {
+			return 2
+		}
+		return 1
+	case ':', '=', '!', '+', '%', '@', '&', '|', '^':
+		if n1 == '=' {
+			return 2
+		}
 		return 1
 	}
 	return 0

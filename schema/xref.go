@@ -37,6 +37,16 @@ const (
 	SocketDeployment = "deployment"
 )
 
+// Placeholders that pass every parameter, and the step's script.
+const (
+	PlaceholderParameters = "{parameters}"
+	PlaceholderParams     = "{params}"
+	PlaceholderSourcePath = "{source-path}"
+)
+
+// RepositoryRoot is where an execution finds the project's files.
+const RepositoryRoot = "/valohai/repository"
+
 // Placeholder is a command placeholder and what it expands to.
 type Placeholder struct {
 	Text string // as written, NAME standing for a parameter name
@@ -45,11 +55,11 @@ type Placeholder struct {
 
 // Placeholders are the placeholders a step's command may use.
 var Placeholders = []Placeholder{
-	{"{parameters}", "Every parameter that has a value, each in its `pass-as` form."},
-	{"{params}", "Same as `{parameters}`."},
+	{PlaceholderParameters, "Every parameter that has a value, each in its `pass-as` form."},
+	{PlaceholderParams, "Same as `{parameters}`."},
 	{"{parameter:NAME}", "One parameter in its `pass-as` form (left as written when NAME is not a parameter)."},
 	{"{parameter-value:NAME}", "Only the value of one parameter, shell-quoted."},
-	{"{source-path}", "The step's `source-path`."},
+	{PlaceholderSourcePath, "The step's `source-path`."},
 }
 
 // More keys that references go through, for navigation, renaming and

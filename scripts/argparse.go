@@ -110,7 +110,7 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 func scriptArgs(args []navigation.Word) (all bool, names map[string]bool) {
 	names = map[string]bool{}
 	for _, w := range args {
-		if strings.Contains(w.Text, "{parameters}") || strings.Contains(w.Text, "{params}") {
+		if strings.Contains(w.Text, schema.PlaceholderParameters) || strings.Contains(w.Text, schema.PlaceholderParams) {
 			all = true
 		}
 		for _, p := range model.Placeholders(w.Text) {

@@ -13,11 +13,17 @@ import (
 // maxScript is the largest script read; larger ones are not checked.
 const maxScript = 2 << 20
 
+// maxContents bounds how many parsed contents are kept; past it they are
+// dropped all at once (a script edited and saved many times).
+const maxContents = 1024
+
 // File is a script as read.
 type File struct {
 	Path   string
 	Hash   [sha256.Size]byte
 	Script *python.Script
+	// Src is the script's text.
+	Src []byte
 }
 
 // Reader reads scripts, keeping what it read: a file whose size and
@@ -59,12 +65,15 @@ func (r *Reader) Read(path string) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read script: %w", err)
 	}
-	f := &File{Path: path, Hash: sha256.Sum256(src)}
+	f := &File{Path: path, Hash: sha256.Sum256(src), Src: src}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if sc, ok := r.byHash[f.Hash]; ok {
 		f.Script = sc
 	} else {
+		if len(r.byHash) >= maxContents {
+			r.byHash = map[[sha256.Size]byte]*python.Script{}
+		}
 		f.Script = python.Read(src)
 		r.byHash[f.Hash] = f.Script
 	}

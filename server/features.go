@@ -7,6 +7,8 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/completion"
 	"github.com/valohai-ls/valohai-ls/hover"
+	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/scripts"
 	"github.com/valohai-ls/valohai-ls/settings"
 )
 
@@ -64,9 +66,13 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	}
 	enc := s.enc()
 	m := doc.Mapper()
-	h := hover.At(doc, offsetOf(m, params.Position, enc))
+	off := offsetOf(m, params.Position, enc)
+	h := hover.At(doc, off)
 	if h == nil {
 		return nil, nil
+	}
+	if sym, places := s.scriptPlaces(doc, navigation.Build(doc), off); sym != nil && len(places) > 0 && sym.Named && sym.NameSpan.Start <= off && off <= sym.NameSpan.End {
+		h.Markdown += "\n\n---\n\nIn the scripts:\n\n" + scripts.Describe(places)
 	}
 	r := toRange(m, h.Start, h.End, enc)
 	return &protocol.Hover{

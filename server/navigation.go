@@ -129,10 +129,25 @@ func (s *Server) Definition(ctx context.Context, params *protocol.DefinitionPara
 		return protocol.LocationSlice{}, nil
 	}
 	enc, m := s.enc(), doc.Mapper()
-	targets := navigation.Definition(x, offsetOf(m, params.Position, enc), navOptions(doc))
+	off := offsetOf(m, params.Position, enc)
+	targets := navigation.Definition(x, off, navOptions(doc))
 	links := s.clientCaps().links
 	var locs protocol.LocationSlice
 	var dl protocol.DefinitionLinkSlice
+	if len(targets) == 0 {
+		// On a step's parameter or input: where its scripts declare it.
+		if sym, places := s.scriptPlaces(doc, x, off); sym != nil && sym.Named {
+			origin := toRange(m, sym.NameSpan.Start, sym.NameSpan.End, enc)
+			for _, p := range places {
+				if !p.Declares {
+					continue
+				}
+				loc := placeLocation(p, enc)
+				locs = append(locs, loc)
+				dl = append(dl, protocol.DefinitionLink{OriginSelectionRange: &origin, TargetURI: loc.URI, TargetRange: loc.Range, TargetSelectionRange: loc.Range})
+			}
+		}
+	}
 	for _, t := range targets {
 		origin := toRange(m, t.Origin.Start, t.Origin.End, enc)
 		var target uri.URI
@@ -164,8 +179,14 @@ func (s *Server) References(ctx context.Context, params *protocol.ReferenceParam
 	}
 	enc, m := s.enc(), doc.Mapper()
 	out := []protocol.Location{}
-	for _, sp := range navigation.References(x, offsetOf(m, params.Position, enc), params.Context.IncludeDeclaration) {
+	off := offsetOf(m, params.Position, enc)
+	for _, sp := range navigation.References(x, off, params.Context.IncludeDeclaration) {
 		out = append(out, protocol.Location{URI: params.TextDocument.URI, Range: toRange(m, sp.Start, sp.End, enc)})
+	}
+	// A step's parameter or input is also declared and read in its scripts.
+	_, places := s.scriptPlaces(doc, x, off)
+	for _, p := range places {
+		out = append(out, placeLocation(p, enc))
 	}
 	return out, nil
 }

@@ -1,0 +1,34 @@
+package server
+
+import (
+	"path/filepath"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/scripts"
+)
+
+// scriptPlaces returns the step parameter or input meant at off (its
+// name, or a reference to it) and where the scripts the step runs declare
+// and read it.
+func (s *Server) scriptPlaces(doc *document.Document, x *navigation.Index, off int) (*model.Symbol, []scripts.Place) {
+	u, err := uri.Parse(doc.URI)
+	if err != nil || !u.IsFile() {
+		return nil, nil
+	}
+	sym, _ := x.Resolve(off)
+	if sym == nil {
+		return nil, nil
+	}
+	return sym, scripts.Places(doc, sym, filepath.Dir(u.FsPath()), s.scripts)
+}
+
+// placeLocation is where a place of a script is, in enc.
+func placeLocation(p scripts.Place, enc document.Encoding) protocol.Location {
+	m := document.NewMapper(string(p.Src))
+	return protocol.Location{URI: uri.File(p.Path), Range: toRange(m, p.Start, p.End, enc)}
+}
