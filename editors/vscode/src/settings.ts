@@ -48,6 +48,7 @@ export const SERVER_KEYS = {
   codeActions: "codeActions",
   codeLens: "codeLens",
   documentLinks: "documentLinks",
+  scriptChecks: "scriptChecks",
 } as const;
 
 /** The command of the server's code lenses: show the locations it passes. */
