@@ -62,6 +62,6 @@ if [[ -f $vscode/package-lock.json ]]; then
 fi
 # --- A real VS Code for the extension's end-to-end suite -----------------------
 # code-server, Chromium and puppeteer-core, installed once into a cache outside the
-# repository (about ten minutes and 1.5 GB the first time); see the script.
+# repository (seven to ten minutes and about 1.2 GB the first time); see the script.
 "$here/vscode/test/e2e/setup.sh"
 log "done"
