@@ -35,6 +35,8 @@ const require = createRequire(join(env("E2E_DRIVER_MODULES"), "..", "package.jso
 const puppeteer = require("puppeteer-core");
 
 const WAIT = 30_000;
+// The text editor of valohai.yaml (the Output view and the peek are editors too).
+const EDITOR = ".part.editor .editor-instance .monaco-editor";
 
 /** @type {import("puppeteer-core").Browser} */
 let browser;
@@ -193,8 +195,6 @@ async function hoverAt(lineColumn, check) {
   await waitForText(".monaco-hover:not(.hidden)", [""]);
   await eventually(async () => check((await texts(".monaco-hover:not(.hidden)")).join("\n")));
 }
-
-const EDITOR = ".part.editor .editor-instance .monaco-editor";
 
 // The line numbers beside the error squiggles: each squiggle and each line number sit
 // in a row of their layer placed at the line's height, which code lenses shift.
