@@ -3,11 +3,13 @@ GO        ?= go
 BIN       ?= bin/valohai-ls
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
-FUZZTIME  ?= 90s
+FUZZTIME  ?= 3m
+FUZZPARALLEL ?= 2
+FUZZFLAGS ?= -parallel $(FUZZPARALLEL) -fuzzminimizetime 30x
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all build install test test-go test-editors conformance bench lint fuzz tidy clean schema replay rules-doc screenshots
+.PHONY: all build install test test-go test-editors conformance bench lint fuzz stress tidy clean schema replay rules-doc screenshots
 
 all: lint build test
 
@@ -21,8 +23,11 @@ install:
 # conformance and typing-replay suites) and the editor integration tests.
 test: test-go test-editors
 
+# The stress test of concurrent requests and edits runs again under the
+# race detector (which needs cgo).
 test-go:
 	$(GO) test -count=1 $(PKGS)
+	CGO_ENABLED=1 $(GO) test -count=1 -race -run Stress ./server/...
 
 test-editors: build
 	@if [ -x editors/test.sh ]; then editors/test.sh $(abspath $(BIN)); else echo "editors/test.sh missing"; exit 1; fi
@@ -30,15 +35,34 @@ test-editors: build
 conformance:
 	$(GO) test -count=1 -run 'TestConformance' -v ./check/...
 
-bench:
+# bench runs the Go benchmarks, then the server and check on generated
+# files of 5,000, 50,000 and 800,000 lines (needs ../shared/tools).
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	python3 internal/bigbench/bigbench.py --bin $(BIN)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 
+# fuzz runs every fuzz target for FUZZTIME each, one after the other, on
+# FUZZPARALLEL workers. Their seeds (and the crashers committed under each
+# package's testdata/fuzz/) run in every `go test`. New inputs are only
+# briefly minimized: they are many at first, and each run is a few
+# milliseconds.
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzPipeline -fuzztime $(FUZZTIME) ./diagnostics/
+	$(GO) test -run '^$$' -fuzz '^FuzzPipeline$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./diagnostics/
+	$(GO) test -run '^$$' -fuzz '^FuzzRequests$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./server/
+	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./check/
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./python/
+
+# stress sends STRESS requests of every kind to the real binary over stdio,
+# at random positions of corpus files mutated with YAML's sharp characters;
+# none may be answered with an internal error (`make test` sends 1,000).
+STRESS ?= 50000
+STRESS_SEED ?= 1
+stress:
+	VALOHAI_STRESS_REQUESTS=$(STRESS) VALOHAI_STRESS_SEED=$(STRESS_SEED) $(GO) test -count=1 -run '^TestStdioMutatedCorpus$$' -v ./cmd/valohai-ls/
 
 # replay types every real-world file into the real binary over stdio and
 # checks completion and hover where each key is written.

@@ -132,7 +132,12 @@ func (k Checker) Reader(ctx context.Context, name string, r io.Reader) Result {
 // for in path's directory (none for stdin without a name).
 func (k Checker) Text(ctx context.Context, path string, data []byte) Result {
 	doc := document.New(path, 0, string(data))
-	diags := diagnostics.Diagnose(ctx, doc)
+	// Item by item, so that a huge file is checked in bounded memory; as
+	// a whole when the file is not plain items.
+	diags, ok := diagnostics.DiagnoseItems(ctx, doc)
+	if !ok {
+		diags = diagnostics.Diagnose(ctx, doc)
+	}
 	if !k.NoScripts && path != StdinName {
 		diags = append(diags, scripts.Check(ctx, doc, filepath.Dir(path), scripts.NewReader()).Diagnostics...)
 		sort.SliceStable(diags, func(i, j int) bool { return diags[i].Start < diags[j].Start })

@@ -1,6 +1,6 @@
 // Package codeaction computes quick fixes for valohai.yaml diagnostics and
 // small refactorings: did-you-mean replacements, adding missing required
-// keys, keeping one variant of an endpoint, turning an invalid name into a
+// keys, syncing a step with the Python scripts it runs (package stepsync), keeping one variant of an endpoint, turning an invalid name into a
 // valid one (renaming its references too), and switching an edge between
 // its [source, target] shorthand and its full form.
 //
@@ -13,6 +13,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
 // Kind is an LSP code action kind.
@@ -47,6 +48,11 @@ type Action struct {
 type Options struct {
 	// Snippets allows snippet edits (tab stops and placeholders).
 	Snippets bool
+	// Dir is the directory of the document's file and Scripts reads the
+	// scripts its steps run; with both, the "Sync step" actions are
+	// offered.
+	Dir     string
+	Scripts *scripts.Reader
 }
 
 // fixer proposes fixes for one diagnostic.
@@ -83,6 +89,9 @@ func Actions(doc *document.Document, start, end int, diags []diagnostics.Diagnos
 				add(a)
 			}
 		}
+	}
+	for _, a := range syncActions(c, start, end, diags) {
+		add(a)
 	}
 	for _, a := range edgeForms(c, start, end) {
 		a.Diag, a.Kind = -1, Rewrite

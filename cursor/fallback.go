@@ -19,8 +19,17 @@ func (c *Context) fallback(doc *document.Document, line int, li lineInfo, inValu
 		col = c.Offset - m.LineStart(line)
 	}
 	path := ancestors(m, line, col, li.dashes > 0)
-	if inValue {
-		path = append(path, text[li.keyStart:li.colon])
+	// A value's key is on its line, unless the line holds no key: the text
+	// of a block scalar or a list item's scalar, whose key is an ancestor.
+	keyName := ""
+	if li.colon >= 0 {
+		keyName = text[li.keyStart:li.colon]
+	}
+	switch {
+	case inValue && li.colon >= 0:
+		path = append(path, keyName)
+	case inValue && path[len(path)-1] != "-":
+		keyName = path[len(path)-1]
 	}
 	t, obj := schema.Root, (*schema.Obj)(nil)
 	var lastKey *schema.Key
@@ -54,7 +63,7 @@ func (c *Context) fallback(doc *document.Document, line int, li lineInfo, inValu
 		c.Where = Value
 		c.Object = obj
 		c.Key = lastKey
-		c.KeyName = text[li.keyStart:li.colon]
+		c.KeyName = keyName
 		if lastKey != nil {
 			c.Type = lastKey.Type.Scalar()
 		}
@@ -69,7 +78,7 @@ func (c *Context) fallback(doc *document.Document, line int, li lineInfo, inValu
 		c.Object = t.Object.Select("")
 	}
 	if li.colon >= 0 {
-		c.KeyName = text[li.keyStart:li.colon]
+		c.KeyName = keyName
 		c.Key = c.Object.Key(c.KeyName)
 	}
 	for _, k := range siblings(m, line, col, li.dashes > 0) {

@@ -47,6 +47,12 @@ func TestFind(t *testing.T) {
 			where: Value, object: "step", key: "command", present: "command"},
 		{name: "blank line left of a block scalar's text", text: "- step:\n    command: |\n      python\n    <|>\n",
 			where: Key, object: "step", present: "command"},
+		// A block scalar indicator alone at the top, then a line of its
+		// text: the item does not parse and the text's line holds no key.
+		{name: "text of a bare block scalar", text: "|\n <|>",
+			where: Value},
+		{name: "hover on the text of a bare block scalar", hover: true, text: "|\n <|>",
+			where: Value},
 		{name: "kind after the root dash", text: "- end<|>\n",
 			where: Key, object: "top-level item", key: "end", word: "end", prefix: "end"},
 		{name: "new item", text: "- step:\n    name: a\n<|>\n",

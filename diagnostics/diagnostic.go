@@ -72,8 +72,20 @@ type Diagnostic struct {
 // Diagnose returns every diagnostic of doc, ordered by position. It stops
 // early, returning what it has, when ctx is cancelled.
 func Diagnose(ctx context.Context, doc *document.Document) []Diagnostic {
+	out, _ := diagnose(ctx, doc)
+	return out
+}
+
+// Stats count the per-item results that Diagnose took from an earlier
+// version of the file and those it computed.
+type Stats struct {
+	SchemaReused, SchemaMade int // the schema findings of an item
+	RulesReused, RulesMade   int // an item rule's findings on an item
+}
+
+func diagnose(ctx context.Context, doc *document.Document) ([]Diagnostic, Stats) {
 	p := doc.Parsed()
-	c := &checker{m: doc.Mapper(), ctx: ctx}
+	c := &checker{m: doc.Mapper(), ctx: ctx, stats: &Stats{}}
 	for _, e := range p.Errors {
 		c.add(Diagnostic{Start: e.Start, End: e.End, Severity: Error, Code: CodeSyntax, Message: e.Message})
 	}
@@ -86,24 +98,24 @@ func Diagnose(ctx context.Context, doc *document.Document) []Diagnostic {
 		}
 	}
 	if ctx.Err() == nil {
-		c.runRules(model.Of(doc))
+		c.runRules(model.Of(doc), p)
 	}
 	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
-	return c.out
+	return c.out, *c.stats
 }
+
+// schemaKey stores an item's schema findings with its tree.
+type schemaKey struct{}
 
 // cachedItem checks one item, reusing the findings of an earlier version
 // when the item's tree is the same (the edit was elsewhere).
 func (c *checker) cachedItem(p *document.Parsed, it *document.Item) {
-	if v, ok := p.Recall(it); ok {
-		for _, d := range v.([]Diagnostic) {
-			d.Start += it.Start
-			d.End += it.Start
-			d.Fix = d.Fix.shifted(it.Start)
-			c.out = append(c.out, d)
-		}
+	if v, ok := p.Recall(it, schemaKey{}); ok {
+		c.stats.SchemaReused++
+		c.addShifted(v.([]Diagnostic), it.Start)
 		return
 	}
+	c.stats.SchemaMade++
 	sub := &checker{m: c.m, ctx: c.ctx}
 	sub.item(it.Node)
 	if c.ctx.Err() != nil {
@@ -112,12 +124,24 @@ func (c *checker) cachedItem(p *document.Parsed, it *document.Item) {
 	rel := make([]Diagnostic, len(sub.out))
 	for i, d := range sub.out {
 		c.out = append(c.out, d)
-		d.Start -= it.Start
-		d.End -= it.Start
-		d.Fix = d.Fix.shifted(-it.Start)
-		rel[i] = d
+		rel[i] = d.moved(-it.Start)
 	}
-	p.Remember(it, rel)
+	p.Remember(it, schemaKey{}, rel)
+}
+
+// addShifted adds findings stored relative to an item that starts at off.
+func (c *checker) addShifted(rel []Diagnostic, off int) {
+	for _, d := range rel {
+		c.out = append(c.out, d.moved(off))
+	}
+}
+
+// moved returns d moved by delta bytes.
+func (d Diagnostic) moved(delta int) Diagnostic {
+	d.Start += delta
+	d.End += delta
+	d.Fix = d.Fix.shifted(delta)
+	return d
 }
 
 // checker accumulates diagnostics for one document.
@@ -125,6 +149,10 @@ type checker struct {
 	m   *document.Mapper
 	ctx context.Context
 	out []Diagnostic
+	// lines reports a message that names a line: the findings hold only
+	// where the item starts on the same line.
+	lines bool
+	stats *Stats
 }
 
 func (c *checker) add(d Diagnostic) {

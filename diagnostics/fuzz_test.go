@@ -27,6 +27,7 @@ var seeds = []string{
 	"---\n- step:\n    name: x\n...\n",
 	"- endpoint:\n    port: 0x1F\n    files:\n      - name:\n        path: |\n          x\n",
 	"- pipeline:\n    name: p\n    nodes: []\n    edges:\n      - [a.output.b, c.input.d]\n      - source: x\n",
+	"|\n ",
 	"- task:\n    name: t\n    step: s\n    parameters:\n      - name: lr\n        style: linear\n        rules: {start: 1, end: 2}\n",
 }
 

@@ -109,6 +109,9 @@ YAML syntax errors (` + "`yaml-syntax`" + `) cannot be silenced.
 		if d.FixedScript != "" {
 			fmt.Fprintf(&b, "with `train.py`:\n\n```python\n%s```\n\n", d.FixedScript)
 		}
+		if d.Fix != "" {
+			fmt.Fprintf(&b, "Quick fix: %s\n\n", d.Fix)
+		}
 		if d.Code == CodeSyntax {
 			b.WriteString("This code cannot be silenced: nothing else in the file can be checked until it is fixed.\n")
 			continue

@@ -16,7 +16,13 @@ type RuleDoc struct {
 	// which the examples run (package scripts tests them); FixedScript,
 	// when set, is train.py in the fixed example.
 	Script, FixedScript string
+	// Fix, when set, names the code action that fixes the problem.
+	Fix string
 }
+
+// syncFix is the Fix of the script checks that the "Sync step" action
+// resolves.
+const syncFix = "the code action \"Sync step \"train\" with train.py\" (on the step, or on the finding) adds to the step what the script declares and the step lacks, sets pass-true-as/pass-false-as on a flag whose option wants a value, and updates the types and defaults `valohai.prepare()` gives (not argparse's: the step's are the ones used), editing only those lines; `valohai-ls step train.py` does the same from the command line (see the README's \"The step and its script\")."
 
 // Official is how valohai-yaml (the official checker) treats a problem.
 type Official int
@@ -411,6 +417,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n      - {name: lr, type: float, default: 0.1}\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+			Fix:    "the code action \"Remove parameter \"lr\" from step \"train\"\" on the finding deletes the parameter's lines (the \"Sync step\" action never deletes anything)",
 		},
 		{
 			Code:   CodeScriptRequiredOption,
@@ -418,6 +425,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: data, type: string, default: data.csv}\n",
 			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--data\", required=True)\nargs = parser.parse_args()\n",
+			Fix:    "the code action \"Sync step \"train\" with train.py\" adds a parameter for the option when the command passes `{parameters}`; here, add `{parameters}` to the command first",
 		},
 		{
 			Code:   CodeScriptFlagValue,
@@ -425,6 +433,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: verbose, type: flag, default: true}\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: verbose, type: flag, default: true, pass-true-as: \"--verbose=true\"}\n",
 			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--verbose\")\nargs = parser.parse_args()\n",
+			Fix:    syncFix,
 		},
 		{
 			Code:   CodeScriptUnknownStep,
@@ -439,6 +448,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_parameters={\"epochs\": 10})\n",
+			Fix:    syncFix,
 		},
 		{
 			Code:   CodeScriptUnusedParameter,
@@ -453,6 +463,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    inputs:\n      - name: dataset\n",
 			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_inputs={\"dataset\": \"s3://bucket/data.csv\"})\n",
+			Fix:    syncFix,
 		},
 		{
 			Code:   CodeScriptUnusedInput,
@@ -467,6 +478,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: string, default: \"10\"}\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+			Fix:    "the code action \"Sync step \"train\" with train.py\" writes the type `valohai.prepare()` gives; an argparse script's type is left to you",
 		},
 		{
 			Code:   CodeScriptDefaultDiffers,
@@ -474,6 +486,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 5}\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
+			Fix:    "the code action \"Sync step \"train\" with train.py\" writes the default `valohai.prepare()` gives; an argparse script's default is left to you, as the step's is the one used",
 		},
 		{
 			Code:   CodeScriptMissing,

@@ -34,23 +34,17 @@ func newPipe(m *model.Model, e *model.Symbol) *pipe {
 // nodeNames returns the names of the pipeline's nodes.
 func (p *pipe) nodeNames() []string { return mapKeys(p.named) }
 
-// pipelineRules checks each pipeline (and blueprint): node names, the
-// steps and tasks that nodes name, their overrides and actions, the edges
-// and the pipeline parameters.
-func pipelineRules(c *checker, m *model.Model) {
-	for _, e := range m.Kept(model.KindPipeline) {
-		if c.ctx.Err() != nil {
-			return
-		}
-		p := newPipe(m, e)
-		c.nodeNames(p)
-		for _, n := range p.nodes {
-			c.node(p, n)
-		}
-		c.edges(p)
-		c.pipelineParameters(p)
+// pipelineRule checks a pipeline (or blueprint): node names, the steps
+// and tasks that nodes name, their overrides and actions, the edges and
+// the pipeline parameters.
+func pipelineRule(c *checker, m *model.Model, e *model.Symbol) {
+	p := newPipe(m, e)
+	c.nodeNames(p)
+	for _, n := range p.nodes {
+		c.node(p, n)
 	}
-	c.pipelineCollisions(m)
+	c.edges(p)
+	c.pipelineParameters(p)
 }
 
 // nodeNames reports duplicate, empty and dotted node names.
@@ -170,7 +164,7 @@ func (c *checker) overrideFlags(override *yaml.Node, who string) {
 
 // pipelineCollisions reports a pipeline and a blueprint that share a
 // name: one silently replaces the other.
-func (c *checker) pipelineCollisions(m *model.Model) {
+func pipelineCollisions(c *checker, m *model.Model) {
 	seen := map[string]*model.Symbol{}
 	for _, e := range m.All(model.KindPipeline) {
 		if e.NameNode == nil || e.Broken {

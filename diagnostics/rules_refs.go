@@ -2,6 +2,7 @@ package diagnostics
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -57,11 +58,14 @@ func (c *checker) findText(n *yaml.Node, needle string, from *int) document.Span
 	return span
 }
 
+// mapKeys returns the keys of m, sorted, so that a suggestion among
+// names equally near is the same in every run.
 func mapKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
 	}
+	sort.Strings(out)
 	return out
 }
 

@@ -13,24 +13,19 @@ import (
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// stepRules checks each step: its environment, stop condition, durations,
+// stepRule checks a step: its environment, stop condition, durations,
 // parameters and the names its lists define.
-func stepRules(c *checker, m *model.Model) {
-	for _, e := range m.Kept(model.KindStep) {
-		if c.ctx.Err() != nil {
-			return
-		}
-		owner := fmt.Sprintf("step %q", e.Name)
-		c.presetNeedsEnvironment(e.Body, owner, "the step")
-		c.stopCondition(e.Body, owner)
-		for _, key := range []string{schema.XTimeLimit, schema.XNoOutputTimeout} {
-			c.duration(e.Body, key, owner)
-		}
-		c.stepParameters(e.Body, owner)
-		c.duplicateItems(e.Body, owner)
-		c.placeholders(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
-		c.commandLines(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
+func stepRule(c *checker, _ *model.Model, e *model.Symbol) {
+	owner := fmt.Sprintf("step %q", e.Name)
+	c.presetNeedsEnvironment(e.Body, owner, "the step")
+	c.stopCondition(e.Body, owner)
+	for _, key := range []string{schema.XTimeLimit, schema.XNoOutputTimeout} {
+		c.duration(e.Body, key, owner)
 	}
+	c.stepParameters(e.Body, owner)
+	c.duplicateItems(e.Body, owner)
+	c.placeholders(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
+	c.commandLines(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
 }
 
 // presetNeedsEnvironment reports a runtime-config-preset given without an
@@ -96,6 +91,7 @@ func (c *checker) duplicateItems(body *yaml.Node, owner string) {
 				continue
 			}
 			if prev, dup := seen[name]; dup {
+				c.lines = true // the message says where the other one is
 				c.at(c.m.NodeSpan(v), Information, CodeDuplicateItem,
 					fmt.Sprintf("%s defines %q twice in %s (also on line %d); this one replaces the other", owner, name, key, c.m.LineOf(c.m.NodeStart(prev))+1))
 			}

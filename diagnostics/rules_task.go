@@ -11,37 +11,32 @@ import (
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// taskRules checks each task blueprint: its stop condition, type and
+// taskRule checks a task blueprint: its stop condition, type and
 // on-child-error, keys that its type ignores, and its step.
-func taskRules(c *checker, m *model.Model) {
-	for _, e := range m.Kept(model.KindTask) {
-		if c.ctx.Err() != nil {
-			return
-		}
-		owner := fmt.Sprintf("task %q", e.Name)
-		c.stopCondition(e.Body, owner)
-		typ := c.taskEnum(e.Body, schema.XType, schema.TaskTypes, "-", "_", owner)
-		c.taskEnum(e.Body, schema.XOnChildError, schema.TaskOnChildError, "_", "-", owner)
-		kind := typ
-		if typ == "" {
-			typ = schema.TaskGridSearch
-			kind = typ + ", the default type"
-		}
-		if typ != schema.TaskManualSearch && hasParameterSets(e.Body) {
-			c.at(c.m.NodeSpan(document.KeyOf(e.Body, schema.XParameterSets)), Warning, CodeManualSearchOnly,
-				fmt.Sprintf("parameter-sets are read only by manual_search tasks, and %s is %s; remove them or set type: manual_search", owner, kind))
-		}
-		if typ != schema.TaskBayesianTPE {
-			for _, key := range schema.BayesianOnlyKeys {
-				if !isNull(document.ValueOf(e.Body, key)) {
-					c.at(c.m.NodeSpan(document.KeyOf(e.Body, key)), Warning, CodeBayesianOnly,
-						fmt.Sprintf("%s is read only by bayesian_tpe tasks, and %s is %s; remove it or set type: bayesian_tpe", key, owner, kind))
-				}
+func taskRule(c *checker, m *model.Model, e *model.Symbol) {
+	owner := fmt.Sprintf("task %q", e.Name)
+	c.stopCondition(e.Body, owner)
+	typ := c.taskEnum(e.Body, schema.XType, schema.TaskTypes, "-", "_", owner)
+	c.taskEnum(e.Body, schema.XOnChildError, schema.TaskOnChildError, "_", "-", owner)
+	kind := typ
+	if typ == "" {
+		typ = schema.TaskGridSearch
+		kind = typ + ", the default type"
+	}
+	if typ != schema.TaskManualSearch && hasParameterSets(e.Body) {
+		c.at(c.m.NodeSpan(document.KeyOf(e.Body, schema.XParameterSets)), Warning, CodeManualSearchOnly,
+			fmt.Sprintf("parameter-sets are read only by manual_search tasks, and %s is %s; remove them or set type: manual_search", owner, kind))
+	}
+	if typ != schema.TaskBayesianTPE {
+		for _, key := range schema.BayesianOnlyKeys {
+			if !isNull(document.ValueOf(e.Body, key)) {
+				c.at(c.m.NodeSpan(document.KeyOf(e.Body, key)), Warning, CodeBayesianOnly,
+					fmt.Sprintf("%s is read only by bayesian_tpe tasks, and %s is %s; remove it or set type: bayesian_tpe", key, owner, kind))
 			}
 		}
-		if sv := document.ValueOf(e.Body, schema.XStep); isString(sv) && m.StepOf(e).Status == model.StepMissing {
-			c.unknownRef(sv, Information, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which this file does not define", owner, sv.Value), m.Names(model.KindStep))
-		}
+	}
+	if sv := document.ValueOf(e.Body, schema.XStep); isString(sv) && m.StepOf(e).Status == model.StepMissing {
+		c.unknownRef(sv, Information, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which this file does not define", owner, sv.Value), m.Names(model.KindStep))
 	}
 }
 

@@ -11,38 +11,42 @@ import (
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// yaml11Rules points out unquoted values that YAML 1.1, which the
+// The YAML 1.1 rules point out unquoted values that YAML 1.1, which the
 // platform's parser uses, reads as something other than the text written:
 // `yes`/`no`/`on`/`off` become booleans, dates become dates, `1:30` is 90
 // and `010` is 8. Only places that accept any value are checked; where a
 // string is required the schema check already reports them.
-func yaml11Rules(c *checker, m *model.Model) {
-	for _, e := range m.Kept(model.KindStep) {
-		for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
-			for _, ch := range listify(document.ValueOf(p, schema.XChoices)) {
-				c.yaml11Trap(ch, "choice")
+
+// yaml11Step checks a step's parameter choices.
+func yaml11Step(c *checker, _ *model.Model, e *model.Symbol) {
+	for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
+		for _, ch := range listify(document.ValueOf(p, schema.XChoices)) {
+			c.yaml11Trap(ch, "choice")
+		}
+	}
+}
+
+// yaml11Pipeline checks a pipeline's parameter defaults.
+func yaml11Pipeline(c *checker, _ *model.Model, e *model.Symbol) {
+	for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
+		for _, d := range listify(document.ValueOf(p, schema.XDefault)) {
+			c.yaml11Trap(d, "default")
+		}
+	}
+}
+
+// yaml11Task checks a task's parameter sets and rule items.
+func yaml11Task(c *checker, _ *model.Model, e *model.Symbol) {
+	for _, set := range mappings(document.ValueOf(e.Body, schema.XParameterSets)) {
+		for i := 1; i < len(set.Content); i += 2 {
+			for _, v := range listify(set.Content[i]) {
+				c.yaml11Trap(v, "value")
 			}
 		}
 	}
-	for _, e := range m.Kept(model.KindPipeline) {
-		for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
-			for _, d := range listify(document.ValueOf(p, schema.XDefault)) {
-				c.yaml11Trap(d, "default")
-			}
-		}
-	}
-	for _, e := range m.Kept(model.KindTask) {
-		for _, set := range mappings(document.ValueOf(e.Body, schema.XParameterSets)) {
-			for i := 1; i < len(set.Content); i += 2 {
-				for _, v := range listify(set.Content[i]) {
-					c.yaml11Trap(v, "value")
-				}
-			}
-		}
-		for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
-			for _, it := range listify(document.ValueOf(document.ValueOf(p, schema.XRules), schema.XItems)) {
-				c.yaml11Trap(it, "item")
-			}
+	for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
+		for _, it := range listify(document.ValueOf(document.ValueOf(p, schema.XRules), schema.XItems)) {
+			c.yaml11Trap(it, "item")
 		}
 	}
 }

@@ -22,8 +22,8 @@ type Document struct {
 	once   sync.Once
 	parsed *Parsed
 	ready  atomic.Bool
-	prev   *Document // an earlier version to parse incrementally from
-	trees  *trees    // item trees by text, shared by the file's versions
+	prev   atomic.Pointer[Document] // an earlier version to parse incrementally from
+	trees  *trees                   // item trees by text, shared by the file's versions
 
 	derived derived // values computed from this version
 
@@ -71,7 +71,12 @@ type Parsed struct {
 
 	anchors bool  // the tree uses anchors or aliases
 	memo    *memo // per-item results, when the whole text parsed
+	reused  int   // items whose trees came from an earlier version
 }
+
+// Reused returns how many items' trees were taken from the version this
+// one was parsed from (none when it was parsed whole).
+func (p *Parsed) Reused() int { return p.reused }
 
 // Item is one top-level list item: its mapping (or other) node, and the
 // byte span of its text.

@@ -1,18 +1,25 @@
 package document
 
 import (
+	"strings"
+
 	"gopkg.in/yaml.v3"
 )
 
-// NewVersion returns the next version of prev with text. When prev has
-// been parsed without errors and the edit stays inside one top-level item,
-// only that item is parsed again; the other items' trees are reused (copied
-// with moved line numbers when the edit added or removed lines).
+// NewVersion returns the next version of prev with text. When the last
+// parsed version it follows (prev, or the version prev was to be parsed
+// from) parsed without errors, only the items the edits touched are parsed
+// again; the other items' trees are reused (copied with moved line numbers
+// when the edits added or removed lines).
 func NewVersion(prev *Document, version int32, text string) *Document {
 	d := New(prev.URI, version, text)
 	d.trees = prev.trees
-	if p := prev.ParsedIfReady(); p != nil && p.Root != nil && !p.anchors {
-		d.prev = prev
+	if p := prev.ParsedIfReady(); p != nil {
+		if p.Root != nil && !p.anchors {
+			d.prev.Store(prev)
+		}
+	} else if base := prev.prev.Load(); base != nil {
+		d.prev.Store(base) // prev was never parsed: start from what it would have
 	}
 	return d
 }
@@ -28,9 +35,7 @@ func (d *Document) ParsedIfReady() *Parsed {
 
 // parse computes the parse result, incrementally when it can.
 func (d *Document) parse() *Parsed {
-	prev := d.prev
-	d.prev = nil
-	if prev != nil {
+	if prev := d.prev.Swap(nil); prev != nil {
 		if p := reparse(prev, d); p != nil {
 			return p
 		}
@@ -38,82 +43,92 @@ func (d *Document) parse() *Parsed {
 	return Parse(d.Text, d.mapper)
 }
 
-// reparse parses d by reusing prev's items, or returns nil when the edit
-// between them is not confined to one item.
+// reparse parses d by reusing the items of prev that the edits between
+// them did not touch, or returns nil when it cannot.
 func reparse(prev, d *Document) *Parsed {
 	old, cur := prev.Text, d.Text
 	pre := commonPrefix(old, cur)
 	suf := commonSuffix(old[pre:], cur[pre:])
 	oldSpans, newSpans := prev.ItemSpans(), d.ItemSpans()
 	pp := prev.parsed
-	if len(oldSpans) != len(newSpans) || len(oldSpans) != len(pp.Items) || len(oldSpans) == 0 {
-		return nil
-	}
-	end := max(len(cur)-suf, pre)
-	i := spanIndex(newSpans, pre)
-	if i < 0 || end > newSpans[i].End {
-		return nil
-	}
-	if spanIndex(oldSpans, pre) != i {
-		return nil
+	if len(oldSpans) != len(pp.Items) || len(oldSpans) == 0 || len(newSpans) == 0 || pre < oldSpans[0].Start {
+		return nil // the lines before the first item changed
 	}
 	byteDelta := len(cur) - len(old)
-	for j := range newSpans {
-		if j != i && (newSpans[j].Start != shifted(oldSpans[j].Start, j > i, byteDelta) || newSpans[j].End != shifted(oldSpans[j].End, j > i, byteDelta)) {
+	// Items before the edit: the same spans and text. (Where an edit
+	// starts and ends is ambiguous: an item inserted before another may
+	// seem to start after that one's dash.)
+	a := 0
+	same := func(o, n Span) bool { return old[o.Start:o.End] == cur[n.Start:n.End] }
+	for a < len(oldSpans) && a < len(newSpans) && newSpans[a] == oldSpans[a] && (newSpans[a].End <= pre || same(oldSpans[a], newSpans[a])) {
+		a++
+	}
+	// Items after the edit: the same spans moved, and the same text.
+	b := 0
+	for b < len(oldSpans)-a && b < len(newSpans)-a {
+		o, n := oldSpans[len(oldSpans)-1-b], newSpans[len(newSpans)-1-b]
+		if n.Start != o.Start+byteDelta || n.End != o.End+byteDelta || (o.Start < len(old)-suf && !same(o, n)) {
+			break
+		}
+		b++
+	}
+	var fresh []*Item
+	if mid := newSpans[a : len(newSpans)-b]; len(mid) > 0 {
+		node, err := ParseSpan(d.mapper, Span{Start: mid[0].Start, End: mid[len(mid)-1].End})
+		if err != nil || hasAnchors(node) {
 			return nil
 		}
-	}
-	node, err := ParseSpan(d.mapper, newSpans[i])
-	if err != nil || hasAnchors(node) {
-		return nil
-	}
-	fresh := itemsOf(node, d.mapper)
-	if len(fresh) != 1 {
-		return nil
+		if fresh = itemsOf(node, d.mapper); len(fresh) != len(mid) {
+			return nil
+		}
+		for i, it := range fresh {
+			if it.Start < mid[i].Start || it.Start >= mid[i].End {
+				return nil
+			}
+		}
 	}
 	lineDelta := d.mapper.LineCount() - prev.mapper.LineCount()
-	items := make([]*Item, len(pp.Items))
-	for j, it := range pp.Items {
-		switch {
-		case j < i:
-			items[j] = it
-		case j == i:
-			items[j] = fresh[0]
-			items[j].End = newSpans[i].End
-		default:
-			n := it.Node
-			if lineDelta != 0 {
-				n = copyShifted(n, lineDelta)
-			}
-			items[j] = &Item{Node: n, Start: it.Start + byteDelta, End: it.End + byteDelta}
+	items := make([]*Item, 0, len(newSpans))
+	var from []*yaml.Node
+	if lineDelta != 0 {
+		from = make([]*yaml.Node, len(newSpans))
+	}
+	items = append(items, pp.Items[:a]...)
+	items = append(items, fresh...)
+	for _, it := range pp.Items[len(pp.Items)-b:] {
+		n := it.Node
+		if lineDelta != 0 {
+			n = copyShifted(n, lineDelta)
+			from[len(items)] = it.Node
+		}
+		items = append(items, &Item{Node: n, Start: it.Start + byteDelta, End: it.End + byteDelta})
+	}
+	// An item ends where the next one's node starts its line (which may
+	// be below the next item's dash): mend the ends next to the edit.
+	for i := max(a-1, 0); i < a+len(fresh) && i < len(items); i++ {
+		end := len(cur)
+		if i+1 < len(items) {
+			end = d.mapper.LineStart(items[i+1].Node.Line - 1)
+		}
+		if items[i].End != end {
+			it := *items[i]
+			it.End = end
+			items[i] = &it
 		}
 	}
-	return &Parsed{Root: rootOf(pp.Root, items), Items: items, memo: carry(pp.memo, items)}
-}
-
-func shifted(off int, after bool, delta int) int {
-	if after {
-		return off + delta
+	root := rootOf(pp.Root, items)
+	if pre == oldSpans[0].Start {
+		placeRoot(root, pp.Root, d.mapper, newSpans[0])
 	}
-	return off
-}
-
-// spanIndex returns the index of the span holding off, or -1.
-func spanIndex(spans []Span, off int) int {
-	for i, s := range spans {
-		if off >= s.Start && off < s.End {
-			return i
-		}
-	}
-	if n := len(spans); n > 0 && off == spans[n-1].End {
-		return n - 1
-	}
-	return -1
+	return &Parsed{Root: root, Items: items, memo: carry(pp.memo, items, from), reused: a + b}
 }
 
 func commonPrefix(a, b string) int {
 	n := min(len(a), len(b))
 	i := 0
+	for i+prefixBlock <= n && a[i:i+prefixBlock] == b[i:i+prefixBlock] {
+		i += prefixBlock
+	}
 	for i < n && a[i] == b[i] {
 		i++
 	}
@@ -123,11 +138,17 @@ func commonPrefix(a, b string) int {
 func commonSuffix(a, b string) int {
 	n := min(len(a), len(b))
 	i := 0
+	for i+prefixBlock <= n && a[len(a)-i-prefixBlock:len(a)-i] == b[len(b)-i-prefixBlock:len(b)-i] {
+		i += prefixBlock
+	}
 	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
 		i++
 	}
 	return i
 }
+
+// prefixBlock is how many bytes commonPrefix compares at once.
+const prefixBlock = 256
 
 // rootOf builds a document node like old whose sequence holds items.
 func rootOf(old *yaml.Node, items []*Item) *yaml.Node {
@@ -139,6 +160,19 @@ func rootOf(old *yaml.Node, items []*Item) *yaml.Node {
 	doc := *old
 	doc.Content = []*yaml.Node{&seq}
 	return &doc
+}
+
+// placeRoot moves the sequence of root (and the document, when it starts
+// there) to the first item's dash, first, where an edit at the first
+// item's line put it.
+func placeRoot(root, old *yaml.Node, m *Mapper, first Span) {
+	seq := root.Content[0]
+	line := m.LineOf(first.Start)
+	col := len(m.Line(line)) - len(strings.TrimLeft(m.Line(line), " \t"))
+	if root.Line == old.Content[0].Line && root.Column == old.Content[0].Column {
+		root.Line, root.Column = line+1, col+1
+	}
+	seq.Line, seq.Column = line+1, col+1
 }
 
 // copyShifted deep-copies a tree (it has no aliases) moving its lines.

@@ -2,6 +2,7 @@ package document
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -44,22 +45,47 @@ type Mapper struct {
 
 // NewMapper indexes the line starts of text.
 func NewMapper(text string) *Mapper {
-	m := &Mapper{text: text, lines: make([]int, 1, 64), ascii: true}
+	m := &Mapper{text: text, lines: make([]int, 1, strings.Count(text, "\n")+1), ascii: isASCII(text)}
+	if strings.IndexByte(text, '\r') < 0 {
+		for i := 0; ; {
+			j := strings.IndexByte(text[i:], '\n')
+			if j < 0 {
+				return m
+			}
+			i += j + 1
+			m.lines = append(m.lines, i)
+		}
+	}
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c == '\n':
+		switch text[i] {
+		case '\n':
 			m.lines = append(m.lines, i+1)
-		case c == '\r':
+		case '\r':
 			if i+1 < len(text) && text[i+1] == '\n' {
 				i++
 			}
 			m.lines = append(m.lines, i+1)
-		case c >= utf8.RuneSelf:
-			m.ascii = false
 		}
 	}
 	return m
+}
+
+// isASCII reports whether text has only ASCII bytes, eight at a time.
+func isASCII(text string) bool {
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Text returns the mapped text.

@@ -27,7 +27,7 @@ func Parse(text string, m *Mapper) *Parsed {
 		p.Root = root
 		p.Items = itemsOf(root, m)
 		p.anchors = hasAnchors(root)
-		p.memo = carry(nil, nil)
+		p.memo = carry(nil, nil, nil)
 		return p
 	}
 	p.Partial = true
@@ -177,6 +177,9 @@ func ItemSpans(m *Mapper) []Span {
 				return []Span{{0, len(m.Text())}}
 			}
 			indent = ind
+			if indent == 0 && !strings.ContainsRune(m.text, '\r') {
+				return itemSpansAtZero(m, line)
+			}
 		}
 		if ind == indent && isDash(trimmed) {
 			if n := len(spans); n > 0 {
@@ -186,6 +189,30 @@ func ItemSpans(m *Mapper) []Span {
 		}
 	}
 	return spans
+}
+
+// itemSpansAtZero is ItemSpans for items at column zero of a text whose
+// lines end with "\n", the first starting on line first: it looks only at
+// the lines that start with a dash.
+func itemSpansAtZero(m *Mapper, first int) []Span {
+	text := m.text
+	spans := []Span{{Start: m.LineStart(first), End: len(text)}}
+	for pos := spans[0].Start; ; {
+		i := strings.Index(text[pos:], "\n-")
+		if i < 0 {
+			return spans
+		}
+		start := pos + i + 1
+		pos = start
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text) - start
+		}
+		if s := text[start : start+end]; isDash(s) && !strings.HasPrefix(s, "---") {
+			spans[len(spans)-1].End = start
+			spans = append(spans, Span{Start: start, End: len(text)})
+		}
+	}
 }
 
 func isDash(s string) bool {

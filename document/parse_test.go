@@ -1,6 +1,7 @@
 package document
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -100,4 +101,44 @@ func TestResolve11(t *testing.T) {
 			t.Errorf("Number11(%q) = %v, %v; want %v", s, got, ok, want)
 		}
 	}
+}
+
+// TestItemSpansFastPath checks that the spans of a text whose items are
+// at column zero are those the line by line scan finds.
+func TestItemSpansFastPath(t *testing.T) {
+	for _, text := range []string{
+		"# c\n- a: 1\n  b: 2\n-\n  c: 3\n---\n- d\n- e: |\n    - x\n-\tf\n-x: 1\n",
+		"- a\n", "\n\n- a\n- b", "- a\n# - b\n  - c\n- d\n...\n",
+	} {
+		m := NewMapper(text)
+		got := ItemSpans(m)
+		want := slowItemSpans(m)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: spans %v, want %v", text, got, want)
+		}
+	}
+}
+
+// slowItemSpans is ItemSpans without its fast path.
+func slowItemSpans(m *Mapper) []Span {
+	indent := -1
+	var spans []Span
+	for line := 0; line < m.LineCount(); line++ {
+		s := m.Line(line)
+		trimmed := strings.TrimLeft(s, " ")
+		if trimmed == "" || trimmed[0] == '#' || strings.HasPrefix(s, "---") || strings.HasPrefix(s, "...") {
+			continue
+		}
+		ind := len(s) - len(trimmed)
+		if indent < 0 {
+			indent = ind
+		}
+		if ind == indent && isDash(trimmed) {
+			if n := len(spans); n > 0 {
+				spans[n-1].End = m.LineStart(line)
+			}
+			spans = append(spans, Span{Start: m.LineStart(line), End: len(m.Text())})
+		}
+	}
+	return spans
 }

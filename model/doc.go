@@ -25,5 +25,17 @@
 // (its name, its parameters, inputs and outputs) and marked Broken: a
 // reference that may point into it is never reported as unknown.
 //
+// Each top-level item that parsed has a summary, made from its tree alone
+// (its symbol and the symbols inside it) and kept with the tree, so that
+// a later version reuses it for every item an edit did not touch, moved to
+// where the item now is; building a version's model only links the
+// summaries (the name tables). References are found per version, on first
+// use. A view made by Tracking records what its lookups answered (Deps),
+// so that a result computed from one item can be reused while Holds.
+//
+// A model may also be assembled from hollow items (Hollow), which keep
+// their names but not their trees and are loaded again when a lookup
+// finds them: how a huge file is checked item by item.
+//
 // Positions are byte offsets of the document's text.
 package model

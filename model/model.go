@@ -1,6 +1,7 @@
 package model
 
 import (
+	"sort"
 	"sync"
 
 	"gopkg.in/yaml.v3"
@@ -15,19 +16,42 @@ type Model struct {
 	// broken ones (recovered from a syntax error) included.
 	Items []*Symbol
 
-	refsOnce sync.Once
-	refs     []*Ref
-
 	m      *document.Mapper
 	all    []*Symbol
-	bodies map[*yaml.Node]*Symbol // a symbol's body node → the symbol
 	tables map[Kind]*table
 	// unreadable reports a broken item whose kind could not be read: it
 	// may define a name of any kind.
 	unreadable bool
+	// sums are the summaries of the items that parsed, by item symbol.
+	sums map[*Symbol]*summary
+	// reused and made count the item summaries taken from an earlier
+	// version and those made for this one.
+	reused, made int
+
+	// lazy holds what is computed on first use, shared by the views that
+	// Tracking makes.
+	lazy *lazy
+	// deps, when set, records what lookups answered (see Tracking).
+	deps *Deps
+	// extra are bodies of a loaded hollow item (see With).
+	extra map[*yaml.Node]*Symbol
 	// shallow reports a model whose items' children are read on demand
 	// (Expand).
 	shallow bool
+}
+
+// lazy is the part of a model computed on first use.
+type lazy struct {
+	refsOnce sync.Once
+	refs     []*Ref
+	itemRefs map[*Symbol][2]int // an item's references: refs[from:to]
+
+	bodiesOnce sync.Once
+	bodies     map[*yaml.Node]*Symbol // a symbol's body node → the symbol
+
+	mu     sync.Mutex
+	names  map[Kind]uint64     // digests of Names, by kind
+	loaded map[*Symbol]*Symbol // hollow items loaded again (see Hollow)
 }
 
 // modelKey stores a version's model on the document.
@@ -39,13 +63,20 @@ func Of(doc *document.Document) *Model {
 	return doc.Derived(modelKey{}, func() any { return Build(doc) }).(*Model)
 }
 
-// Build builds the model of doc. Prefer Of, which shares it.
+// Build builds the model of doc. Prefer Of, which shares it. The summary
+// of each item is made from that item alone, and reused from the version
+// doc was parsed from for every item an edit did not touch; Build only
+// links the summaries: the name tables and the order of the symbols.
 func Build(doc *document.Document) *Model {
-	x := &Model{Doc: doc, m: doc.Mapper(), bodies: map[*yaml.Node]*Symbol{}, tables: map[Kind]*table{}}
+	x := &Model{Doc: doc, m: doc.Mapper(), tables: map[Kind]*table{}, lazy: &lazy{}}
 	p := doc.Parsed()
+	x.sums = make(map[*Symbol]*summary, len(p.Items))
 	for _, it := range p.Items {
-		if s := x.item(it.Node, false); s != nil {
-			x.Items = append(x.Items, s)
+		sm := x.summaryOf(p, it)
+		x.all = append(x.all, sm.all...)
+		if sm.item != nil {
+			x.Items = append(x.Items, sm.item)
+			x.sums[sm.item] = sm
 		}
 	}
 	if len(p.Errors) > 0 {
@@ -57,20 +88,30 @@ func Build(doc *document.Document) *Model {
 	return x
 }
 
+// Summaries returns how many item summaries this model took from an
+// earlier version and how many it made.
+func (x *Model) Summaries() (reused, made int) { return x.reused, x.made }
+
 // Refs returns every reference, in file order. They are found on first
 // use: completion needs only the names.
 func (x *Model) Refs() []*Ref {
-	x.refsOnce.Do(func() {
+	x.lazy.refsOnce.Do(func() {
 		if x.m == nil {
 			return // a model without positions
 		}
+		w := &walker{x: x}
+		x.lazy.itemRefs = make(map[*Symbol][2]int, len(x.Items))
 		for _, s := range x.Items {
 			if !s.Broken {
-				x.refsOf(s)
+				w.item = s
+				from := len(w.refs)
+				w.refsOf(s)
+				x.lazy.itemRefs[s] = [2]int{from, len(w.refs)}
 			}
 		}
+		x.lazy.refs = w.refs
 	})
-	return x.refs
+	return x.lazy.refs
 }
 
 // FromItems builds a model of the names that the top-level item nodes
@@ -79,7 +120,7 @@ func (x *Model) Refs() []*Ref {
 // parsed yet (the nodes may come from parsing items on their own).
 // Lookups and StepOf follow the same rules as Of.
 func FromItems(nodes []*yaml.Node) *Model {
-	x := &Model{bodies: map[*yaml.Node]*Symbol{}, tables: map[Kind]*table{}, shallow: true}
+	x := &Model{tables: map[Kind]*table{}, lazy: &lazy{}, shallow: true}
 	for _, n := range nodes {
 		if s := x.item(n, false); s != nil {
 			x.Items = append(x.Items, s)
@@ -94,6 +135,9 @@ func (x *Model) Mapper() *document.Mapper { return x.m }
 
 // At returns what is at offset off: a reference, or a symbol's name.
 func (x *Model) At(off int) (*Symbol, *Ref) {
+	if s, r, ok := x.atItem(off); ok {
+		return s, r
+	}
 	for _, r := range x.Refs() {
 		if Contains(r.Span, off) {
 			return nil, r
@@ -105,6 +149,44 @@ func (x *Model) At(off int) (*Symbol, *Ref) {
 		}
 	}
 	return nil, nil
+}
+
+// atItem answers At by looking only in the item whose range holds off,
+// when exactly one item's range holds it and nothing broken is in the
+// file (references and names are inside their item's range).
+func (x *Model) atItem(off int) (*Symbol, *Ref, bool) {
+	if x.m == nil || x.unreadable || len(x.all) == 0 {
+		return nil, nil, false
+	}
+	refs := x.Refs()
+	i := sort.Search(len(x.Items), func(i int) bool { return x.Items[i].Range.Start > off }) - 1
+	if i < 0 || !Contains(x.Items[i].Range, off) || (i+1 < len(x.Items) && Contains(x.Items[i+1].Range, off)) {
+		return nil, nil, false
+	}
+	it := x.Items[i]
+	if it.Broken {
+		return nil, nil, false
+	}
+	for _, s := range x.Items {
+		if s.Broken {
+			return nil, nil, false
+		}
+	}
+	span := x.lazy.itemRefs[it]
+	for _, r := range refs[span[0]:span[1]] {
+		if Contains(r.Span, off) {
+			return nil, r, true
+		}
+	}
+	if it.Named && Contains(it.NameSpan, off) && it.Body != nil {
+		return it, nil, true
+	}
+	for _, c := range it.Children {
+		if c.Kind != KindEdge && c.Named && Contains(c.NameSpan, off) {
+			return c, nil, true
+		}
+	}
+	return nil, nil, true
 }
 
 // Resolve returns the symbol meant at off: the symbol whose name is there,
@@ -135,4 +217,44 @@ func (x *Model) Symbols() []*Symbol { return x.all }
 
 // SymbolOf returns the symbol whose body is node n (an item's, a node's,
 // a parameter's mapping), or nil.
-func (x *Model) SymbolOf(n *yaml.Node) *Symbol { return x.bodies[n] }
+func (x *Model) SymbolOf(n *yaml.Node) *Symbol {
+	if s, ok := x.extra[n]; ok {
+		return s
+	}
+	if x.shallow {
+		// Children are read on demand: look each time.
+		return findBody(x.Items, n)
+	}
+	x.lazy.bodiesOnce.Do(func() {
+		x.lazy.bodies = map[*yaml.Node]*Symbol{}
+		var walk func(s *Symbol)
+		walk = func(s *Symbol) {
+			if s.Body != nil {
+				x.lazy.bodies[s.Body] = s
+			}
+			for _, c := range s.Children {
+				walk(c)
+			}
+		}
+		for _, s := range x.Items {
+			walk(s)
+		}
+	})
+	return x.lazy.bodies[n]
+}
+
+// findBody returns the symbol among items and their children whose body
+// is n.
+func findBody(items []*Symbol, n *yaml.Node) *Symbol {
+	for _, s := range items {
+		if s.Body == n {
+			return s
+		}
+		for _, c := range s.Children {
+			if c.Body == n {
+				return c
+			}
+		}
+	}
+	return nil
+}

@@ -67,14 +67,14 @@ func (r *Ref) Unresolved() bool { return r.Target == nil && !r.Loose && !r.Unsur
 type walker struct {
 	x    *Model
 	item *Symbol
+	refs []*Ref
 }
 
 // refsOf records the references written in a top-level item.
-func (x *Model) refsOf(s *Symbol) {
+func (w *walker) refsOf(s *Symbol) {
 	if s.Body == nil || s.Key.Type == nil {
 		return
 	}
-	w := &walker{x: x, item: s}
 	w.value(s.Body, s.Key.Type, s, -1)
 }
 
@@ -84,7 +84,7 @@ func (w *walker) value(n *yaml.Node, t *schema.Type, owner *Symbol, col int) {
 	if n == nil || t == nil || n.Kind == yaml.AliasNode {
 		return
 	}
-	if s := w.x.bodies[n]; s != nil {
+	if s := w.x.SymbolOf(n); s != nil {
 		owner = s
 	}
 	if t.Kind == schema.OneOf {
@@ -194,7 +194,7 @@ func (w *walker) whole(n *yaml.Node, kind Kind, scope *Symbol, from *Symbol, rol
 		r.Target = x.Lookup(kind, n.Value)
 		r.Unsure = r.Target == nil && x.MayDefine(kind)
 	}
-	x.refs = append(x.refs, r)
+	w.refs = append(w.refs, r)
 	return r
 }
 
@@ -205,7 +205,7 @@ func (w *walker) part(n *yaml.Node, sp document.Span, kind Kind, name string, sc
 	}
 	r := &Ref{Span: sp, Node: n, Kind: kind, Name: name, Scope: scope, Target: Child(scope, kind, name), From: from, Item: w.item, Role: role}
 	r.Unsure = r.Target == nil && (scope == nil || scope.Broken)
-	w.x.refs = append(w.x.refs, r)
+	w.refs = append(w.refs, r)
 	return r
 }
 

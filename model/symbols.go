@@ -61,8 +61,12 @@ type Symbol struct {
 	// error: its names are what could be read, and it may define more.
 	Broken bool
 
-	// named indexes Children by kind and name (the last of each name).
-	named map[childKey]*Symbol
+	// load gives the whole symbol of a hollow one (see Hollow).
+	load func() *Symbol
+
+	// named indexes Children by kind and name (the last of each name);
+	// it is not changed once made, so that copies share it.
+	named map[childKey]int
 	// expanded reports that the children were read.
 	expanded bool
 }
@@ -79,9 +83,9 @@ func (s *Symbol) addChild(c *Symbol) {
 		return
 	}
 	if s.named == nil {
-		s.named = map[childKey]*Symbol{}
+		s.named = map[childKey]int{}
 	}
-	s.named[childKey{c.Kind, c.Name}] = c
+	s.named[childKey{c.Kind, c.Name}] = len(s.Children) - 1
 }
 
 // KindOf maps a top-level kind to its symbol kind (pipelines and
@@ -135,7 +139,6 @@ func (x *Model) item(node *yaml.Node, broken bool) *Symbol {
 		return s
 	}
 	s.Body = body
-	x.bodies[body] = s
 	x.name(s, kk.Type.Object)
 	if !x.shallow {
 		x.childrenOf(s)
@@ -231,7 +234,6 @@ func (x *Model) children(parent *Symbol, obj *schema.Obj, key string, kind Kind)
 			continue
 		}
 		s := &Symbol{Kind: kind, Detail: string(kind), Parent: parent, Body: e, Range: x.rangeOf(e), Broken: parent.Broken}
-		x.bodies[e] = s
 		o := co
 		if kind == KindNode {
 			typ := document.Scalar(document.Deref(document.ValueOf(e, schema.XType)))
@@ -258,7 +260,6 @@ func (x *Model) edges(p *Symbol) {
 			continue
 		}
 		s := &Symbol{Kind: KindEdge, Detail: "edge", Parent: p, Body: e, Range: x.rangeOf(e), Broken: p.Broken}
-		x.bodies[e] = s
 		s.Name = orQ(document.Scalar(src)) + " → " + orQ(document.Scalar(dst))
 		s.NameSpan = document.Span{Start: s.Range.Start, End: s.Range.Start}
 		if x.m != nil && src != nil && src.Kind == yaml.ScalarNode {
@@ -304,7 +305,10 @@ func Child(parent *Symbol, kind Kind, name string) *Symbol {
 	if parent == nil || name == "" {
 		return nil
 	}
-	return parent.named[childKey{kind, name}]
+	if i, ok := parent.named[childKey{kind, name}]; ok {
+		return parent.Children[i]
+	}
+	return nil
 }
 
 // ChildNames returns the names of parent's children of kind, each once,
@@ -334,9 +338,11 @@ func (s *Symbol) Title() string {
 }
 
 // Selection is the part of the symbol to reveal and select: its name when
-// it has one, else the start of its range.
+// it has one inside the symbol (an alias's name is written elsewhere),
+// else the start of its range.
 func (s *Symbol) Selection() (start, end int) {
-	if s.Named || (s.Kind == KindEdge && s.NameSpan.End > s.NameSpan.Start) {
+	inside := s.NameSpan.Start >= s.Range.Start && s.NameSpan.End <= s.Range.End
+	if inside && (s.Named || (s.Kind == KindEdge && s.NameSpan.End > s.NameSpan.Start)) {
 		return s.NameSpan.Start, s.NameSpan.End
 	}
 	return s.Range.Start, s.Range.Start

@@ -31,6 +31,12 @@ func (t *table) add(s *Symbol) {
 // a later item replaces an earlier one of the same name. It may be a
 // broken item.
 func (x *Model) Lookup(kind Kind, name string) *Symbol {
+	s := x.lookup(kind, name)
+	x.recordLookup(kind, name, s)
+	return x.whole(s)
+}
+
+func (x *Model) lookup(kind Kind, name string) *Symbol {
 	if t := x.tables[kind]; t != nil {
 		return t.byName[name]
 	}
@@ -51,7 +57,7 @@ func (x *Model) Kept(kind Kind) []*Symbol {
 			continue
 		}
 		if s.Name == "" || t.byName[s.Name] == s {
-			out = append(out, s)
+			out = append(out, x.whole(s))
 		}
 	}
 	return out
@@ -60,6 +66,11 @@ func (x *Model) Kept(kind Kind) []*Symbol {
 // Names returns the names of the items of kind, each once, in the order
 // of the items the loader keeps.
 func (x *Model) Names(kind Kind) []string {
+	x.recordNames(kind)
+	return x.names(kind)
+}
+
+func (x *Model) names(kind Kind) []string {
 	t := x.tables[kind]
 	if t == nil {
 		return nil
@@ -105,6 +116,12 @@ func (x *Model) Duplicates() map[*Symbol]*Symbol {
 // still be defined in the file: inside a broken item whose name or kind
 // could not be read.
 func (x *Model) MayDefine(kind Kind) bool {
+	may := x.mayDefine(kind)
+	x.recordMay(kind, may)
+	return may
+}
+
+func (x *Model) mayDefine(kind Kind) bool {
 	if x.unreadable {
 		return true
 	}

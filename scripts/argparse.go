@@ -73,7 +73,7 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 	used := map[int]bool{}
 	for _, name := range order {
 		p := params[name]
-		if !passes && !refs[name] || !passed(p) {
+		if !passes && !refs[name] {
 			continue
 		}
 		opt, alone := passOption(p, name)
@@ -81,6 +81,14 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 			continue // passed as a positional value
 		}
 		i := o.find(opt)
+		if !passed(p) {
+			// Passed only when given a value: it declares its option,
+			// and is checked no further.
+			if i >= 0 {
+				used[i] = true
+			}
+			continue
+		}
 		if i < 0 {
 			c.unknownOption(st, rn, p, name, opt, strict && o.whole, sc.ParseKnownArgs > 0)
 			continue
@@ -148,6 +156,12 @@ func (c *checker) requiredOptions(st *model.Symbol, rn run, o options, used map[
 func (c *checker) undeclaredOptions(st *model.Symbol, rn run, o options, used map[int]bool) {
 	var missing []string
 	seen := map[string]bool{}
+	for i := range used {
+		// A file with two parsers may define an option twice.
+		for _, opt := range o.args[i].Options {
+			seen[opt] = true
+		}
+	}
 	for i, a := range o.args {
 		if used[i] || a.Required || !a.HasLong() || written(rn, a) || seen[longest(a)] {
 			continue
@@ -210,7 +224,10 @@ func passed(p *yaml.Node) bool {
 // word is all that is passed.
 func passOption(p *yaml.Node, name string) (string, bool) {
 	key := schema.XPassAs
-	if paramType(p) == schema.ParamFlag {
+	if paramType(p) == schema.ParamFlag && (document.ValueOf(p, schema.XPassTrueAs) != nil || document.ValueOf(p, schema.XPassFalseAs) != nil ||
+		document.ValueOf(p, schema.XPassAs) == nil) {
+		// A flag's pass-as is used only without pass-true-as and
+		// pass-false-as.
 		key = schema.XPassTrueAs
 	}
 	form := document.Scalar(document.Deref(document.ValueOf(p, key)))

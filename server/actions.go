@@ -47,7 +47,7 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 		shown = toProtocol(doc, diags, enc)
 	}
 	caps := s.clientCaps()
-	for _, a := range codeaction.Actions(doc, start, end, diags, codeaction.Options{Snippets: caps.snippetEdits}) {
+	for _, a := range codeaction.Actions(doc, start, end, diags, codeaction.Options{Snippets: caps.snippetEdits, Dir: s.scriptDir(doc), Scripts: s.scripts}) {
 		kind := protocol.CodeActionKind(a.Kind)
 		if !wanted(kind, params.Context.Only) {
 			continue

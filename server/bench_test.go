@@ -11,8 +11,7 @@ import (
 // BenchmarkEditToDiagnostics measures an incremental edit of the
 // 5,000-line file until its diagnostics are published, over LSP.
 func BenchmarkEditToDiagnostics(b *testing.B) {
-	t := &testing.T{}
-	c := start(t, Options{})
+	c := start(b, Options{})
 	initializeB(b, c)
 	openB(b, c, benchdata.Big)
 	lines := strings.Split(benchdata.Big, "\n")
@@ -45,8 +44,7 @@ func BenchmarkEditToDiagnostics(b *testing.B) {
 // BenchmarkCompletionOverLSP measures a completion request in a step of
 // the 5,000-line file, over LSP.
 func BenchmarkCompletionOverLSP(b *testing.B) {
-	t := &testing.T{}
-	c := start(t, Options{})
+	c := start(b, Options{})
 	initializeB(b, c)
 	openB(b, c, benchdata.Big)
 	line := strings.Count(benchdata.Big[:strings.Index(benchdata.Big, "- endpoint:")], "\n") + 2

@@ -32,7 +32,7 @@ func (s *Server) handler() jsonrpc2.Handler {
 		defer func() {
 			if r := recover(); r != nil {
 				s.log.Error("handler panicked", zap.String("method", method), zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
-				result, err = nil, jsonrpc2.NewError(jsonrpc2.ErrInternal.Code, fmt.Sprintf("internal error while handling %s: %v", method, r))
+				result, err = nil, jsonrpc2.NewError(jsonrpc2.ErrInternal.Code, internalError(method, r))
 			}
 			s.log.Debug("handled", zap.String("method", method), zap.Duration("took", time.Since(start)), zap.Error(err))
 		}()
@@ -73,4 +73,15 @@ func (s *Server) handler() jsonrpc2.Handler {
 
 func errMethodNotFound(method string) error {
 	return jsonrpc2.NewError(jsonrpc2.ErrMethodNotFound.Code, "method not found: "+method)
+}
+
+// internalError is the message of a request whose handler panicked: short,
+// naming the method, and telling the user that the file at hand triggered
+// a bug worth reporting (the stack is in the server's log).
+func internalError(method string, panicked any) string {
+	what := fmt.Sprint(panicked)
+	if len(what) > 120 {
+		what = strings.ToValidUTF8(what[:120], "") + "…"
+	}
+	return fmt.Sprintf("valohai-ls internal error in %s (%s): this file triggered a bug; please report it with the file and the server log", method, what)
 }

@@ -34,6 +34,20 @@ func (s *Server) scriptFindings(ctx context.Context, doc *document.Document) []d
 	return scripts.Check(ctx, doc, filepath.Dir(u.FsPath()), s.scripts).Diagnostics
 }
 
+// scriptDir is the directory of doc's file, where the scripts its steps
+// run are looked for; "" when doc is not a file or the script checks are
+// off.
+func (s *Server) scriptDir(doc *document.Document) string {
+	if !s.settings().Enabled(settings.ScriptChecks) {
+		return ""
+	}
+	u, err := uri.Parse(doc.URI)
+	if err != nil || !u.IsFile() {
+		return ""
+	}
+	return filepath.Dir(u.FsPath())
+}
+
 // registerScriptWatcher asks the client to report changes of Python
 // files, when it can be asked.
 func (s *Server) registerScriptWatcher() {

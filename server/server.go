@@ -60,17 +60,22 @@ type Server struct {
 	scripts *scripts.Reader
 }
 
-// Serve serves LSP over rwc until the connection ends or exit is received.
-// It returns nil after a clean shutdown and exit, and an error otherwise.
-func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
+// newServer returns a server with no connection yet.
+func newServer(opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = zap.NewNop()
 	}
 	if opts.Debounce == 0 {
 		opts.Debounce = DefaultDebounce
 	}
-	s := &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{}), conf: newConfig(), scripts: scripts.NewReader()}
-	conn := jsonrpc2.NewConn(newGuardedStream(jsonrpc2.NewStream(rwc), opts.Logger), jsonrpc2.WithCodec(codec{}))
+	return &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{}), conf: newConfig(), scripts: scripts.NewReader()}
+}
+
+// Serve serves LSP over rwc until the connection ends or exit is received.
+// It returns nil after a clean shutdown and exit, and an error otherwise.
+func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
+	s := newServer(opts)
+	conn := jsonrpc2.NewConn(newGuardedStream(jsonrpc2.NewStream(rwc), s.log), jsonrpc2.WithCodec(codec{}))
 	s.conn = conn
 	s.client = protocol.ClientDispatcher(conn)
 	s.diags = newPublisher(s)

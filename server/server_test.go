@@ -15,7 +15,7 @@ import (
 const testURI = "file:///work/valohai.yaml"
 
 // start serves a server over an in-memory pipe and returns a client.
-func start(t *testing.T, opts Options) *lsptest.Client {
+func start(t testing.TB, opts Options) *lsptest.Client {
 	t.Helper()
 	srv, cli := net.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -167,8 +167,15 @@ func TestBadInputKeepsSessionAlive(t *testing.T) {
 func TestPanickingHandlerIsContained(t *testing.T) {
 	c := start(t, Options{EnablePanicMethod: true})
 	initialize(t, c)
-	if err := c.Call(PanicMethod, map[string]any{}, nil); rpcCode(err) != -32603 {
+	err := c.Call(PanicMethod, map[string]any{}, nil)
+	if rpcCode(err) != -32603 {
 		t.Fatalf("want InternalError from a panicking handler, got %v", err)
+	}
+	// The answer names the method and asks for a report.
+	for _, want := range []string{PanicMethod, "deliberate panic", "bug", "report"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("internal error message %q does not mention %q", err.Error(), want)
+		}
 	}
 	open(t, c, testURI, "- endpoint:\n    name: predict\n")
 	d, err := c.WaitDiagnostics(testURI, 1)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -64,6 +65,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return check.ExitUsage
 	}
 	check.ToolVersion = version
+	limitMemory(paths)
 	results := checkPaths(ctx, check.Checker{NoScripts: f.noScripts}, paths, stdin, f.stdinFilename)
 	code := check.ExitCodeStrict(results, f.strict)
 	shown := results
@@ -77,6 +79,29 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	check.ReportErrors(stderr, results)
 	return code
 }
+
+// limitMemory asks the garbage collector to collect more often when the
+// largest file to check is big: a huge file is checked item by item, and
+// most of what it allocates is soon garbage.
+func limitMemory(paths []string) {
+	largest := int64(0)
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if r, err := check.Resolve(p); err == nil {
+			if st, err := os.Stat(r); err == nil {
+				largest = max(largest, st.Size())
+			}
+		}
+	}
+	if largest > bigFile && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
+}
+
+// bigFile is the size from which limitMemory collects more often.
+const bigFile = 4 << 20
 
 // checkPaths checks each path in order, "-" being the file on stdin.
 func checkPaths(ctx context.Context, k check.Checker, paths []string, stdin io.Reader, stdinName string) []check.Result {

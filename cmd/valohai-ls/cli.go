@@ -40,6 +40,18 @@ var commands = []command{
 		flags: func(fs *flag.FlagSet) { new(checkFlags).declare(fs) },
 	},
 	{
+		name:     "step",
+		synopsis: "step [--config PATH] [--write | --diff] SCRIPT...",
+		summary: "Write into valohai.yaml the step of each script's valohai.prepare() call, as\n" +
+			"`vh yaml step` does but without losing what the file has: an existing step gets\n" +
+			"only the parameters and inputs it lacks and the types and defaults prepare()\n" +
+			"declares (comments, other keys and items untouched); a new step is added at the\n" +
+			"end. Prints the resulting file, or changes it (--write), or prints a unified\n" +
+			"diff (--diff). Exit status: 0 done, 2 a usage problem or a script without a\n" +
+			"readable prepare() (the reason is printed).",
+		flags: func(fs *flag.FlagSet) { new(stepFlags).declare(fs) },
+	},
+	{
 		name:     "schema",
 		synopsis: "schema",
 		summary:  "Print a JSON Schema (draft 2020-12) of valohai.yaml on stdout.",
@@ -193,7 +205,7 @@ func placeholder(name string) string {
 		return "WHEN"
 	case "stdin-filename":
 		return "NAME"
-	case "log-file":
+	case "log-file", "config":
 		return "PATH"
 	case "log-level":
 		return "LEVEL"

@@ -2,6 +2,7 @@
 //
 //	valohai-ls [serve] [--log-file PATH] [--log-level LEVEL]
 //	valohai-ls check [--format FORMAT] [--quiet] [--strict-warnings] [--color WHEN] [--stdin-filename NAME] [PATH ... | -]
+//	valohai-ls step [--config PATH] [--write | --diff] SCRIPT...
 //	valohai-ls schema
 //	valohai-ls version
 //	valohai-ls help [COMMAND]
@@ -48,6 +49,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runServe(ctx, args, stdin, stdout, stderr)
 	case "check":
 		return runCheck(ctx, args, stdin, stdout, stderr)
+	case "step":
+		return runStep(ctx, args, stdout, stderr)
 	case "schema":
 		return runSchema(args, stdout, stderr)
 	case "version":

@@ -10,7 +10,7 @@ import (
 )
 
 // TestReadme checks the user's guide: it opens with the two commands
-// (run the example, run every test), documents every check flag, keeps
+// (run the example, run every test), documents every flag of check and step, keeps
 // protocol terms out, and its relative links resolve.
 func TestReadme(t *testing.T) {
 	data, err := os.ReadFile("../../README.md")
@@ -22,13 +22,18 @@ func TestReadme(t *testing.T) {
 	if first == nil || !strings.Contains(first[1], "valohai-ls check") || !strings.Contains(first[1], "make test") {
 		t.Errorf("the first code block is not the two commands: %q", first)
 	}
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	new(checkFlags).declare(fs)
-	fs.VisitAll(func(f *flag.Flag) {
-		if !strings.Contains(text, "`--"+f.Name) {
-			t.Errorf("README does not document check --%s", f.Name)
-		}
-	})
+	for name, declare := range map[string]func(*flag.FlagSet){
+		"check": new(checkFlags).declare,
+		"step":  new(stepFlags).declare,
+	} {
+		fs := flag.NewFlagSet(name, flag.ContinueOnError)
+		declare(fs)
+		fs.VisitAll(func(f *flag.Flag) {
+			if !strings.Contains(text, "`--"+f.Name) {
+				t.Errorf("README does not document %s --%s", name, f.Name)
+			}
+		})
+	}
 	for _, jargon := range []string{"initializationOptions", "workspace/configuration", "didChangeConfiguration"} {
 		if strings.Contains(text, jargon) {
 			t.Errorf("README speaks of %s; that belongs in CONTRIBUTING.md", jargon)

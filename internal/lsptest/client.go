@@ -127,15 +127,17 @@ func (c *Client) writeJSON(v any) error {
 }
 
 // Call sends a request and waits for its response, decoding the result
-// into result (when not nil).
+// into result (when not nil). Calls may be made from several goroutines
+// at once.
 func (c *Client) Call(method string, params, result any) error {
 	c.mu.Lock()
 	c.nextID++
-	id := strconv.Itoa(c.nextID)
+	n := c.nextID
+	id := strconv.Itoa(n)
 	ch := make(chan *Message, 1)
 	c.waiting[id] = ch
 	c.mu.Unlock()
-	if err := c.writeJSON(map[string]any{"jsonrpc": "2.0", "id": c.nextID, "method": method, "params": params}); err != nil {
+	if err := c.writeJSON(map[string]any{"jsonrpc": "2.0", "id": n, "method": method, "params": params}); err != nil {
 		return err
 	}
 	return c.await(ch, method, result)
@@ -290,6 +292,14 @@ func (c *Client) SetOnRequest(f func(method string, params json.RawMessage) any)
 // passed over by an earlier wait).
 func (c *Client) WaitNotification(method string) (*Message, error) {
 	return c.next("notification "+method, func(m *Message) bool { return m.Method == method })
+}
+
+// Forget drops the notifications that earlier waits passed over, so that
+// the next wait sees only those that arrive after the last one it took.
+func (c *Client) Forget() {
+	c.mu.Lock()
+	c.skipped = nil
+	c.mu.Unlock()
 }
 
 // Done is closed when the server's output ends.

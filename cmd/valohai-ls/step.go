@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/valohai-ls/valohai-ls/internal/udiff"
+	"github.com/valohai-ls/valohai-ls/python"
+	"github.com/valohai-ls/valohai-ls/stepsync"
+)
+
+// stepFlags are the step command's flags.
+type stepFlags struct {
+	config string
+	write  bool
+	diff   bool
+}
+
+func (f *stepFlags) declare(fs *flag.FlagSet) {
+	fs.StringVar(&f.config, "config", "", "the valohai.yaml to update (default: valohai.yaml or valohai.yml of the current directory; none is fine)")
+	fs.BoolVar(&f.write, "write", false, "change the file in place instead of printing it")
+	fs.BoolVar(&f.diff, "diff", false, "print a unified diff instead of the file")
+}
+
+// Exit statuses of the step command.
+const (
+	stepOK    = 0
+	stepUsage = 2
+)
+
+func runStep(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	c, _ := lookupCommand("step")
+	fset := flag.NewFlagSet("step", flag.ContinueOnError)
+	fset.SetOutput(io.Discard)
+	var f stepFlags
+	f.declare(fset)
+	fset.Usage = func() {}
+	paths, err := parseArgs(fset, args)
+	if err == flag.ErrHelp {
+		writeCommandUsage(stdout, c)
+		return stepOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "valohai-ls step: %v\nRun 'valohai-ls help step' for the flags.\n", flagError(err))
+		return stepUsage
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(stderr, "valohai-ls step: name at least one Python script\nRun 'valohai-ls help step' for the flags.")
+		return stepUsage
+	}
+	if f.write && f.diff {
+		fmt.Fprintln(stderr, "valohai-ls step: --write and --diff cannot be used together")
+		return stepUsage
+	}
+	config, err := findConfig(f.config)
+	if err != nil {
+		fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
+		return stepUsage
+	}
+	old := ""
+	if raw, err := os.ReadFile(config); err == nil {
+		old = string(raw)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
+		return stepUsage
+	}
+	text, err := addScripts(old, config, paths, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
+		return stepUsage
+	}
+	switch {
+	case f.write:
+		if text == old {
+			return stepOK
+		}
+		if err := os.WriteFile(config, []byte(text), 0o644); err != nil {
+			fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
+			return stepUsage
+		}
+	case f.diff:
+		name := filepath.ToSlash(config)
+		fmt.Fprint(stdout, udiff.Diff(name, name, old, text))
+	default:
+		fmt.Fprint(stdout, text)
+	}
+	return stepOK
+}
+
+// findConfig returns the file to update: path, else valohai.yaml or
+// valohai.yml of the current directory (valohai.yaml when neither exists).
+func findConfig(path string) (string, error) {
+	if path != "" {
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			return "", fmt.Errorf("--config %s is a directory; name the file", path)
+		}
+		return path, nil
+	}
+	for _, name := range []string{"valohai.yaml", "valohai.yml"} {
+		if _, err := os.Stat(name); err == nil {
+			return name, nil
+		}
+	}
+	return "valohai.yaml", nil
+}
+
+// addScripts adds or syncs the step of each script's prepare() in text,
+// the content of config.
+func addScripts(text, config string, scripts []string, stderr io.Writer) (string, error) {
+	base, err := filepath.Abs(filepath.Dir(config))
+	if err != nil {
+		return "", fmt.Errorf("locate %s: %w", config, err)
+	}
+	for _, s := range scripts {
+		src, err := os.ReadFile(s)
+		if err != nil {
+			return "", fmt.Errorf("read script: %w", err)
+		}
+		abs, err := filepath.Abs(s)
+		if err != nil {
+			return "", fmt.Errorf("locate %s: %w", s, err)
+		}
+		rel, err := filepath.Rel(base, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return "", fmt.Errorf("%s is not inside %s, the directory of %s", s, base, config)
+		}
+		next, refused, err := stepsync.AddScript(text, filepath.ToSlash(rel), python.Read(src))
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", s, err)
+		}
+		for _, r := range refused {
+			fmt.Fprintf(stderr, "valohai-ls step: %s: left out: %s\n", s, r)
+		}
+		text = next
+	}
+	return text, nil
+}

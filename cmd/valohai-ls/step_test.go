@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const stepScript = `import valohai
+
+valohai.prepare(
+    step="train",
+    image="python:3.12",
+    default_parameters={"epochs": 10, "lr": 0.001, "augment": True},
+    default_inputs={"data": "s3://bucket/data/*.csv", "local": "./data"},
+)
+`
+
+const stepYAML = `# the project
+- step:
+    name: prepare
+    image: python:3.12
+    command: python prep.py
+- step:
+    name: train
+    image: python:3.12
+    command: python train.py {parameters}
+    time-limit: 1h   # keep
+    parameters:
+      - name: epochs
+        type: integer
+        default: 5
+        description: passes over the data
+      - name: seed
+        type: integer
+        default: 1
+`
+
+func runIn(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	t.Chdir(dir)
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestStepCommand(t *testing.T) {
+	t.Run("new file", func(t *testing.T) {
+		dir := t.TempDir()
+		writeFile(t, dir, "train.py", stepScript)
+		code, out, errs := runIn(t, dir, "step", "train.py")
+		want := "- step:\n    name: train\n    image: python:3.12\n    command:\n      - pip install -r requirements.txt\n      - python ./train.py {parameters}\n" +
+			"    parameters:\n      - name: epochs\n        default: 10\n        optional: false\n        type: integer\n" +
+			"      - name: lr\n        default: 0.001\n        optional: false\n        type: float\n" +
+			"      - name: augment\n        default: true\n        pass-false-as: --augment=false\n        pass-true-as: --augment=true\n        type: flag\n" +
+			"    inputs:\n      - name: data\n        default:\n          - s3://bucket/data/*.csv\n        keep-directories: suffix\n        optional: false\n" +
+			"      - name: local\n        optional: true\n"
+		if code != 0 || out != want || errs != "" {
+			t.Errorf("exit %d, stderr %q, out:\n%s\nwant:\n%s", code, errs, out, want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "valohai.yaml")); err == nil {
+			t.Error("without --write a file was written")
+		}
+	})
+	t.Run("existing step, write", func(t *testing.T) {
+		dir := t.TempDir()
+		writeFile(t, dir, "train.py", stepScript)
+		writeFile(t, dir, "valohai.yml", stepYAML)
+		code, out, errs := runIn(t, dir, "step", "--write", "train.py")
+		if code != 0 || out != "" || errs != "" {
+			t.Fatalf("exit %d, stderr %q, out %q", code, errs, out)
+		}
+		raw, _ := os.ReadFile(filepath.Join(dir, "valohai.yml"))
+		want := strings.Replace(stepYAML, "        default: 5\n", "        default: 10\n", 1) +
+			"      - name: lr\n        default: 0.001\n        optional: false\n        type: float\n" +
+			"      - name: augment\n        default: true\n        pass-false-as: --augment=false\n        pass-true-as: --augment=true\n        type: flag\n" +
+			"    inputs:\n      - name: data\n        default:\n          - s3://bucket/data/*.csv\n        keep-directories: suffix\n        optional: false\n" +
+			"      - name: local\n        optional: true\n"
+		if string(raw) != want {
+			t.Errorf("after --write:\n%s\nwant:\n%s", raw, want)
+		}
+	})
+	t.Run("diff", func(t *testing.T) {
+		dir := t.TempDir()
+		writeFile(t, dir, "train.py", stepScript)
+		writeFile(t, dir, "other.yaml", stepYAML)
+		code, out, _ := runIn(t, dir, "step", "train.py", "--diff", "--config", "other.yaml")
+		if code != 0 || !strings.HasPrefix(out, "--- other.yaml\n+++ other.yaml\n@@ ") || !strings.Contains(out, "-        default: 5\n+        default: 10\n") ||
+			!strings.Contains(out, "+      - name: lr\n") || strings.Contains(out, "-      - name: seed") {
+			t.Errorf("exit %d, diff:\n%s", code, out)
+		}
+	})
+	t.Run("errors", func(t *testing.T) {
+		dir := t.TempDir()
+		writeFile(t, dir, "plain.py", "import argparse\n")
+		writeFile(t, dir, "computed.py", "import valohai\nvalohai.prepare(step='x', default_parameters=make())\n")
+		for _, tc := range []struct {
+			args []string
+			msg  string
+		}{
+			{[]string{"step", "plain.py"}, "plain.py: no valohai.prepare(...) call"},
+			{[]string{"step", "computed.py"}, "computed.py: default_parameters of valohai.prepare() at line 2 is not a literal"},
+			{[]string{"step", "missing.py"}, "read script"},
+			{[]string{"step"}, "name at least one Python script"},
+			{[]string{"step", "--write", "--diff", "plain.py"}, "cannot be used together"},
+		} {
+			code, out, errs := runIn(t, dir, tc.args...)
+			if code != 2 || out != "" || !strings.Contains(errs, tc.msg) {
+				t.Errorf("%v: exit %d, out %q, stderr %q (want %q)", tc.args, code, out, errs, tc.msg)
+			}
+		}
+	})
+}

@@ -1,0 +1,182 @@
+package diagnostics
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
+)
+
+// DiagnoseItems returns what Diagnose returns for doc, reading the file
+// item by item and dropping each item's tree once its findings are made:
+// it is kept packed (document.Pack), and unpacked again when a rule that
+// reads other items (on pipelines, tasks) runs on it or looks it up. A huge file is
+// so checked in memory that grows with its largest items, not with it.
+// The model it assembles becomes the document's (model.Of).
+// ok is false, and nothing is returned, for a file that this cannot read
+// the way a whole parse does (a syntax error, anchors, several documents,
+// text before the items): Diagnose it instead.
+func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnostic, ok bool) {
+	m := doc.Mapper()
+	if !itemsOnly(m) {
+		return nil, false
+	}
+	spans := doc.ItemSpans()
+	type itemFindings struct {
+		schema []Diagnostic
+		rules  map[int][]Diagnostic // by rule, for the rules that read no other item
+	}
+	found := make([]itemFindings, len(spans))
+	syms := make([]*model.Symbol, len(spans))
+	// The largest items first: the tree of one of them is then parsed
+	// while few items are kept packed.
+	order := make([]int, len(spans))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return spans[order[a]].End-spans[order[a]].Start > spans[order[b]].End-spans[order[b]].Start
+	})
+	for _, i := range order {
+		sp := spans[i]
+		if ctx.Err() != nil {
+			return nil, false
+		}
+		node, ok := itemNode(m, sp)
+		if !ok {
+			return nil, false
+		}
+		sub := &checker{m: m, ctx: ctx}
+		sub.item(node)
+		found[i].schema = sub.out
+		sym := model.Summarize(m, node)
+		if sym == nil {
+			continue
+		}
+		// Run the item's rules that read nothing of other items now; the
+		// others (those that look items up, as seen by what they looked
+		// up) run once every item is known.
+		alone := model.Assemble(doc, []*model.Symbol{sym})
+		for r, rl := range rules {
+			if rl.item == nil || rl.cross || rl.kind != sym.Kind || sym.Broken || sym.Body == nil {
+				continue
+			}
+			sub := &checker{m: m, ctx: ctx}
+			deps := &model.Deps{}
+			rl.item(sub, alone.Tracking(deps), sym)
+			if !deps.Empty() {
+				continue
+			}
+			if found[i].rules == nil {
+				found[i].rules = map[int][]Diagnostic{}
+			}
+			found[i].rules[r] = sub.out
+		}
+		packed := document.Pack(node)
+		syms[i] = model.Hollow(sym, func() *model.Symbol { return model.Summarize(m, packed.Unpack()) })
+	}
+	x := model.Assemble(doc, syms)
+	index := make(map[*model.Symbol]int, len(syms))
+	c := &checker{m: m, ctx: ctx}
+	for i, s := range syms {
+		if s != nil {
+			index[s] = i
+		}
+		c.out = append(c.out, found[i].schema...)
+	}
+	for r, rl := range rules {
+		if ctx.Err() != nil {
+			return nil, false
+		}
+		if rl.global != nil {
+			rl.global(c, x)
+			continue
+		}
+		for _, e := range kept(x, rl.kind) {
+			if f, ok := found[index[e]].rules[r]; ok {
+				c.out = append(c.out, f...)
+				continue
+			}
+			w := x.Whole(e)
+			rl.item(c, x.With(w), w)
+		}
+	}
+	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
+	model.Provide(doc, x)
+	return c.out, true
+}
+
+// kept returns the items of kind that Kept returns, as they are in the
+// model (hollow ones are not loaded): those with a body that parsed, of
+// several with one name the last.
+func kept(x *model.Model, kind model.Kind) []*model.Symbol {
+	all := x.All(kind)
+	last := map[string]*model.Symbol{}
+	for _, s := range all {
+		if s.Name != "" {
+			last[s.Name] = s
+		}
+	}
+	var out []*model.Symbol
+	for _, s := range all {
+		if !s.Broken && s.Body != nil && (s.Name == "" || last[s.Name] == s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// itemsOnly reports whether the text is items and nothing else: the first
+// line that is not blank or a comment starts an item, and no line starts
+// a new document.
+func itemsOnly(m *document.Mapper) bool {
+	first := true
+	for l := 0; l < m.LineCount(); l++ {
+		s := m.Line(l)
+		if strings.HasPrefix(s, "---") || strings.HasPrefix(s, "...") || strings.HasPrefix(s, "%") {
+			return false
+		}
+		if first {
+			t := strings.TrimSpace(s)
+			if t == "" || t[0] == '#' {
+				continue
+			}
+			if s != "-" && !strings.HasPrefix(s, "- ") {
+				return false
+			}
+			first = false
+		}
+	}
+	return !first
+}
+
+// itemNode parses the item written in span on its own, as a whole parse
+// would read it.
+func itemNode(m *document.Mapper, span document.Span) (*yaml.Node, bool) {
+	doc, err := document.ParseSpan(m, span)
+	if err != nil || len(doc.Content) != 1 {
+		return nil, false
+	}
+	seq := doc.Content[0]
+	if seq.Kind != yaml.SequenceNode || len(seq.Content) != 1 || anchored(seq) {
+		return nil, false
+	}
+	return seq.Content[0], true
+}
+
+// anchored reports whether a tree defines anchors or uses aliases.
+func anchored(n *yaml.Node) bool {
+	if n.Anchor != "" || n.Kind == yaml.AliasNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if anchored(c) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,55 @@
+package diagnostics
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/internal/benchdata"
+	"github.com/valohai-ls/valohai-ls/internal/editgen"
+)
+
+// TestDiagnoseItemsMatchesDiagnose checks that diagnosing item by item
+// gives what a whole diagnosis gives: on the benchmark file, on the
+// texts of the differential test's edits and on the corpus of real files.
+func TestDiagnoseItemsMatchesDiagnose(t *testing.T) {
+	ctx := context.Background()
+	texts := map[string]string{"benchmark": benchdata.Big, "edit base": editBase}
+	g := editgen.New(3, editBase)
+	text := editBase
+	for k := 0; k < 400; k++ {
+		text = g.Next(text).Text
+		texts["edit "+string(rune('a'+k%26))+string(rune('a'+k/26))] = text
+	}
+	if dir := os.Getenv("VALOHAI_CORPUS"); dir != "" {
+		_ = filepath.WalkDir(dir, func(f string, e fs.DirEntry, err error) error {
+			if err == nil && !e.IsDir() && (strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml")) {
+				if data, err := os.ReadFile(f); err == nil {
+					texts[f] = string(data)
+				}
+			}
+			return nil
+		})
+	}
+	streamed := 0
+	for name, text := range texts {
+		got, ok := DiagnoseItems(ctx, document.New("u", 1, text))
+		if !ok {
+			continue
+		}
+		streamed++
+		want := Diagnose(ctx, document.New("u", 1, text))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: item by item\n%+v\nwhole\n%+v\nfor\n%s", name, got, want, text)
+		}
+	}
+	t.Logf("%d of %d texts diagnosed item by item", streamed, len(texts))
+	if streamed < len(texts)/2 {
+		t.Errorf("only %d of %d texts diagnosed item by item", streamed, len(texts))
+	}
+}

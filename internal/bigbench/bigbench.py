@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Benchmarks valohai-ls on generated files of 5,000, 50,000 and 800,000 lines.
+
+Over stdio (lspprobe bench), on the 5,000- and 50,000-line files: completion
+and hover p50, incremental edit -> published diagnostics p50 and peak RSS,
+with the 50k/5k ratios and the goals they are held to. With `check`, on the
+800,000-line file (about 20 MB): wall time and peak RSS, and their ratio to
+the file's size. The files are generated into a temporary directory by
+../shared/tools/gen_big_valohai.py.
+
+usage: bigbench.py --bin BIN [--tools DIR] [--ops N]
+"""
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def generate(tools, lines, out_dir):
+    d = os.path.join(out_dir, f"{lines}")
+    os.makedirs(d, exist_ok=True)
+    path = os.path.join(d, "valohai.yaml")
+    subprocess.run([sys.executable, os.path.join(tools, "gen_big_valohai.py"), str(lines), "-o", path], check=True)
+    return path
+
+
+SETTINGS = json.dumps({"valohai-ls": {"scriptChecks": False}})
+
+
+def probe(tools, binary, path, ops):
+    out = subprocess.run([sys.executable, os.path.join(tools, "lspprobe.py"), "bench", path, "--ops", str(ops), "--quiet",
+                          "--timeout", "60", "--settings", SETTINGS, "--", binary], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def client_edit_ms(tools, path):
+    """What lspprobe's apply_edit costs per edit on this file (it runs inside the timed span)."""
+    sys.path.insert(0, tools)
+    import lspprobe  # noqa: E402
+    text = open(path, encoding="utf-8").read()
+    line = text.count("\n") // 2
+    end = len(text.split("\n")[line])
+    edit = {"range": {"start": {"line": line, "character": end}, "end": {"line": line, "character": end}}, "text": " #e"}
+    t = time.perf_counter()
+    for _ in range(10):
+        lspprobe.apply_edit(text, edit)
+    return (time.perf_counter() - t) * 100
+
+
+def check(binary, path, *flags):
+    # ru_maxrss of the children: run each check in its own Python child so
+    # the figure is that one run's.
+    code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
+            "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL);"
+            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, binary, "check", *flags, path], check=True, capture_output=True, text=True)
+    secs, kb = out.stdout.split()
+    return float(secs), int(kb)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--tools", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "tools"))
+    ap.add_argument("--ops", type=int, default=60)
+    args = ap.parse_args()
+    binary = os.path.abspath(args.bin)
+    if not os.path.exists(os.path.join(args.tools, "lspprobe.py")):
+        print(f"bigbench: {args.tools} has no lspprobe.py: skipped")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        small, large, huge = (generate(args.tools, n, tmp) for n in (5000, 50000, 800000))
+        s, l = probe(args.tools, binary, small, args.ops), probe(args.tools, binary, large, args.ops)
+        cs, cl = client_edit_ms(args.tools, small), client_edit_ms(args.tools, large)
+        secs, kb = check(binary, huge, "--no-scripts")
+        ssecs, skb = check(binary, huge)
+        size = os.path.getsize(huge)
+    rows = [("completion p50 ms", "completion_ms", 1.5), ("hover p50 ms", "hover_ms", 1.5),
+            ("edit -> diagnostics p50 ms", "change_incremental_to_diagnostics_ms", 3.0)]
+    ok = True
+    print(f"{'':30} {'5k lines':>10} {'50k lines':>10} {'ratio':>7} {'goal':>6}")
+    for label, key, goal in rows:
+        a, b = s[key]["p50"], l[key]["p50"]
+        ratio = b / a if a else float("inf")
+        ok &= ratio <= goal
+        print(f"{label:30} {a:10.2f} {b:10.2f} {ratio:7.2f} {goal:6.1f}")
+    print(f"{'  of which lspprobe apply_edit':30} {cs:10.2f} {cl:10.2f}")
+    key = "change_incremental_to_diagnostics_ms"
+    print(f"{'  edit p50 without it':30} {s[key]['p50'] - cs:10.2f} {l[key]['p50'] - cl:10.2f} {(l[key]['p50'] - cl) / max(s[key]['p50'] - cs, 1e-9):7.2f}")
+    ra, rb = s["peak_rss_kb"], l["peak_rss_kb"]
+    ok &= rb / ra <= 10
+    print(f"{'peak RSS MB':30} {ra / 1024:10.1f} {rb / 1024:10.1f} {rb / ra:7.2f} {10:6.1f}")
+    times = kb * 1024 / size
+    ok &= secs < 10 and times <= 10
+    print(f"check --no-scripts {size / 1e6:.1f} MB (800k lines): {secs:.2f} s (goal < 10), peak RSS {kb / 1024:.0f} MB = {times:.1f}x the file (goal <= 10)")
+    print(f"check with scripts (none there): {ssecs:.2f} s, peak RSS {skb / 1024:.0f} MB = {skb * 1024 / size:.1f}x the file")
+    print("goals met" if ok else "goals NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
