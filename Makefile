@@ -9,7 +9,7 @@ FUZZFLAGS ?= -parallel $(FUZZPARALLEL) -fuzzminimizetime 30x
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all setup build install test test-go test-editors dist conformance bench lint fuzz stress tidy clean schema replay rules-doc
+.PHONY: all setup build install test test-go test-editors dist conformance bench lint fuzz stress tidy clean schema replay rules-doc screenshots
 
 all: lint build test
 
@@ -84,6 +84,12 @@ replay:
 # schema regenerates the committed JSON Schema export.
 schema:
 	$(GO) run ./cmd/valohai-ls schema > editors/schema/valohai.schema.json
+
+# screenshots regenerates the README's picture, docs/vscode.png, with the VS Code
+# end-to-end suite (editors/vscode/test/e2e; its tools come from editors/install-deps.sh).
+screenshots: build
+	@mkdir -p docs
+	README_SHOT=$(abspath docs/vscode.png) editors/vscode/test/e2e/run.sh $(abspath $(BIN))
 
 # rules-doc regenerates the rules reference from the rule catalog (a test
 # checks it is current).

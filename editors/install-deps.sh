@@ -2,7 +2,8 @@
 # The set-up of `make test` (and `make dist`) on a Debian 12 machine that has Go and
 # Node.js: Neovim, Emacs with eglot, lsp-mode and yaml-mode, shellcheck and Python 3
 # for the editor suites (editors/test.sh), gcc for `go test -race` (cgo), zip and
-# file for `make dist`, and the VS Code extension's npm packages. `make setup` runs
+# file for `make dist`, the VS Code extension's npm packages, and a real VS Code for its end-to-end suite
+# (vscode/test/e2e/setup.sh). `make setup` runs
 # it. Safe to run again: whatever is already present is skipped, so a second run
 # takes about a second.
 # Root runs apt-get itself; others need sudo.
@@ -65,4 +66,8 @@ if [[ -f $vscode/package-lock.json ]]; then
     printf '%s\n' "$want" >"$stamp"
   fi
 fi
+# --- A real VS Code for the extension's end-to-end suite -----------------------
+# code-server, Chromium and puppeteer-core, installed once into a cache outside the
+# repository (seven to ten minutes and about 1.2 GB the first time); see the script.
+"$here/vscode/test/e2e/setup.sh"
 log "done"

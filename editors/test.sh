@@ -3,7 +3,9 @@
 #   editors/test.sh /abs/path/to/valohai-ls        (make test-editors does this)
 # Suites: vscode (type-check, lint, unit tests, .vsix build and contents, activation),
 # neovim (headless Neovim), emacs (batch Emacs with Eglot), configs (JetBrains,
-# Helix and Zed files, each command line run through an LSP session; shellcheck).
+# Helix and Zed files, each command line run through an LSP session; shellcheck),
+# vscode-e2e (the extension's linux-x64 .vsix in a real VS Code: code-server driven by
+# headless Chromium, editors/vscode/test/e2e/run.sh; screenshots in editors/vscode/out/e2e).
 # Prints one PASS/FAIL line per suite, the failing suite's output, and a
 # closing "N passed, N failed" line. Exits non-zero when any suite fails.
 # VERBOSE=1 prints every suite's output; SUITES="neovim emacs" runs a subset.
@@ -39,9 +41,10 @@ suite_vscode()  { need node npm && "$here/vscode/scripts/check.sh" "$bin"; }
 suite_neovim()  { need nvim && NVIM_TEST_TIMEOUT=100 "$here/neovim/test/run.sh" "$bin"; }
 suite_emacs()   { need emacs && EMACS_TEST_TIMEOUT=100 "$here/emacs/test/run.sh" "$bin"; }
 suite_configs() { need python3 && VALOHAI_LS_BIN=$bin python3 -m unittest -v "$here/tests/test_configs.py"; }
+suite_vscode-e2e() { need npm && "$here/vscode/test/e2e/run.sh" "$bin"; }
 
-declare -A limit=([vscode]=400 [neovim]=120 [emacs]=240 [configs]=120)
-suites=${SUITES:-vscode neovim emacs configs}
+declare -A limit=([vscode]=400 [neovim]=120 [emacs]=240 [configs]=120 [vscode-e2e]=480)
+suites=${SUITES:-vscode neovim emacs configs vscode-e2e}
 passed=0 failed=0 failed_names=()
 for name in $suites; do
   if [[ -z ${limit[$name]:-} ]]; then echo "editors/test.sh: unknown suite $name" >&2; exit 2; fi

@@ -13,6 +13,13 @@ export default tseslint.config(
     },
   },
   {
+    // The end-to-end driver runs in Node and hands some functions to the browser page.
+    files: ["test/e2e/**/*.mjs"],
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", setTimeout: "readonly", document: "readonly" },
+    },
+  },
+  {
     rules: {
       eqeqeq: ["error", "always"],
       "no-console": "off",
