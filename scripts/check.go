@@ -105,10 +105,17 @@ func where(rn run, p python.Pos) string {
 	return fmt.Sprintf("%s:%d", name, p.Line)
 }
 
-// names returns the named items of a list of the step.
+// named returns the named items of a list of the step.
 func named(st *model.Symbol, key string) (order []string, byName map[string]*yaml.Node) {
+	return Named(st.Body, key)
+}
+
+// Named returns the items of the list under key of a step's mapping that
+// have a name, in the order their names first appear, and each name's
+// item: the last of that name, as the official loader keeps it.
+func Named(body *yaml.Node, key string) (order []string, byName map[string]*yaml.Node) {
 	byName = map[string]*yaml.Node{}
-	list := document.Deref(document.ValueOf(st.Body, key))
+	list := document.Deref(document.ValueOf(body, key))
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return nil, byName
 	}

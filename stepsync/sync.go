@@ -447,21 +447,5 @@ func Removal(doc *document.Document, d diagnostics.Diagnostic) (Action, bool) {
 
 // named returns the named items of a list of a step's mapping.
 func named(body *yaml.Node, key string) (order []string, byName map[string]*yaml.Node) {
-	byName = map[string]*yaml.Node{}
-	list := document.Deref(document.ValueOf(body, key))
-	if list == nil || list.Kind != yaml.SequenceNode {
-		return nil, byName
-	}
-	for _, it := range list.Content {
-		it = document.Deref(it)
-		name := document.Scalar(document.Deref(document.ValueOf(it, schema.XName)))
-		if name == "" {
-			continue
-		}
-		if _, dup := byName[name]; !dup {
-			order = append(order, name)
-			byName[name] = it
-		}
-	}
-	return order, byName
+	return scripts.Named(body, key)
 }
