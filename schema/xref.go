@@ -145,3 +145,11 @@ const ThenRequireApproval = "require-approval"
 
 // XSourcePath is a step's script, for the `{source-path}` placeholder.
 const XSourcePath = "source-path"
+
+// Keys and values that generating a step from a script writes.
+const (
+	XImage                = "image"              // a step's Docker image
+	XMultipleSeparator    = "multiple-separator" // a parameter's separator of values
+	XKeepDirectories      = "keep-directories"   // an input's directory handling
+	KeepDirectoriesSuffix = "suffix"             // keep the part of the path after a wildcard
+)

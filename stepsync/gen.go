@@ -126,17 +126,22 @@ func typeOf(x any) string {
 	return schema.ParamString
 }
 
-// parameterKeys are the keys of valohai-yaml's parameter model.
-var parameterKeys = map[string]bool{
-	"type": true, "default": true, "optional": true, "min": true, "max": true, "choices": true,
-	"description": true, "pass-as": true, "pass-true-as": true, "pass-false-as": true,
-	"multiple": true, "multiple-separator": true, "category": true, "widget": true,
-}
+// parameterKeys are the keys of a parameter but its name: those
+// valohai-yaml's parameter model keeps from a dict.
+var parameterKeys = keysOf(schema.Parameter)
 
-// inputKeys are the keys of valohai-yaml's input model.
-var inputKeys = map[string]bool{
-	"default": true, "optional": true, "description": true, "keep-directories": true,
-	"filename": true, "download": true,
+// inputKeys are the keys of an input but its name.
+var inputKeys = keysOf(schema.Input)
+
+// keysOf returns the keys of a construct, its label left out.
+func keysOf(o *schema.Obj) map[string]bool {
+	out := map[string]bool{}
+	for _, k := range o.Keys {
+		if k.Name != o.Label {
+			out[k.Name] = true
+		}
+	}
+	return out
 }
 
 // dictEntries reads a dict literal's string keys, keeping those of keys.
@@ -174,7 +179,7 @@ func dictParameter(name string, v python.Value) (Item, bool) {
 		// valohai-yaml writes the separator only with multiple.
 		kept := it.Fields[:0]
 		for _, f := range it.Fields {
-			if f.Key != "multiple-separator" {
+			if f.Key != schema.XMultipleSeparator {
 				kept = append(kept, f)
 			}
 		}
@@ -238,7 +243,7 @@ func PrepareInput(name string, v python.Value) (Item, bool) {
 	}
 	it.Fields = []Field{{schema.XDefault, kept}}
 	if star {
-		it.Fields = append(it.Fields, Field{"keep-directories", "suffix"})
+		it.Fields = append(it.Fields, Field{schema.XKeepDirectories, schema.KeepDirectoriesSuffix})
 	}
 	it.Fields = append(it.Fields, Field{schema.XOptional, false})
 	return it, true

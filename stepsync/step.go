@@ -67,14 +67,14 @@ func NewStep(sc *python.Script, rel string, dash, key, inner int, nl string) (st
 	if p.Image.Set && p.Image.Value != "" {
 		image = p.Image.Value
 	}
-	kv("image", image)
+	kv(schema.XImage, image)
 	multifile := p.Multifile != nil && p.Multifile.Kind == python.Bool && p.Multifile.Bool
-	run := "python " + rel + " {parameters}"
+	run := "python " + rel + " " + schema.PlaceholderParameters
 	if !strings.Contains(rel, "/") {
-		run = "python ./" + rel + " {parameters}"
+		run = "python ./" + rel + " " + schema.PlaceholderParameters
 	}
 	if multifile {
-		run = "python {source-path} {parameters}"
+		run = "python " + schema.PlaceholderSourcePath + " " + schema.PlaceholderParameters
 	}
 	kv(schema.XCommand, []any{"pip install -r requirements.txt", run})
 	if multifile {
