@@ -72,8 +72,14 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	if h == nil {
 		return nil, nil
 	}
-	if sym, places := s.scriptPlaces(doc, navigation.Build(doc), off); sym != nil && len(places) > 0 && sym.Named && sym.NameSpan.Start <= off && off <= sym.NameSpan.End {
-		h.Markdown += "\n\n---\n\nIn the scripts:\n\n" + scripts.Describe(places)
+	if doc.ParsedIfReady() != nil {
+		// On a step parameter's or input's name, what its scripts say; hover
+		// never waits for a parse of its own.
+		if sym, _ := navigation.Build(doc).At(off); sym != nil {
+			if places := s.placesOf(doc, sym); len(places) > 0 {
+				h.Markdown += "\n\n---\n\nIn the scripts:\n\n" + scripts.Describe(places)
+			}
+		}
 	}
 	r := toRange(m, h.Start, h.End, enc)
 	return &protocol.Hover{Contents: markup(h.Markdown, s.clientCaps().hoverMarkdown), Range: &r}, nil

@@ -16,15 +16,18 @@ import (
 // name, or a reference to it) and where the scripts the step runs declare
 // and read it.
 func (s *Server) scriptPlaces(doc *document.Document, x *navigation.Index, off int) (*model.Symbol, []scripts.Place) {
-	u, err := uri.Parse(doc.URI)
-	if err != nil || !u.IsFile() {
-		return nil, nil
-	}
 	sym, _ := x.Resolve(off)
-	if sym == nil {
-		return nil, nil
+	return sym, s.placesOf(doc, sym)
+}
+
+// placesOf returns where the scripts of sym's step declare and read sym,
+// a step parameter or input (nothing for another symbol).
+func (s *Server) placesOf(doc *document.Document, sym *model.Symbol) []scripts.Place {
+	u, err := uri.Parse(doc.URI)
+	if sym == nil || err != nil || !u.IsFile() {
+		return nil
 	}
-	return sym, scripts.Places(doc, sym, filepath.Dir(u.FsPath()), s.scripts)
+	return scripts.Places(doc, sym, filepath.Dir(u.FsPath()), s.scripts)
 }
 
 // placeLocation is where a place of a script is, in enc.
