@@ -67,7 +67,7 @@ func pipelineNodes(pipeline *yaml.Node) []node {
 // stepOf returns the step a node runs, by the model's rules, with its
 // parameters, inputs and outputs read.
 func (x *index) stepOf(n node) *model.Symbol {
-	st := x.m.StepOfNode(n.body).Step
+	st := x.m.Whole(x.m.StepOfNode(n.body).Step)
 	x.m.Expand(st)
 	return st
 }

@@ -130,7 +130,7 @@ func (c *checker) socketKey(p *pipe, s *socket) {
 		return
 	}
 	name := st.Name
-	have := nameSet(document.ValueOf(st.Step.Body, list))
+	have := c.stepNames(p.m, st.Step, list)
 	if have[s.key] {
 		return
 	}

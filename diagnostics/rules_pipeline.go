@@ -96,9 +96,12 @@ func (c *checker) node(p *pipe, n *yaml.Node) {
 	if !st.Checkable() {
 		return
 	}
-	c.overrideNames(override, st.Step, st.Name, who)
-	c.placeholders(document.ValueOf(override, schema.XCommand), st.Step.Body, fmt.Sprintf("step %q", st.Name))
-	c.commandLines(document.ValueOf(override, schema.XCommand), st.Step.Body, fmt.Sprintf("step %q", st.Name))
+	c.overrideNames(p.m, override, st.Step, st.Name, who)
+	if cmd := document.ValueOf(override, schema.XCommand); cmd != nil {
+		step := p.m.Whole(st.Step).Body
+		c.placeholders(cmd, step, fmt.Sprintf("step %q", st.Name))
+		c.commandLines(cmd, step, fmt.Sprintf("step %q", st.Name))
+	}
 }
 
 // nodeStep reports a step or task blueprint that a node names and the
@@ -131,7 +134,7 @@ func (c *checker) unknownRef(v *yaml.Node, sev Severity, code, msg string, names
 
 // overrideNames reports overridden inputs and parameters that the step
 // does not have.
-func (c *checker) overrideNames(override *yaml.Node, step *model.Symbol, stepName, who string) {
+func (c *checker) overrideNames(m *model.Model, override *yaml.Node, step *model.Symbol, stepName, who string) {
 	for _, kind := range []struct{ key, code, what string }{
 		{schema.XInputs, CodeUnknownInput, "input"},
 		{schema.XParameters, CodeUnknownParameter, "parameter"},
@@ -140,7 +143,7 @@ func (c *checker) overrideNames(override *yaml.Node, step *model.Symbol, stepNam
 		if len(items) == 0 {
 			continue
 		}
-		have := nameSet(document.ValueOf(step.Body, kind.key))
+		have := c.stepNames(m, step, kind.key)
 		for _, it := range items {
 			v := document.ValueOf(it, schema.XName)
 			name, ok := scalarText(v)

@@ -73,7 +73,7 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 		return // the node's unknown step is reported on the node
 	}
 	name := st.Name
-	have := nameSet(document.ValueOf(st.Step.Body, schema.XParameters))
+	have := c.stepNames(p.m, st.Step, schema.XParameters)
 	if !have[param] {
 		msg := fmt.Sprintf("target %q of %s names parameter %q, which step %q does not have", t.Value, who, param, name)
 		c.withFix(t, sev, CodeUnknownParameter, msg, param, mapKeys(have), func(s string) string { return node + "." + typ + "." + s })

@@ -13,9 +13,11 @@ import (
 
 // DiagnoseItems returns what Diagnose returns for doc, reading the file
 // item by item and dropping each item's tree once its findings are made:
-// it is kept packed (document.Pack), and unpacked again when a rule that
-// reads other items (on pipelines, tasks) runs on it or looks it up. A huge file is
-// so checked in memory that grows with its largest items, not with it.
+// the item is parsed again from the text when a rule that reads other
+// items (on pipelines, tasks) runs on it or needs all of it; the names a
+// step's parameters and inputs have are kept, for the rules of the nodes
+// that run it. A huge file is so checked in memory that grows with its
+// largest items, not with it.
 // The model it assembles becomes the document's (model.Of).
 // ok is false, and nothing is returned, for a file that this cannot read
 // the way a whole parse does (a syntax error, anchors, several documents,
@@ -31,9 +33,10 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 		rules  map[int][]Diagnostic // by rule, for the rules that read no other item
 	}
 	found := make([]itemFindings, len(spans))
+	lists := map[*model.Symbol]stepLists{}
 	syms := make([]*model.Symbol, len(spans))
 	// The largest items first: the tree of one of them is then parsed
-	// while few items are kept packed.
+	// while few items' findings are kept.
 	order := make([]int, len(spans))
 	for i := range order {
 		order[i] = i
@@ -76,12 +79,21 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 			}
 			found[i].rules[r] = sub.out
 		}
-		packed := document.Pack(node)
-		syms[i] = model.Hollow(sym, func() *model.Symbol { return model.Summarize(m, packed.Unpack()) })
+		// The tree is dropped: a hollow symbol stands for the item, read
+		// again from the text when a rule needs all of it.
+		syms[i] = model.Hollow(sym, func() *model.Symbol {
+			if node, ok := itemNode(m, sp); ok {
+				return model.Summarize(m, node)
+			}
+			return nil
+		})
+		if sym.Kind == model.KindStep {
+			lists[syms[i]] = listsOf(sym.Body)
+		}
 	}
 	x := model.Assemble(doc, syms)
 	index := make(map[*model.Symbol]int, len(syms))
-	c := &checker{m: m, ctx: ctx}
+	c := &checker{m: m, ctx: ctx, lists: lists}
 	for i, s := range syms {
 		if s != nil {
 			index[s] = i

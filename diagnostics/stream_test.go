@@ -16,7 +16,8 @@ import (
 
 // TestDiagnoseItemsMatchesDiagnose checks that diagnosing item by item
 // gives what a whole diagnosis gives: on the benchmark file, on the
-// texts of the differential test's edits and on the corpus of real files.
+// texts of the differential test's edits, on the rule fixtures and on the
+// corpus of real files.
 func TestDiagnoseItemsMatchesDiagnose(t *testing.T) {
 	ctx := context.Background()
 	texts := map[string]string{"benchmark": benchdata.Big, "edit base": editBase}
@@ -25,6 +26,17 @@ func TestDiagnoseItemsMatchesDiagnose(t *testing.T) {
 	for k := 0; k < 400; k++ {
 		text = g.Next(text).Text
 		texts["edit "+string(rune('a'+k%26))+string(rune('a'+k/26))] = text
+	}
+	fixtures, _ := filepath.Glob(filepath.Join("testdata", "rules", "*.yaml"))
+	if len(fixtures) == 0 {
+		t.Fatal("no rule fixtures")
+	}
+	for _, f := range fixtures {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f] = string(data)
 	}
 	if dir := os.Getenv("VALOHAI_CORPUS"); dir != "" {
 		_ = filepath.WalkDir(dir, func(f string, e fs.DirEntry, err error) error {

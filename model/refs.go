@@ -166,7 +166,7 @@ func (w *walker) scalar(n *yaml.Node, ref schema.Ref, owner *Symbol, col int) {
 // scoped records a name of the step that owner (a node or a task) runs.
 func (w *walker) scoped(n *yaml.Node, kind Kind, owner *Symbol, role Role) {
 	st := w.x.StepOf(owner)
-	r := w.whole(n, kind, st.Step, owner, role)
+	r := w.whole(n, kind, w.x.whole(st.Step), owner, role)
 	if r == nil {
 		return
 	}
@@ -256,7 +256,7 @@ func (w *walker) stepPart(n *yaml.Node, sp document.Span, kind Kind, name string
 		return nil
 	}
 	st := w.x.StepOf(node)
-	r := w.part(n, sp, kind, name, st.Step, from, role)
+	r := w.part(n, sp, kind, name, w.x.whole(st.Step), from, role)
 	if r != nil && r.Target == nil {
 		r.Loose = st.Status == StepElsewhere
 		r.Unsure = !r.Loose && !st.Checkable()
@@ -292,7 +292,7 @@ func (w *walker) command(n *yaml.Node, owner *Symbol, col int) {
 		scope = owner
 	case KindNode:
 		st := w.x.StepOf(owner)
-		scope, loose = st.Step, st.Status == StepElsewhere
+		scope, loose = w.x.whole(st.Step), st.Status == StepElsewhere
 		unsure = !loose && !st.Checkable()
 	default:
 		return

@@ -33,7 +33,8 @@ type StepOf struct {
 	Status StepStatus
 	// Name is the step's name: the node's own, or its blueprint's.
 	Name string
-	// Step is the step's item, when the file defines it.
+	// Step is the step's item, when the file defines it: hollow in a
+	// model assembled item by item (Whole gives all of it).
 	Step *Symbol
 	// Task is the node's task blueprint, and TaskName its name, when the
 	// node runs through one. TaskMissing reports a blueprint the file
@@ -121,8 +122,12 @@ func (x *Model) stepNamed(v *yaml.Node) StepOf {
 	return x.byName(name)
 }
 
+// byName resolves a step by name without loading it: in a model
+// assembled item by item the step may be hollow (see Whole).
 func (x *Model) byName(name string) StepOf {
-	if st := x.Lookup(KindStep, name); st != nil {
+	st := x.lookup(KindStep, name)
+	x.recordLookup(KindStep, name, st)
+	if st != nil {
 		return StepOf{Status: StepFound, Name: name, Step: st}
 	}
 	return StepOf{Status: x.missing(KindStep, name), Name: name}
