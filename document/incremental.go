@@ -12,7 +12,13 @@ import (
 // again; the other items' trees are reused (copied with moved line numbers
 // when the edits added or removed lines).
 func NewVersion(prev *Document, version int32, text string) *Document {
-	d := New(prev.URI, version, text)
+	return NewVersionMapped(prev, version, NewMapper(text))
+}
+
+// NewVersionMapped is NewVersion for the text of m, a mapper made by
+// editing prev's (Mapper.Edit).
+func NewVersionMapped(prev *Document, version int32, m *Mapper) *Document {
+	d := &Document{URI: prev.URI, Version: version, Text: m.Text(), mapper: m}
 	d.trees = prev.trees
 	if p := prev.ParsedIfReady(); p != nil {
 		if p.Root != nil && !p.anchors {

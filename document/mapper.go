@@ -41,12 +41,14 @@ type Mapper struct {
 	text  string
 	lines []int // byte offset where each line starts
 	ascii bool
+	cr    bool // the text has a "\r"
 }
 
 // NewMapper indexes the line starts of text.
 func NewMapper(text string) *Mapper {
 	m := &Mapper{text: text, lines: make([]int, 1, strings.Count(text, "\n")+1), ascii: isASCII(text)}
-	if strings.IndexByte(text, '\r') < 0 {
+	m.cr = strings.IndexByte(text, '\r') >= 0
+	if !m.cr {
 		for i := 0; ; {
 			j := strings.IndexByte(text[i:], '\n')
 			if j < 0 {
@@ -68,6 +70,46 @@ func NewMapper(text string) *Mapper {
 		}
 	}
 	return m
+}
+
+// Edit returns the mapper of the text with the bytes from start to end
+// replaced by repl. Only the lines the edit touches are read; the line
+// starts after it are shifted. A text with "\r" line ends is indexed
+// again.
+func (m *Mapper) Edit(start, end int, repl string) *Mapper {
+	start, end = max(0, min(start, len(m.text))), max(0, min(end, len(m.text)))
+	if end < start {
+		start, end = end, start
+	}
+	text := m.text[:start] + repl + m.text[end:]
+	if m.cr || strings.IndexByte(repl, '\r') >= 0 {
+		return NewMapper(text)
+	}
+	// Line starts at or before start stay; those whose newline was
+	// removed (in start+1..end) go; repl's newlines add some; the rest
+	// move by the change in length.
+	keep := sort.SearchInts(m.lines, start+1)
+	after := sort.SearchInts(m.lines, end+1)
+	added := strings.Count(repl, "\n")
+	lines := make([]int, keep, keep+added+len(m.lines)-after)
+	copy(lines, m.lines[:keep])
+	for i := 0; ; {
+		j := strings.IndexByte(repl[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		lines = append(lines, start+i)
+	}
+	delta := len(repl) - (end - start)
+	for _, l := range m.lines[after:] {
+		lines = append(lines, l+delta)
+	}
+	ascii := m.ascii && isASCII(repl)
+	if !m.ascii {
+		ascii = isASCII(text)
+	}
+	return &Mapper{text: text, lines: lines, ascii: ascii}
 }
 
 // isASCII reports whether text has only ASCII bytes, eight at a time.

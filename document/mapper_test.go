@@ -1,6 +1,10 @@
 package document
 
-import "testing"
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
 
 func TestMapperRoundTrip(t *testing.T) {
 	// Line 1 holds é (2 bytes, 1 UTF-16 unit) and 😀 (4 bytes, 2 UTF-16 units).
@@ -80,5 +84,41 @@ func TestCRLFLineEnds(t *testing.T) {
 	}
 	if p := m.Position(2, UTF16); p != (Position{0, 1}) {
 		t.Errorf("offset inside CRLF maps to %+v", p)
+	}
+}
+
+// TestMapperEdit checks that a mapper updated by Edit equals one made
+// from the edited text, over random edits of texts with multi-byte
+// characters, tabs and each kind of line end.
+func TestMapperEdit(t *testing.T) {
+	bases := []string{
+		"",
+		"- step:\n    name: a\n",
+		"- step:\n    name: \"é😀x\"\t# c\n  z: 1\nlast",
+		"- step:\r\n    name: b\r\n",
+		"a\rb\r\nc\nd",
+	}
+	pieces := []string{"", "x", "\n", "\n\n", "é", "😀\n", " #e", "\r\n", "\r", "- step:\n    name: c\n"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, base := range bases {
+		m := NewMapper(base)
+		for k := 0; k < 300; k++ {
+			n := len(m.Text())
+			a, b := rng.IntN(n+1), rng.IntN(n+1)
+			repl := pieces[rng.IntN(len(pieces))]
+			got := m.Edit(a, b, repl)
+			if a > b {
+				a, b = b, a
+			}
+			want := NewMapper(m.Text()[:a] + repl + m.Text()[b:])
+			if got.text != want.text || !slices.Equal(got.lines, want.lines) || got.ascii != want.ascii || got.cr != want.cr {
+				t.Fatalf("Edit(%d, %d, %q) of %q:\ngot  %v ascii=%v cr=%v\nwant %v ascii=%v cr=%v",
+					a, b, repl, m.Text(), got.lines, got.ascii, got.cr, want.lines, want.ascii, want.cr)
+			}
+			m = got
+			if len(m.Text()) > 400 {
+				m = NewMapper(base)
+			}
+		}
 	}
 }

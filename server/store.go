@@ -81,25 +81,18 @@ func (st *store) change(u uri.URI, version int32, changes []protocol.TextDocumen
 	if version <= e.doc.Version {
 		return nil, false, fmt.Errorf("stale change for %s: version %d after %d", u, version, e.doc.Version)
 	}
-	text := e.doc.Text
 	m := e.doc.Mapper()
-	for i, ch := range changes {
-		if i > 0 {
-			m = document.NewMapper(text)
-		}
+	for _, ch := range changes {
 		switch c := ch.(type) {
 		case *protocol.TextDocumentContentChangeWholeDocument:
-			text = c.Text
+			m = document.NewMapper(c.Text)
 		case *protocol.TextDocumentContentChangePartial:
 			start := m.Offset(document.Position{Line: int(c.Range.Start.Line), Character: int(c.Range.Start.Character)}, enc)
 			end := m.Offset(document.Position{Line: int(c.Range.End.Line), Character: int(c.Range.End.Character)}, enc)
-			if end < start {
-				start, end = end, start
-			}
-			text = text[:start] + c.Text + text[end:]
+			m = m.Edit(start, end, c.Text)
 		}
 	}
-	e.doc = document.NewVersion(e.doc, version, text)
+	e.doc = document.NewVersionMapped(e.doc, version, m)
 	return e.doc, e.served, nil
 }
 
