@@ -182,18 +182,38 @@ func placeRoot(root, old *yaml.Node, m *Mapper, first Span) {
 }
 
 // copyShifted deep-copies a tree (it has no aliases) moving its lines.
+// The copy's nodes, and its lists of children, are each one allocation.
 func copyShifted(n *yaml.Node, delta int) *yaml.Node {
-	c := *n
-	if c.Line > 0 {
-		c.Line += delta
-	}
-	if len(n.Content) > 0 {
-		c.Content = make([]*yaml.Node, len(n.Content))
-		for i, ch := range n.Content {
-			c.Content[i] = copyShifted(ch, delta)
+	nodes, kids := 0, 0
+	var count func(n *yaml.Node)
+	count = func(n *yaml.Node) {
+		nodes++
+		kids += len(n.Content)
+		for _, c := range n.Content {
+			count(c)
 		}
 	}
-	return &c
+	count(n)
+	pool := make([]yaml.Node, 0, nodes)
+	ptrs := make([]*yaml.Node, 0, kids)
+	var copyNode func(n *yaml.Node) *yaml.Node
+	copyNode = func(n *yaml.Node) *yaml.Node {
+		pool = append(pool, *n)
+		c := &pool[len(pool)-1]
+		if c.Line > 0 {
+			c.Line += delta
+		}
+		if k := len(n.Content); k > 0 {
+			from := len(ptrs)
+			ptrs = ptrs[:from+k]
+			c.Content = ptrs[from : from+k : from+k]
+			for i, ch := range n.Content {
+				c.Content[i] = copyNode(ch)
+			}
+		}
+		return c
+	}
+	return copyNode(n)
 }
 
 // hasAnchors reports whether a tree defines anchors or uses aliases, which

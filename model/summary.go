@@ -62,14 +62,13 @@ func (sm *summary) moved(node *yaml.Node, start int) *summary {
 	}
 	var twin map[*yaml.Node]*yaml.Node
 	if node != sm.node {
-		twin = map[*yaml.Node]*yaml.Node{}
-		pairNodes(sm.node, node, twin)
+		twin = sm.nodesIn(node)
 	}
 	re := func(n *yaml.Node) *yaml.Node {
 		if n == nil || twin == nil {
 			return n
 		}
-		if t, ok := twin[n]; ok {
+		if t := twin[n]; t != nil {
 			return t
 		}
 		return n
@@ -113,13 +112,34 @@ func (sm *summary) moved(node *yaml.Node, start int) *summary {
 	return out
 }
 
-// pairNodes maps each node of a to the node at the same place in b, a
-// copy of a.
-func pairNodes(a, b *yaml.Node, out map[*yaml.Node]*yaml.Node) {
-	out[a] = b
+// nodesIn maps each node the symbols of sm point to to the node at the
+// same place in node, a copy of sm's tree.
+func (sm *summary) nodesIn(node *yaml.Node) map[*yaml.Node]*yaml.Node {
+	want := map[*yaml.Node]*yaml.Node{}
+	note := func(s *Symbol) {
+		for _, n := range [...]*yaml.Node{s.NameNode, s.Body, s.Node, s.KeyNode} {
+			if n != nil {
+				want[n] = nil
+			}
+		}
+	}
+	note(sm.item)
+	for _, ch := range sm.item.Children {
+		note(ch)
+	}
+	pairWanted(sm.node, node, want)
+	return want
+}
+
+// pairWanted sets want[n], for each node n of a that want holds, to the
+// node at the same place in b, a copy of a.
+func pairWanted(a, b *yaml.Node, want map[*yaml.Node]*yaml.Node) {
+	if _, ok := want[a]; ok {
+		want[a] = b
+	}
 	for i := range a.Content {
 		if i < len(b.Content) {
-			pairNodes(a.Content[i], b.Content[i], out)
+			pairWanted(a.Content[i], b.Content[i], want)
 		}
 	}
 }
