@@ -13,6 +13,7 @@ usage: bigbench.py --bin BIN [--tools DIR] [--ops N]
 import argparse
 import json
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -51,6 +52,47 @@ def client_edit_ms(tools, path):
     return (time.perf_counter() - t) * 100
 
 
+def edits_direct(tools, binary, path, ops, newline=False):
+    """Edit -> published diagnostics p50 over stdio, timed from the
+    didChange notification: lspprobe's client with its own text upkeep left
+    out (each edit is undone by the next, so the text is known). With
+    newline, each edit inserts a line break (as Enter does) and the next
+    removes it."""
+    sys.path.insert(0, tools)
+    import lspprobe  # noqa: E402
+    args, server = lspprobe.parse_args(["bench", path, "--quiet", "--timeout", "60", "--settings", SETTINGS, "--", binary])
+    c = lspprobe.Client(server, args)
+    try:
+        c.initialize(lspprobe.prepare(args))
+        doc = c.open(lspprobe.Path(path))
+        c.wait_diagnostics(doc)
+        c.wait_quiet(doc, args.quiet)
+        lines = doc.text.split("\n")
+        rng = random.Random(2)
+        candidates = [i for i, line in enumerate(lines) if line.strip() and i + 1 < len(lines)]
+        samples = []
+        for k in range(ops):
+            if k % 2 == 0:
+                line = rng.choice(candidates)
+                end = lspprobe.u16len(lines[line])
+                at = {"line": line, "character": end}
+                edit = {"range": {"start": at, "end": at}, "text": "\n" if newline else " #e"}
+            else:
+                stop = {"line": line + 1, "character": 0} if newline else {"line": line, "character": end + 3}
+                edit = {"range": {"start": at, "end": stop}, "text": ""}
+            doc.version, doc.seq = doc.version + 1, c.seq
+            t0 = time.perf_counter()
+            c.notify("textDocument/didChange", {"textDocument": {"uri": doc.uri, "version": doc.version},
+                                                "contentChanges": [edit]})
+            t1, _ = c.wait_diagnostics(doc)
+            samples.append((t1 - t0) * 1000)
+        c.shutdown()
+        return lspprobe.percentiles(samples)["p50"]
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
+
+
 def check(binary, path, *flags):
     # ru_maxrss of the children: run each check in its own Python child so
     # the figure is that one run's.
@@ -79,6 +121,8 @@ def main():
         secs, kb = check(binary, huge, "--no-scripts")
         ssecs, skb = check(binary, huge)
         size = os.path.getsize(huge)
+        direct = [(label, [edits_direct(args.tools, binary, f, args.ops, newline) for f in (small, large)])
+                  for label, newline in (("  timed from didChange", False), ("  Enter (line added/removed)", True))]
     rows = [("completion p50 ms", "completion_ms", 1.5), ("hover p50 ms", "hover_ms", 1.5),
             ("edit -> diagnostics p50 ms", "change_incremental_to_diagnostics_ms", 3.0)]
     ok = True
@@ -91,6 +135,8 @@ def main():
     print(f"{'  of which lspprobe apply_edit':30} {cs:10.2f} {cl:10.2f}")
     key = "change_incremental_to_diagnostics_ms"
     print(f"{'  edit p50 without it':30} {s[key]['p50'] - cs:10.2f} {l[key]['p50'] - cl:10.2f} {(l[key]['p50'] - cl) / max(s[key]['p50'] - cs, 1e-9):7.2f}")
+    for label, (a, b) in direct:
+        print(f"{label:30} {a:10.2f} {b:10.2f} {b / a:7.2f}")
     ra, rb = s["peak_rss_kb"], l["peak_rss_kb"]
     ok &= rb / ra <= 10
     print(f"{'peak RSS MB':30} {ra / 1024:10.1f} {rb / 1024:10.1f} {rb / ra:7.2f} {10:6.1f}")
