@@ -60,6 +60,9 @@ func Check(ctx context.Context, doc *document.Document, dir string, r *Reader) R
 // one position.
 func result(out []diagnostics.Diagnostic, key hash.Hash, checked []string, reused int) Result {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	if len(out) == 0 {
+		out = nil
+	}
 	return Result{Diagnostics: out, Key: fmt.Sprintf("%x", key.Sum(nil)), Checked: checked, Reused: reused}
 }
 
