@@ -36,7 +36,7 @@ func (s *Server) scriptFindings(ctx context.Context, doc *document.Document) []d
 	}
 	res := s.scriptCaches.of(doc.URI).Check(ctx, doc, filepath.Dir(u.FsPath()), s.scripts)
 	if hook := s.opts.ScriptChecked; hook != nil && ctx.Err() == nil {
-		hook(doc.URI, res.Checked, res.Reused)
+		hook(doc.URI, doc.Version, res.Checked, res.Reused)
 	}
 	return res.Diagnostics
 }

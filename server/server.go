@@ -31,7 +31,7 @@ type Options struct {
 	// ScriptChecked, when set, is called after the script checks of a
 	// version ran to the end, with the names of the steps checked afresh
 	// and how many steps' findings were reused: for tests and profiling.
-	ScriptChecked func(uri string, checked []string, reused int)
+	ScriptChecked func(uri string, version int32, checked []string, reused int)
 }
 
 // DefaultDebounce is short: parsing is fast, and users expect errors to
