@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -52,12 +53,16 @@ func generated(b *testing.B, lines int) string {
 
 // BenchmarkEditScriptChecks measures an edit inside one step of generated
 // files of 5,000 and 50,000 lines until its diagnostics, script findings
-// included, are published, over LSP. Most steps run a script that is
-// missing or that declares options the step lacks, so that every step has
-// script findings.
+// included, are published, over LSP; and the same with the script checks
+// off, to compare. Most steps run a script that is missing or that
+// declares options the step lacks, so that every step has script findings.
 func BenchmarkEditScriptChecks(b *testing.B) {
-	for _, lines := range []int{5000, 50000} {
-		b.Run(fmt.Sprintf("lines=%d", lines), func(b *testing.B) {
+	for _, bc := range []struct {
+		lines   int
+		scripts bool
+	}{{5000, true}, {50000, true}, {5000, false}, {50000, false}} {
+		b.Run(fmt.Sprintf("lines=%d/scripts=%v", bc.lines, bc.scripts), func(b *testing.B) {
+			lines := bc.lines
 			path := generated(b, lines)
 			data, err := os.ReadFile(path)
 			if err != nil {
@@ -66,7 +71,12 @@ func BenchmarkEditScriptChecks(b *testing.B) {
 			text := string(data)
 			u := string(uri.File(path))
 			c := start(b, Options{})
-			initializeB(b, c)
+			c.SetOnRequest(func(string, json.RawMessage) any { return nil })
+			opts := map[string]any{"valohai-ls": map[string]any{"scriptChecks": bc.scripts}}
+			if err := c.Call("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": map[string]any{}, "initializationOptions": opts}, nil); err != nil {
+				b.Fatal(err)
+			}
+			_ = c.Notify("initialized", map[string]any{})
 			_ = c.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
 				"uri": u, "languageId": "yaml", "version": 1, "text": text}})
 			d, err := c.WaitDiagnostics(u, 1)
@@ -79,8 +89,8 @@ func BenchmarkEditScriptChecks(b *testing.B) {
 					scriptFindings++
 				}
 			}
-			if scriptFindings == 0 {
-				b.Fatal("no script findings: the benchmark would not measure them")
+			if (scriptFindings > 0) != bc.scripts {
+				b.Fatalf("%d script findings with the script checks on=%v", scriptFindings, bc.scripts)
 			}
 			// The lines that name a step: each edit appends a comment to
 			// one of them, or removes it again.
