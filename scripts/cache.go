@@ -46,10 +46,15 @@ type Cache struct {
 	found   int // findings of the last check
 
 	// forgotten are the paths reported changed since the last check,
-	// under fmu so that reporting never waits for a check.
+	// under fmu so that reporting never waits for a check; past
+	// maxForgotten of them, everything is forgotten (forgetAll).
 	fmu       sync.Mutex
 	forgotten []string
+	forgetAll bool
 }
+
+// maxForgotten bounds the paths kept between two checks.
+const maxForgotten = 1024
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
@@ -107,6 +112,13 @@ func statFile(path string) fileState {
 func (k *Cache) Forget(path string) {
 	k.fmu.Lock()
 	defer k.fmu.Unlock()
+	if k.forgetAll {
+		return
+	}
+	if len(k.forgotten) >= maxForgotten {
+		k.forgotten, k.forgetAll = nil, true
+		return
+	}
 	k.forgotten = append(k.forgotten, filepath.Clean(path))
 }
 
@@ -120,9 +132,13 @@ func (k *Cache) Len() int {
 // forget applies the paths reported changed, with k.mu held.
 func (k *Cache) forget() {
 	k.fmu.Lock()
-	paths := k.forgotten
-	k.forgotten = nil
+	paths, all := k.forgotten, k.forgetAll
+	k.forgotten, k.forgetAll = nil, false
 	k.fmu.Unlock()
+	if all {
+		k.entries = map[textKey]*entry{}
+		return
+	}
 	if len(paths) == 0 {
 		return
 	}

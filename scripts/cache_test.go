@@ -250,3 +250,31 @@ func TestCacheAlias(t *testing.T) {
 		t.Errorf("no required-option finding on eval's command: the test proves nothing\n%s", lines(after, want.Diagnostics))
 	}
 }
+
+// TestCacheForgetMany checks that past maxForgotten reported paths the
+// cache forgets every step, holding no more paths.
+func TestCacheForgetMany(t *testing.T) {
+	dir := t.TempDir()
+	if err := scriptgen.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	text := "- step:\n    name: train\n    image: python:3.12\n    command: python a.py {parameters}\n"
+	doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, text)
+	k, r := NewCache(), NewReader()
+	k.Check(context.Background(), doc, dir, r)
+	for i := range maxForgotten + 10 {
+		k.Forget(filepath.Join(dir, fmt.Sprintf("other%d.py", i)))
+	}
+	k.fmu.Lock()
+	n := len(k.forgotten)
+	k.fmu.Unlock()
+	if n > maxForgotten {
+		t.Errorf("%d paths kept", n)
+	}
+	if got := k.Check(context.Background(), doc, dir, r); got.Reused != 0 || len(got.Checked) != 1 {
+		t.Errorf("after many paths forgotten: %v checked, %d reused; want all checked again", got.Checked, got.Reused)
+	}
+	if got := k.Check(context.Background(), doc, dir, r); got.Reused != 1 {
+		t.Errorf("the check after: %d reused, want 1", got.Reused)
+	}
+}
