@@ -34,7 +34,11 @@ func (s *Server) scriptFindings(ctx context.Context, doc *document.Document) []d
 	if err != nil || !u.IsFile() {
 		return nil
 	}
-	res := s.scriptCaches.of(doc.URI).Check(ctx, doc, filepath.Dir(u.FsPath()), s.scripts)
+	k := s.scriptCaches.of(ctx, doc.URI)
+	if k == nil {
+		return nil
+	}
+	res := k.Check(ctx, doc, filepath.Dir(u.FsPath()), s.scripts)
 	if hook := s.opts.ScriptChecked; hook != nil && ctx.Err() == nil {
 		hook(doc.URI, doc.Version, res.Checked, res.Reused)
 	}
@@ -49,10 +53,15 @@ type scriptCaches struct {
 
 func newScriptCaches() *scriptCaches { return &scriptCaches{m: map[string]*scripts.Cache{}} }
 
-// of returns the cache of the document u, made when there is none.
-func (c *scriptCaches) of(u string) *scripts.Cache {
+// of returns the cache of the document u, made when there is none; nil
+// once ctx is cancelled, as it is before a closed document's cache is
+// dropped (so that none is made again for it).
+func (c *scriptCaches) of(ctx context.Context, u string) *scripts.Cache {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if ctx.Err() != nil {
+		return nil
+	}
 	k := c.m[u]
 	if k == nil {
 		k = scripts.NewCache()
