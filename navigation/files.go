@@ -21,6 +21,9 @@ type Options struct {
 	// Dir is the directory of the valohai.yaml. Files are looked up only in
 	// its tree; empty means no file is looked up.
 	Dir string
+	// Probe, when set, is called with each file that StepScripts looks
+	// for, before it looks: what a step's scripts depend on.
+	Probe func(path string)
 }
 
 // FileRef is a part of the document that names an existing file: a WSGI

@@ -69,7 +69,7 @@ func StepScripts(x *Index, step *Symbol, o Options) []Run {
 	if step == nil || step.Body == nil {
 		return nil
 	}
-	r := &runReader{x: x, step: step, dir: absDir(o.Dir)}
+	r := &runReader{x: x, step: step, dir: absDir(o.Dir), probe: o.Probe}
 	for _, cmd := range CommandLines(x, step.Body, schema.XCommand) {
 		for _, simple := range cmd {
 			r.simple(simple)
@@ -146,6 +146,16 @@ type runReader struct {
 	dir  string
 	cwd  string // relative to dir; unknownDir after a cd out of the project
 	out  []Run
+	// probe is told of each file looked for (Options.Probe).
+	probe func(path string)
+}
+
+// looksFor tells the probe of the file rel of the tree, about to be looked
+// for.
+func (r *runReader) looksFor(rel string) {
+	if r.probe != nil && r.dir != "" {
+		r.probe(filepath.Join(r.dir, filepath.FromSlash(rel)))
+	}
 }
 
 const (
@@ -284,6 +294,11 @@ func (r *runReader) module(words []Word, i int) {
 	if r.cwd == unknownDir || r.dir == "" {
 		return
 	}
+	if r.probe != nil && pythonModule.MatchString(mod) {
+		base := path.Join(r.cwd, strings.ReplaceAll(mod, ".", "/"))
+		r.looksFor(base + ".py")
+		r.looksFor(base + "/__main__.py")
+	}
 	if p, rel, ok := moduleMainRel(r.dir, r.cwd, mod); ok {
 		r.add(words, Run{How: HowModule, Ref: mod, Span: words[i].Span, Rel: rel, Path: p})
 	}
@@ -353,6 +368,7 @@ func (r *runReader) scriptAt(words []Word, w string, sp document.Span, how How) 
 	}
 	run := Run{How: how, Ref: rel, Span: sp, Rel: rel}
 	if r.dir != "" {
+		r.looksFor(rel)
 		run.Path, _ = inTree(r.dir, rel)
 	}
 	r.add(words, run)

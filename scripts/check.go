@@ -24,40 +24,87 @@ import (
 type Result struct {
 	Diagnostics []diagnostics.Diagnostic
 	Key         string
+	// Checked are the names of the steps compared with their scripts
+	// afresh, in file order; Reused counts the steps whose findings a
+	// Cache kept from an earlier check.
+	Checked []string
+	Reused  int
 }
 
 // Check compares each step of doc, whose file is in dir, with the
-// scripts its commands run. Without a directory nothing is read.
+// scripts its commands run. Without a directory nothing is read. The
+// steps are visited one at a time: a hollow model's steps (model.Hollow)
+// are loaded one by one and not kept.
 func Check(ctx context.Context, doc *document.Document, dir string, r *Reader) Result {
 	if dir == "" {
 		return Result{}
 	}
-	x := model.Of(doc)
-	c := &checker{x: x, m: doc.Mapper(), dir: dir, r: r, key: sha256.New()}
-	for _, st := range x.Kept(model.KindStep) {
+	c := newChecker(doc, dir, r)
+	key := sha256.New()
+	var out []diagnostics.Diagnostic
+	var checked []string
+	c.x.EachKept(model.KindStep, func(st *model.Symbol) bool {
 		if ctx.Err() != nil {
-			break
+			return false
 		}
-		c.step(st)
-	}
-	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
-	return Result{Diagnostics: c.out, Key: fmt.Sprintf("%x", c.key.Sum(nil))}
+		f := c.step(st, nil)
+		key.Write(f.key)
+		out = append(out, f.diags...)
+		checked = append(checked, st.Name)
+		return true
+	})
+	return result(out, key, checked, 0)
 }
 
-// checker accumulates the findings of one document.
+// result sorts the findings by position, keeping the order of those at
+// one position.
+func result(out []diagnostics.Diagnostic, key hash.Hash, checked []string, reused int) Result {
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	if len(out) == 0 {
+		out = nil
+	}
+	return Result{Diagnostics: out, Key: fmt.Sprintf("%x", key.Sum(nil)), Checked: checked, Reused: reused}
+}
+
+// checker compares the steps of one document with their scripts.
 type checker struct {
 	x   *model.Model
 	m   *document.Mapper
 	dir string
 	r   *Reader
-	key hash.Hash
-	out []diagnostics.Diagnostic
-	// reported are the names reported as undeclared, per step.
-	reported map[*model.Symbol]map[string]bool
+	// cur is what the step being checked found and read.
+	cur *stepFindings
+	// reported are the names reported as undeclared in the step.
+	reported map[string]bool
+}
+
+// stepFindings are what the check of one step found, and what it read:
+// the scripts (for Result.Key), the files it looked for, and the step
+// names it looked up.
+type stepFindings struct {
+	diags []diagnostics.Diagnostic
+	key   []byte
+	files []string
+	steps map[string]bool // name → a step of that name is in the file
+}
+
+func newChecker(doc *document.Document, dir string, r *Reader) *checker {
+	return &checker{x: model.Of(doc), m: doc.Mapper(), dir: dir, r: r}
 }
 
 func (c *checker) add(sp document.Span, sev diagnostics.Severity, code, msg string) {
-	c.out = append(c.out, diagnostics.Diagnostic{Start: sp.Start, End: sp.End, Severity: sev, Code: code, Message: diagnostics.ShortenValues(msg)})
+	c.cur.diags = append(c.cur.diags, diagnostics.Diagnostic{Start: sp.Start, End: sp.End, Severity: sev, Code: code, Message: diagnostics.ShortenValues(msg)})
+}
+
+// hasStep reports whether the file has a step called name, noting that
+// the step's findings depend on it.
+func (c *checker) hasStep(name string) bool {
+	found := c.x.Lookup(model.KindStep, name) != nil
+	if c.cur.steps == nil {
+		c.cur.steps = map[string]bool{}
+	}
+	c.cur.steps[name] = found
+	return found
 }
 
 // run is a script of a step, read.
@@ -66,12 +113,23 @@ type run struct {
 	file *python.Script
 }
 
-// step checks one step against the scripts it runs.
-func (c *checker) step(st *model.Symbol) {
+// step checks one step against the scripts it runs; probe, when set, is
+// told of each file looked for before it is looked for.
+func (c *checker) step(st *model.Symbol, probe func(path string)) *stepFindings {
+	f := &stepFindings{}
+	c.cur, c.reported = f, nil
+	defer func() { c.cur, c.reported = nil, nil }()
+	o := navigation.Options{Dir: c.dir}
+	if probe != nil {
+		o.Probe = func(path string) {
+			f.files = append(f.files, path)
+			probe(path)
+		}
+	}
 	seen := map[string]bool{}
 	var runs []run
-	for _, nr := range navigation.StepScripts(c.x, st, navigation.Options{Dir: c.dir}) {
-		fmt.Fprintf(c.key, "%s\x00%s\x00", nr.Rel, nr.Path)
+	for _, nr := range navigation.StepScripts(c.x, st, o) {
+		f.key = fmt.Appendf(f.key, "%s\x00%s\x00", nr.Rel, nr.Path)
 		if !nr.Present() {
 			c.add(nr.Span, diagnostics.Hint, diagnostics.CodeScriptMissing,
 				fmt.Sprintf("%s is not in the project, so valohai-ls cannot compare it with step %q (fine if the step fetches or builds it)", nr.Rel, st.Name))
@@ -81,18 +139,19 @@ func (c *checker) step(st *model.Symbol) {
 			continue
 		}
 		seen[nr.Path] = true
-		f, err := c.r.Read(nr.Path)
+		sf, err := c.r.Read(nr.Path)
 		if err != nil {
 			continue
 		}
-		c.key.Write(f.Hash[:])
-		runs = append(runs, run{Run: nr, file: f.Script})
+		f.key = append(f.key, sf.Hash[:]...)
+		runs = append(runs, run{Run: nr, file: sf.Script})
 	}
 	for _, rn := range runs {
 		c.prepare(st, rn)
 		c.argparse(st, rn)
 		c.uses(st, rn)
 	}
+	return f
 }
 
 // where names a place of a script: `train.py:12` (a long path by its

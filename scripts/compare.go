@@ -116,25 +116,22 @@ func show(v python.Value) string {
 // undeclared reports, once per name and step, a parameter the script has
 // and the step does not.
 func (c *checker) undeclared(st *model.Symbol, rn run, name, msg string) {
-	c.once(st, "p:"+name, rn.Span, diagnostics.CodeScriptUndeclaredParameter, msg)
+	c.once("p:"+name, rn.Span, diagnostics.CodeScriptUndeclaredParameter, msg)
 }
 
 // undeclaredInput is undeclared for inputs.
 func (c *checker) undeclaredInput(st *model.Symbol, rn run, name, msg string) {
-	c.once(st, "i:"+name, rn.Span, diagnostics.CodeScriptUndeclaredInput, msg)
+	c.once("i:"+name, rn.Span, diagnostics.CodeScriptUndeclaredInput, msg)
 }
 
-func (c *checker) once(st *model.Symbol, key string, sp document.Span, code, msg string) {
+func (c *checker) once(key string, sp document.Span, code, msg string) {
 	if c.reported == nil {
-		c.reported = map[*model.Symbol]map[string]bool{}
+		c.reported = map[string]bool{}
 	}
-	if c.reported[st] == nil {
-		c.reported[st] = map[string]bool{}
-	}
-	if c.reported[st][key] {
+	if c.reported[key] {
 		return
 	}
-	c.reported[st][key] = true
+	c.reported[key] = true
 	c.add(sp, diagnostics.Information, code, msg)
 }
 

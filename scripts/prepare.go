@@ -16,7 +16,7 @@ func (c *checker) prepare(st *model.Symbol, rn run) {
 		return
 	}
 	at := where(rn, p.Pos)
-	if p.Step.Set && p.Step.Literal && p.Step.Value != st.Name && c.x.Lookup(model.KindStep, p.Step.Value) == nil {
+	if p.Step.Set && p.Step.Literal && p.Step.Value != st.Name && !c.hasStep(p.Step.Value) {
 		c.add(rn.Span, diagnostics.Information, diagnostics.CodeScriptUnknownStep,
 			fmt.Sprintf("%s calls valohai.prepare(step=%q), but valohai.yaml has no step %q; step %q runs the script", at, p.Step.Value, p.Step.Value, st.Name))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -21,8 +22,10 @@ const scriptWatchID = "valohai-ls.scripts"
 
 // scriptFindings compares the steps of doc with the scripts they run,
 // when doc is a file on disk and the setting allows it. The scripts are
-// read (and kept by content) by the server's reader; their findings are
-// computed again each time, as a script may change without the YAML.
+// read (and kept by content) by the server's reader; each open document
+// keeps its steps' findings in a scripts.Cache, which checks again only
+// the steps whose text, scripts (stat'ed on every check, and forgotten
+// when the client reports them changed) or looked-up step names changed.
 func (s *Server) scriptFindings(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
 	if !s.settings().Enabled(settings.ScriptChecks) {
 		return nil
@@ -31,7 +34,56 @@ func (s *Server) scriptFindings(ctx context.Context, doc *document.Document) []d
 	if err != nil || !u.IsFile() {
 		return nil
 	}
-	return scripts.Check(ctx, doc, filepath.Dir(u.FsPath()), s.scripts).Diagnostics
+	k := s.scriptCaches.of(ctx, doc.URI)
+	if k == nil {
+		return nil
+	}
+	res := k.Check(ctx, doc, filepath.Dir(u.FsPath()), s.scripts)
+	if hook := s.opts.ScriptChecked; hook != nil && ctx.Err() == nil {
+		hook(doc.URI, doc.Version, res.Checked, res.Reused)
+	}
+	return res.Diagnostics
+}
+
+// scriptCaches are the script findings of the open documents, by URI.
+type scriptCaches struct {
+	mu sync.Mutex
+	m  map[string]*scripts.Cache
+}
+
+func newScriptCaches() *scriptCaches { return &scriptCaches{m: map[string]*scripts.Cache{}} }
+
+// of returns the cache of the document u, made when there is none; nil
+// once ctx is cancelled, as it is before a closed document's cache is
+// dropped (so that none is made again for it).
+func (c *scriptCaches) of(ctx context.Context, u string) *scripts.Cache {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ctx.Err() != nil {
+		return nil
+	}
+	k := c.m[u]
+	if k == nil {
+		k = scripts.NewCache()
+		c.m[u] = k
+	}
+	return k
+}
+
+// drop forgets the cache of a closed document.
+func (c *scriptCaches) drop(u string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, u)
+}
+
+// forget tells every cache that the file at path changed.
+func (c *scriptCaches) forget(path string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range c.m {
+		k.Forget(path)
+	}
 }
 
 // scriptDir is the directory of doc's file, where the scripts its steps
@@ -70,12 +122,13 @@ func (s *Server) registerScriptWatcher() {
 	}
 }
 
-// DidChangeWatchedFiles forgets the changed scripts and checks the open
-// files again.
+// DidChangeWatchedFiles forgets the changed scripts, and the findings of
+// the steps that read them, and checks the open files again.
 func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.DidChangeWatchedFilesParams) error {
 	for _, c := range params.Changes {
 		if c.URI.IsFile() {
 			s.scripts.Forget(c.URI.FsPath())
+			s.scriptCaches.forget(c.URI.FsPath())
 		}
 	}
 	for u, doc := range s.docs.all() {

@@ -34,6 +34,7 @@ func (s *Server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocumentParams) error {
 	if s.docs.close(params.TextDocument.URI) {
 		s.diags.clear(params.TextDocument.URI)
+		s.scriptCaches.drop(string(params.TextDocument.URI))
 	}
 	return nil
 }
