@@ -2,8 +2,11 @@ package diagnostics
 
 import (
 	"context"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 
@@ -44,21 +47,19 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 	sort.SliceStable(order, func(a, b int) bool {
 		return spans[order[a]].End-spans[order[a]].Start > spans[order[b]].End-spans[order[b]].Start
 	})
-	for _, i := range order {
+	var mu sync.Mutex // guards lists
+	read := func(i int) bool {
 		sp := spans[i]
-		if ctx.Err() != nil {
-			return nil, false
-		}
 		node, ok := itemNode(m, sp)
 		if !ok {
-			return nil, false
+			return false
 		}
 		sub := &checker{m: m, ctx: ctx}
 		sub.item(node)
 		found[i].schema = sub.out
 		sym := model.Summarize(m, node)
 		if sym == nil {
-			continue
+			return true
 		}
 		// Run the item's rules that read nothing of other items now; the
 		// others (those that look items up, as seen by what they looked
@@ -88,8 +89,15 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 			return nil
 		})
 		if sym.Kind == model.KindStep {
-			lists[syms[i]] = listsOf(sym.Body)
+			l := listsOf(sym.Body)
+			mu.Lock()
+			lists[syms[i]] = l
+			mu.Unlock()
 		}
+		return true
+	}
+	if !inParallel(ctx, order, read) {
+		return nil, false
 	}
 	x := model.Assemble(doc, syms)
 	index := make(map[*model.Symbol]int, len(syms))
@@ -118,8 +126,39 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 		}
 	}
 	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
+	x.Unload() // the items the rules loaded: what reads the model next loads its own
 	model.Provide(doc, x)
 	return c.out, true
+}
+
+// inParallel calls read with each index of order, on as many goroutines
+// as there are processors, taking the indexes in order; it reports
+// whether every call returned true (it stops at the first false, or when
+// ctx is done).
+func inParallel(ctx context.Context, order []int, read func(int) bool) bool {
+	next := make(chan int)
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(order)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if !failed.Load() && !read(i) {
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	for _, i := range order {
+		if failed.Load() || ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return !failed.Load() && ctx.Err() == nil
 }
 
 // kept returns the items of kind that Kept returns, as they are in the

@@ -78,6 +78,14 @@ func (x *Model) With(w *Symbol) *Model {
 // Whole returns s, loaded again when it is hollow (see Hollow).
 func (x *Model) Whole(s *Symbol) *Symbol { return x.whole(s) }
 
+// Unload forgets the hollow items loaded again (see Whole), so that their
+// trees can be freed; they are loaded again when next needed.
+func (x *Model) Unload() {
+	x.lazy.mu.Lock()
+	defer x.lazy.mu.Unlock()
+	x.lazy.loaded = nil
+}
+
 // IsHollow reports whether s is a hollow symbol (see Hollow).
 func (s *Symbol) IsHollow() bool { return s.load != nil }
 
