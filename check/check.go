@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
@@ -131,6 +132,12 @@ func (k Checker) Reader(ctx context.Context, name string, r io.Reader) Result {
 // Text checks data as the file at path; the scripts it runs are looked
 // for in path's directory (none for stdin without a name).
 func (k Checker) Text(ctx context.Context, path string, data []byte) Result {
+	if len(data) >= hugeFile {
+		// Item by item, a huge file's check holds a few items' trees at
+		// once: let the collector keep the heap near that, at a small
+		// multiple of the file's size.
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(int64(hugeFileMemory * len(data))))
+	}
 	doc := document.New(path, 0, string(data))
 	// Item by item, so that a huge file is checked in bounded memory; as
 	// a whole when the file is not plain items.
@@ -144,6 +151,13 @@ func (k Checker) Text(ctx context.Context, path string, data []byte) Result {
 	}
 	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Suppress(doc, diags)}
 }
+
+// From hugeFile bytes on, a file's check asks the collector to keep the
+// heap under hugeFileMemory times the file's size.
+const (
+	hugeFile       = 8 << 20
+	hugeFileMemory = 8
+)
 
 // OnlyErrors returns results with every diagnostic that is not an error
 // left out (for --quiet).
