@@ -83,4 +83,14 @@ func (p *Parsed) Reused() int { return p.reused }
 type Item struct {
 	Node       *yaml.Node
 	Start, End int
+
+	// preorder are the nodes of a tree copied from an earlier version's.
+	preorder []yaml.Node
 }
+
+// Preorder returns the nodes of the item's tree in depth-first order, the
+// root first, when the tree is a copy of an earlier version's made because
+// lines moved (see NewVersion); nil otherwise. The copies of one tree all
+// have its shape: a node's index in one is its index in the others, and
+// in the tree they were copied from.
+func (it *Item) Preorder() []yaml.Node { return it.preorder }

@@ -102,12 +102,13 @@ func reparse(prev, d *Document) *Parsed {
 	items = append(items, pp.Items[:a]...)
 	items = append(items, fresh...)
 	for _, it := range pp.Items[len(pp.Items)-b:] {
-		n := it.Node
+		moved := &Item{Node: it.Node, Start: it.Start + byteDelta, End: it.End + byteDelta, preorder: it.preorder}
 		if lineDelta != 0 {
-			n = copyShifted(n, lineDelta)
+			moved.preorder = copyShifted(it.Node, len(it.preorder), lineDelta)
+			moved.Node = &moved.preorder[0]
 			from[len(items)] = it.Node
 		}
-		items = append(items, &Item{Node: n, Start: it.Start + byteDelta, End: it.End + byteDelta})
+		items = append(items, moved)
 	}
 	// An item ends where the next one's node starts its line (which may
 	// be below the next item's dash): mend the ends next to the edit.
@@ -181,23 +182,31 @@ func placeRoot(root, old *yaml.Node, m *Mapper, first Span) {
 	seq.Line, seq.Column = line+1, col+1
 }
 
-// copyShifted deep-copies a tree (it has no aliases) moving its lines.
-// The copy's nodes, and its lists of children, are each one allocation.
-func copyShifted(n *yaml.Node, delta int) *yaml.Node {
-	nodes, kids := 0, 0
-	var count func(n *yaml.Node)
-	count = func(n *yaml.Node) {
-		nodes++
-		kids += len(n.Content)
-		for _, c := range n.Content {
-			count(c)
+// copyShifted deep-copies a tree of size nodes (0: not known) moving its
+// lines, and returns the copy's nodes in depth-first order, the root
+// first. The tree has no aliases: each node but the root is the child of
+// one other. The copy's nodes, and its lists of children, are each one
+// allocation.
+func copyShifted(n *yaml.Node, size, delta int) []yaml.Node {
+	if size == 0 {
+		var count func(n *yaml.Node)
+		count = func(n *yaml.Node) {
+			size++
+			for _, c := range n.Content {
+				count(c)
+			}
 		}
+		count(n)
 	}
-	count(n)
-	pool := make([]yaml.Node, 0, nodes)
-	ptrs := make([]*yaml.Node, 0, kids)
+	pool := make([]yaml.Node, 0, size)
+	ptrs := make([]*yaml.Node, 0, size-1)
+	fits := true
 	var copyNode func(n *yaml.Node) *yaml.Node
 	copyNode = func(n *yaml.Node) *yaml.Node {
+		if len(pool) == cap(pool) || len(ptrs)+len(n.Content) > cap(ptrs) {
+			fits = false // size was wrong: pool must not move
+			return n
+		}
 		pool = append(pool, *n)
 		c := &pool[len(pool)-1]
 		if c.Line > 0 {
@@ -213,7 +222,11 @@ func copyShifted(n *yaml.Node, delta int) *yaml.Node {
 		}
 		return c
 	}
-	return copyNode(n)
+	copyNode(n)
+	if !fits || len(pool) != size {
+		return copyShifted(n, 0, delta)
+	}
+	return pool
 }
 
 // hasAnchors reports whether a tree defines anchors or uses aliases, which

@@ -26,6 +26,11 @@ type summary struct {
 	// digest is the digest of the item's content, shared by the moved
 	// copies of the summary.
 	digest *digest
+	// at are the depth-first indexes in the item's tree of the nodes the
+	// symbols point to (symbolNodes), -1 for none; made when the summary
+	// first moves, and shared by its moved copies (the trees have one
+	// shape).
+	at []int32
 }
 
 // summaryKey stores an item's summary with its tree.
@@ -40,7 +45,7 @@ func (x *Model) summaryOf(p *document.Parsed, it *document.Item) *summary {
 		if sm.node == it.Node && sm.start == it.Start {
 			return sm
 		}
-		sm = sm.moved(it.Node, it.Start)
+		sm = sm.moved(it)
 		p.Remember(it, summaryKey{}, sm)
 		return sm
 	}
@@ -53,23 +58,43 @@ func (x *Model) summaryOf(p *document.Parsed, it *document.Item) *summary {
 	return sm
 }
 
-// moved returns a copy of sm for the same item written at start, its
-// tree being node: the same tree, or a copy of it whose lines moved.
-func (sm *summary) moved(node *yaml.Node, start int) *summary {
+// moved returns a copy of sm for the same item now at it: with the same
+// tree, or a copy of it whose lines moved.
+func (sm *summary) moved(to *document.Item) *summary {
+	node, start := to.Node, to.Start
 	out := &summary{node: node, start: start, digest: sm.digest}
 	if sm.item == nil {
 		return out
 	}
 	var twin map[*yaml.Node]*yaml.Node
+	var pre []yaml.Node
 	if node != sm.node {
-		twin = sm.nodesIn(node)
-	}
-	re := func(n *yaml.Node) *yaml.Node {
-		if n == nil || twin == nil {
-			return n
+		if pre = to.Preorder(); pre != nil {
+			if sm.at == nil {
+				sm.at = sm.indexes()
+			}
+			out.at = sm.at
+		} else {
+			twin = sm.nodesIn(node)
 		}
-		if t := twin[n]; t != nil {
-			return t
+	}
+	// re gives the node of the moved tree for the k-th node the
+	// symbols point to.
+	k := 0
+	re := func(n *yaml.Node) *yaml.Node {
+		i := k
+		k++
+		switch {
+		case n == nil:
+			return nil
+		case pre != nil:
+			if at := out.at[i]; at >= 0 && int(at) < len(pre) {
+				return &pre[at]
+			}
+		case twin != nil:
+			if t := twin[n]; t != nil {
+				return t
+			}
 		}
 		return n
 	}
@@ -86,7 +111,10 @@ func (sm *summary) moved(node *yaml.Node, start int) *summary {
 		if c.Named {
 			c.Value = sh(c.Value)
 		}
-		c.NameNode, c.Body, c.Node, c.KeyNode = re(c.NameNode), re(c.Body), re(c.Node), re(c.KeyNode)
+		c.NameNode = re(c.NameNode)
+		c.Body = re(c.Body)
+		c.Node = re(c.Node)
+		c.KeyNode = re(c.KeyNode)
 	}
 	// An item's symbols are the item (when it has a body) and its
 	// children (which have none), all but the edges in the order they
@@ -109,6 +137,55 @@ func (sm *summary) moved(node *yaml.Node, start int) *summary {
 		}
 	}
 	out.item = &it
+	return out
+}
+
+// symbolNodes returns the nodes s points to, in the order moved re-points
+// them.
+func symbolNodes(s *Symbol) [4]*yaml.Node {
+	return [4]*yaml.Node{s.NameNode, s.Body, s.Node, s.KeyNode}
+}
+
+// indexes returns the depth-first index in sm's tree of each node the
+// symbols point to (the item's, then each child's, in symbolNodes order),
+// -1 for none or one outside the tree.
+func (sm *summary) indexes() []int32 {
+	want := map[*yaml.Node]int32{}
+	for _, n := range symbolNodes(sm.item) {
+		want[n] = -1
+	}
+	for _, ch := range sm.item.Children {
+		for _, n := range symbolNodes(ch) {
+			want[n] = -1
+		}
+	}
+	delete(want, nil)
+	var i int32
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if _, ok := want[n]; ok {
+			want[n] = i
+		}
+		i++
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(sm.node)
+	out := make([]int32, 0, 4*(1+len(sm.item.Children)))
+	add := func(s *Symbol) {
+		for _, n := range symbolNodes(s) {
+			at, ok := want[n]
+			if !ok {
+				at = -1
+			}
+			out = append(out, at)
+		}
+	}
+	add(sm.item)
+	for _, ch := range sm.item.Children {
+		add(ch)
+	}
 	return out
 }
 
