@@ -132,13 +132,10 @@ func (k Checker) Reader(ctx context.Context, name string, r io.Reader) Result {
 // Text checks data as the file at path; the scripts it runs are looked
 // for in path's directory (none for stdin without a name).
 func (k Checker) Text(ctx context.Context, path string, data []byte) Result {
-	if len(data) >= hugeFile {
-		// Item by item, a huge file's check holds a few items' trees at
-		// once: let the collector keep the heap near that, at a small
-		// multiple of the file's size.
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(int64(hugeFileMemory * len(data))))
-	}
 	doc := document.New(path, 0, string(data))
+	if len(data) >= hugeFile {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(doc)))
+	}
 	// Item by item, so that a huge file is checked in bounded memory; as
 	// a whole when the file is not plain items.
 	diags, ok := diagnostics.DiagnoseItems(ctx, doc)
@@ -152,12 +149,26 @@ func (k Checker) Text(ctx context.Context, path string, data []byte) Result {
 	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Suppress(doc, diags)}
 }
 
-// From hugeFile bytes on, a file's check asks the collector to keep the
-// heap under hugeFileMemory times the file's size.
-const (
-	hugeFile       = 8 << 20
-	hugeFileMemory = 8
-)
+// hugeFile is the size from which a file's check sets the collector a
+// memory limit (memoryLimit).
+const hugeFile = 8 << 20
+
+// memoryLimit is the heap that checking doc item by item needs, give or
+// take: the text twice over, and the trees of its largest item (about
+// treeBytes bytes of tree for each byte of YAML) while a rule reads it
+// whole and while it is read again; at least fileMultiple times the
+// text. Near the limit the collector runs more often, so that the
+// garbage of one item does not add to the next; a limit under what is
+// in use would make it run all the time, hence the estimate.
+func memoryLimit(doc *document.Document) int64 {
+	const treeBytes, fileMultiple = 25, 8
+	largest := 0
+	for _, sp := range doc.ItemSpans() {
+		largest = max(largest, sp.End-sp.Start)
+	}
+	need := (2*len(doc.Text) + treeBytes*largest) * 4 / 3
+	return int64(max(need, fileMultiple*len(doc.Text)))
+}
 
 // OnlyErrors returns results with every diagnostic that is not an error
 // left out (for --quiet).
