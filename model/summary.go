@@ -27,9 +27,9 @@ type summary struct {
 	// copies of the summary.
 	digest *digest
 	// at are the depth-first indexes in the item's tree of the nodes the
-	// symbols point to (symbolNodes), -1 for none; made when the summary
-	// first moves, and shared by its moved copies (the trees have one
-	// shape).
+	// symbols point to (symbolNodes), -1 for none; made for the first
+	// moved copy of a summary, and passed on to the copies of that copy
+	// (the trees have one shape).
 	at []int32
 }
 
@@ -70,10 +70,11 @@ func (sm *summary) moved(to *document.Item) *summary {
 	var pre []yaml.Node
 	if node != sm.node {
 		if pre = to.Preorder(); pre != nil {
-			if sm.at == nil {
-				sm.at = sm.indexes()
+			// sm is shared by the versions that recalled it: read, not
+			// written.
+			if out.at = sm.at; out.at == nil {
+				out.at = sm.indexes()
 			}
-			out.at = sm.at
 		} else {
 			twin = sm.nodesIn(node)
 		}
