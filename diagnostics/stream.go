@@ -20,7 +20,8 @@ import (
 // items (on pipelines, tasks) runs on it or needs all of it; the names a
 // step's parameters and inputs have are kept, for the rules of the nodes
 // that run it. A huge file is so checked in memory that grows with its
-// largest items, not with it.
+// largest items, not with it; the items are first read on every
+// processor.
 // The model it assembles becomes the document's (model.Of).
 // ok is false, and nothing is returned, for a file that this cannot read
 // the way a whole parse does (a syntax error, anchors, several documents,
