@@ -55,7 +55,9 @@ func reparse(prev, d *Document) *Parsed {
 	old, cur := prev.Text, d.Text
 	pre := commonPrefix(old, cur)
 	suf := commonSuffix(old[pre:], cur[pre:])
-	oldSpans, newSpans := prev.ItemSpans(), d.ItemSpans()
+	oldSpans := prev.ItemSpans()
+	d.spansOnce.Do(func() { d.spans, _ = editedSpans(prev.mapper, oldSpans, d.mapper, pre, suf) })
+	newSpans := d.ItemSpans()
 	pp := prev.parsed
 	if len(oldSpans) != len(pp.Items) || len(oldSpans) == 0 || len(newSpans) == 0 || pre < oldSpans[0].Start {
 		return nil // the lines before the first item changed

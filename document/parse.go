@@ -215,6 +215,61 @@ func itemSpansAtZero(m *Mapper, first int) []Span {
 	}
 }
 
+// editedSpans returns ItemSpans(m) for a text that differs from om's,
+// whose item spans are old, only after its first pre bytes and before its
+// last suf bytes: the item starts before and after the change are kept
+// (moved), and only the lines the change touched are read. The whole
+// text is read (and whole is true) when its items are not at column zero
+// of lines ending in "\n", or when the change reaches the first item's
+// first line.
+func editedSpans(om *Mapper, old []Span, m *Mapper, pre, suf int) (spans []Span, whole bool) {
+	text, otext := m.text, om.text
+	if m.cr || om.cr || len(old) == 0 || pre > len(text) || suf > len(text)-pre {
+		return ItemSpans(m), true
+	}
+	first := old[0].Start
+	firstEnd := strings.IndexByte(otext[first:], '\n')
+	if firstEnd < 0 || pre <= first+firstEnd || !isDash(otext[first:first+firstEnd]) {
+		return ItemSpans(m), true
+	}
+	delta := len(text) - len(otext)
+	end := len(text) - suf
+	lo := strings.LastIndexByte(text[:pre], '\n') + 1 // the first line the change touched
+	hi := len(text)                                     // the newline ending the last one
+	if j := strings.IndexByte(text[end:], '\n'); j >= 0 {
+		hi = end + j
+	}
+	var starts []int
+	for _, sp := range old {
+		if sp.Start < lo {
+			starts = append(starts, sp.Start)
+		}
+	}
+	for p := lo; p <= hi && p < len(text); {
+		j := strings.IndexByte(text[p:], '\n')
+		if j < 0 {
+			j = len(text) - p
+		}
+		if s := text[p : p+j]; isDash(s) && !strings.HasPrefix(s, "---") {
+			starts = append(starts, p)
+		}
+		p += j + 1
+	}
+	for _, sp := range old {
+		if sp.Start+delta > hi {
+			starts = append(starts, sp.Start+delta)
+		}
+	}
+	spans = make([]Span, len(starts))
+	for i, s := range starts {
+		spans[i] = Span{Start: s, End: len(text)}
+		if i > 0 {
+			spans[i-1].End = s
+		}
+	}
+	return spans, false
+}
+
 func isDash(s string) bool {
 	return s == "-" || strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "-\t")
 }
