@@ -235,7 +235,7 @@ func editedSpans(om *Mapper, old []Span, m *Mapper, pre, suf int) (spans []Span,
 	delta := len(text) - len(otext)
 	end := len(text) - suf
 	lo := strings.LastIndexByte(text[:pre], '\n') + 1 // the first line the change touched
-	hi := len(text)                                     // the newline ending the last one
+	hi := len(text)                                   // the newline ending the last one
 	if j := strings.IndexByte(text[end:], '\n'); j >= 0 {
 		hi = end + j
 	}
