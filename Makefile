@@ -64,6 +64,7 @@ lint:
 # milliseconds.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzPipeline$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./diagnostics/
+	$(GO) test -run '^$$' -fuzz '^FuzzIncremental$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./diagnostics/
 	$(GO) test -run '^$$' -fuzz '^FuzzRequests$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./server/
 	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./check/
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./python/
