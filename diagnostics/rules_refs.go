@@ -85,7 +85,7 @@ func nameSet(list *yaml.Node) map[string]bool {
 func (c *checker) deploymentEndpoints(m *model.Model, node *yaml.Node, who string) {
 	for _, ep := range listify(document.ValueOf(node, schema.XEndpoints)) {
 		name, ok := scalarText(ep)
-		if !ok || m.Lookup(model.KindEndpoint, name) != nil || m.MayDefine(model.KindEndpoint) {
+		if !ok || m.Defines(model.KindEndpoint, name) || m.MayDefine(model.KindEndpoint) {
 			continue
 		}
 		msg := fmt.Sprintf("%s includes endpoint %q, which this file does not define; it is left out of the deployment", who, name)

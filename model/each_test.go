@@ -97,3 +97,28 @@ func TestEachKeptLoadsAhead(t *testing.T) {
 		t.Errorf("%d items loaded ahead of the one visited", m)
 	}
 }
+
+// TestDefinesDoesNotLoad checks that asking whether a name is defined
+// answers as Lookup does without loading a hollow item.
+func TestDefinesDoesNotLoad(t *testing.T) {
+	doc := document.New("file:///v/valohai.yaml", 1, "- step:\n    name: a\n    image: x\n")
+	whole := Of(doc)
+	var loads atomic.Int32
+	var hollow []*Symbol
+	for _, s := range whole.Items {
+		w := s
+		hollow = append(hollow, Hollow(s, func() *Symbol { loads.Add(1); return w }))
+	}
+	x := Assemble(doc, hollow)
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{{"a", true}, {"b", false}} {
+		if got := x.Defines(KindStep, tt.name); got != tt.want || got != (whole.Lookup(KindStep, tt.name) != nil) {
+			t.Errorf("Defines(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if n := loads.Load(); n != 0 {
+		t.Errorf("%d items loaded", n)
+	}
+}

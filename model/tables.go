@@ -36,6 +36,14 @@ func (x *Model) Lookup(kind Kind, name string) *Symbol {
 	return x.whole(s)
 }
 
+// Defines reports whether the file defines an item of kind called name
+// (Lookup finds it), without loading a hollow item (see Hollow).
+func (x *Model) Defines(kind Kind, name string) bool {
+	s := x.lookup(kind, name)
+	x.recordLookup(kind, name, s)
+	return s != nil
+}
+
 func (x *Model) lookup(kind Kind, name string) *Symbol {
 	if t := x.tables[kind]; t != nil {
 		return t.byName[name]

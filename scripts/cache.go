@@ -285,7 +285,7 @@ func (k *Cache) fresh(c *checker, e *entry, stat func(string) fileState) bool {
 		}
 	}
 	for name, found := range e.steps {
-		if (c.x.Lookup(model.KindStep, name) != nil) != found {
+		if c.x.Defines(model.KindStep, name) != found {
 			return false
 		}
 	}

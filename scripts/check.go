@@ -99,7 +99,7 @@ func (c *checker) add(sp document.Span, sev diagnostics.Severity, code, msg stri
 // hasStep reports whether the file has a step called name, noting that
 // the step's findings depend on it.
 func (c *checker) hasStep(name string) bool {
-	found := c.x.Lookup(model.KindStep, name) != nil
+	found := c.x.Defines(model.KindStep, name)
 	if c.cur.steps == nil {
 		c.cur.steps = map[string]bool{}
 	}
