@@ -3,48 +3,14 @@ package scripts
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/internal/corpus"
+	"github.com/valohai-ls/valohai-ls/internal/benchdata"
 	"github.com/valohai-ls/valohai-ls/model"
 )
-
-// generated writes the file that ../shared/tools/gen_big_valohai.py makes
-// of lines lines into a new directory, with run_0.py to run_8.py (the steps
-// run run_0.py to run_16.py: the others are missing). It skips without the
-// generator.
-func generated(b *testing.B, lines int) (dir, text string) {
-	b.Helper()
-	gen := filepath.Join(filepath.Dir(corpus.Dir(b)), "tools", "gen_big_valohai.py")
-	if _, err := os.Stat(gen); err != nil {
-		b.Skipf("no generator at %s (../shared beside the repository): %v", gen, err)
-	}
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		b.Skip("no python3 to run the generator")
-	}
-	dir = b.TempDir()
-	path := filepath.Join(dir, "valohai.yaml")
-	if out, err := exec.Command(py, gen, fmt.Sprint(lines), "-o", path).CombinedOutput(); err != nil {
-		b.Fatalf("generating %d lines: %v\n%s", lines, err, out)
-	}
-	script := "import argparse\np = argparse.ArgumentParser()\np.add_argument(\"--learning-rate\", type=float, default=0.01)\np.add_argument(\"--epochs\", type=int, default=10)\nargs = p.parse_known_args()\n"
-	for i := 0; i <= 8; i++ {
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("run_%d.py", i)), []byte(script), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return dir, string(data)
-}
 
 // BenchmarkScriptChecksEdit measures the script checks of a version that
 // edits one step of generated files of 5,000 and 50,000 lines: afresh
@@ -54,7 +20,8 @@ func generated(b *testing.B, lines int) (dir, text string) {
 func BenchmarkScriptChecksEdit(b *testing.B) {
 	for _, lines := range []int{5000, 50000} {
 		// In the parent's directory, which the runs share.
-		dir, text := generated(b, lines)
+		path, text := benchdata.Generated(b, lines)
+		dir := filepath.Dir(path)
 		for _, cached := range []bool{false, true} {
 			name := "fresh"
 			if cached {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/valohai-ls/valohai-ls/internal/benchdata"
+	"github.com/valohai-ls/valohai-ls/internal/lsptest"
 )
 
 // BenchmarkEditToDiagnostics measures an incremental edit of the
@@ -20,24 +21,30 @@ func BenchmarkEditToDiagnostics(b *testing.B) {
 	}
 	version, line := 1, 0
 	for b.Loop() {
-		// Even versions append " #e" to a line, odd ones remove it again.
 		version++
-		text := " #e"
 		if version%2 == 0 {
 			line = (version * 37) % (len(lines) - 1)
 		}
-		start, end := len(lines[line]), len(lines[line])
-		if version%2 == 1 {
-			text, end = "", start+3
-		}
-		_ = c.Notify("textDocument/didChange", map[string]any{
-			"textDocument": map[string]any{"uri": testURI, "version": version},
-			"contentChanges": []any{map[string]any{"range": map[string]any{
-				"start": map[string]any{"line": line, "character": start},
-				"end":   map[string]any{"line": line, "character": end}}, "text": text}}})
-		if _, err := c.WaitDiagnostics(testURI, version); err != nil {
-			b.Fatal(err)
-		}
+		toggleEdit(b, c, testURI, version, line, len(lines[line]))
+	}
+}
+
+// toggleEdit sends the edit of a benchmark's version and waits for its
+// diagnostics: an even version appends " #e" to the line (of length
+// bytes), the next odd one removes it again.
+func toggleEdit(b *testing.B, c *lsptest.Client, u string, version, line, length int) {
+	b.Helper()
+	text, start, end := " #e", length, length
+	if version%2 == 1 {
+		text, end = "", start+3
+	}
+	_ = c.Notify("textDocument/didChange", map[string]any{
+		"textDocument": map[string]any{"uri": u, "version": version},
+		"contentChanges": []any{map[string]any{"range": map[string]any{
+			"start": map[string]any{"line": line, "character": start},
+			"end":   map[string]any{"line": line, "character": end}}, "text": text}}})
+	if _, err := c.WaitDiagnostics(u, version); err != nil {
+		b.Fatal(err)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Scripts are the project's scripts, by path relative to its directory.
@@ -347,3 +348,18 @@ func (g *Gen) Disk(dir string) (string, error) {
 }
 
 func pick[T any](rng *rand.Rand, xs []T) T { return xs[rng.Intn(len(xs))] }
+
+// RewriteUnseen changes the script a.py of the project in dir, --lr
+// becoming --lx, and leaves its size and modification time as they were:
+// a change that a stat does not show.
+func RewriteUnseen(dir string) (path string, err error) {
+	path = filepath.Join(dir, "a.py")
+	st, err := os.Stat(path)
+	if err != nil {
+		return path, err
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(Scripts["a.py"], "--lr", "--lx", 1)), 0o644); err != nil {
+		return path, err
+	}
+	return path, os.Chtimes(path, time.Time{}, st.ModTime())
+}
