@@ -58,3 +58,25 @@ func TestReadNesting(t *testing.T) {
 		}
 	})
 }
+
+// TestReadManyKeys: a prepare() of 200,000 keys (some repeated, the last
+// value winning) is read in linear time: within a deadline that the
+// quadratic scan of duplicate keys (minutes) could not meet.
+func TestReadManyKeys(t *testing.T) {
+	if !childtest.Child(t) {
+		childtest.Run(t, 20*time.Second)
+		return
+	}
+	const n = 200_000
+	var b strings.Builder
+	b.WriteString("import valohai\nvalohai.prepare(step='t', default_parameters={")
+	for i := range n {
+		fmt.Fprintf(&b, "'k%d': %d, ", i, i)
+	}
+	b.WriteString("'k7': -1})\n")
+	sc := Read([]byte(b.String()))
+	d := sc.Prepare.DefaultParameters
+	if !d.Literal || len(d.Entries) != n || d.Entries[7].Key != "k7" || d.Entries[7].Value.Text != "-1" {
+		t.Fatalf("literal %v, %d entries, entry 7 %+v", d.Literal, len(d.Entries), d.Entries[7])
+	}
+}

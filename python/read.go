@@ -533,6 +533,7 @@ func (r *reader) dict(a arg, bad *[]Unreadable) *Dict {
 	if v.Kind != DictV {
 		return d
 	}
+	at := map[string]int{} // key → its entry
 	for k := 0; k+1 < len(v.Items); k += 2 {
 		key := v.Items[k]
 		if key.Kind != String {
@@ -540,16 +541,12 @@ func (r *reader) dict(a arg, bad *[]Unreadable) *Dict {
 			return d
 		}
 		e := Entry{Key: key.Text, Value: v.Items[k+1], Pos: key.Pos}
-		dup := false
-		for n := range d.Entries {
-			if d.Entries[n].Key == e.Key {
-				d.Entries[n].Value = e.Value
-				dup = true
-			}
+		if n, dup := at[e.Key]; dup {
+			d.Entries[n].Value = e.Value
+			continue
 		}
-		if !dup {
-			d.Entries = append(d.Entries, e)
-		}
+		at[e.Key] = len(d.Entries)
+		d.Entries = append(d.Entries, e)
 	}
 	d.Literal = true
 	return d

@@ -162,7 +162,36 @@ func (c *checker) step(st *model.Symbol, probe func(path string)) *stepFindings 
 		c.argparse(st, rn)
 		c.uses(st, rn)
 	}
+	f.diags = group(f.diags)
 	return f
+}
+
+// maxSame is how many findings of one code a step gets; the rest are
+// told as a count on the last one shown.
+const maxSame = 20
+
+// group keeps the first maxSame findings of each code, the last of them
+// saying how many more there are (a prepare() of 60,000 keys the step
+// lacks is one problem, not 60,000).
+func group(ds []diagnostics.Diagnostic) []diagnostics.Diagnostic {
+	count := map[string]int{}
+	for _, d := range ds {
+		count[d.Code]++
+	}
+	kept := ds[:0]
+	seen := map[string]int{}
+	for _, d := range ds {
+		n := count[d.Code]
+		seen[d.Code]++
+		switch i := seen[d.Code]; {
+		case n <= maxSame || i < maxSame:
+			kept = append(kept, d)
+		case i == maxSame:
+			d.Message = fmt.Sprintf("%s (and %d more like it)", d.Message, n-maxSame)
+			kept = append(kept, d)
+		}
+	}
+	return kept
 }
 
 // readError says in a few words why a script could not be read.

@@ -117,3 +117,31 @@ func write(t *testing.T, dir, name, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestCheckManyFindings: a step gets at most maxSame findings of one
+// code, the last telling how many more there are; a project checked from
+// a relative directory reads its scripts.
+func TestCheckManyFindings(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("import valohai\nvalohai.prepare(step='train', default_parameters={'lr': 0.1, ")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "'k%d': %d, ", i, i)
+	}
+	b.WriteString("})\n")
+	write(t, dir, "train.py", b.String())
+	t.Chdir(dir)
+	doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, hostileYAML)
+	ds := Check(context.Background(), doc, ".", NewReader()).Diagnostics
+	if len(ds) != maxSame {
+		t.Fatalf("%d findings, want %d", len(ds), maxSame)
+	}
+	for i, d := range ds {
+		if d.Code != diagnostics.CodeScriptUndeclaredParameter {
+			t.Errorf("finding %d: %s %s", i, d.Code, d.Message)
+		}
+	}
+	if last := ds[len(ds)-1].Message; !strings.HasSuffix(last, `"k19" in valohai.prepare(), but step "train" does not have it (and 980 more like it)`) {
+		t.Errorf("last finding %q", last)
+	}
+}

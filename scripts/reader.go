@@ -99,7 +99,12 @@ var (
 
 // open opens path through dir and checks the opened file.
 func open(dir, path string) (*os.File, fs.FileInfo, error) {
-	rel, err := filepath.Rel(dir, path)
+	dir, err1 := filepath.Abs(dir)
+	abs, err2 := filepath.Abs(path)
+	if err := errors.Join(err1, err2); err != nil {
+		return nil, nil, fmt.Errorf("read script: %w", err)
+	}
+	rel, err := filepath.Rel(dir, abs)
 	if err != nil || !filepath.IsLocal(rel) {
 		return nil, nil, fmt.Errorf("read script %s: %w", path, ErrOutside)
 	}

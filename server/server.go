@@ -83,7 +83,7 @@ func newServer(opts Options) *Server {
 // It returns nil after a clean shutdown and exit, and an error otherwise.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	s := newServer(opts)
-	conn := jsonrpc2.NewConn(newGuardedStream(jsonrpc2.NewStream(rwc), s.log), jsonrpc2.WithCodec(codec{}))
+	conn := jsonrpc2.NewConn(newGuardedStream(jsonrpc2.NewStream(rwc), rwc, s.log), jsonrpc2.WithCodec(codec{}))
 	s.conn = conn
 	s.client = protocol.ClientDispatcher(conn)
 	s.diags = newPublisher(s)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.uber.org/zap"
@@ -20,25 +21,35 @@ type frameReadWriter interface {
 // guardedStream answers frames that are not JSON-RPC messages (bad JSON,
 // a JSON value that is no message) with an error response and skips them;
 // the connection would otherwise end at the first such frame.
+//
+// It reads the frames itself (frameReader), so that a header it cannot
+// read is logged with what is wrong with it; s writes them.
 type guardedStream struct {
 	jsonrpc2.Stream
 	frames frameReadWriter
+	in     *frameReader
 	log    *zap.Logger
 }
 
-func newGuardedStream(s jsonrpc2.Stream, log *zap.Logger) jsonrpc2.Stream {
+func newGuardedStream(s jsonrpc2.Stream, in io.Reader, log *zap.Logger) jsonrpc2.Stream {
 	f, ok := s.(frameReadWriter)
 	if !ok {
 		return s
 	}
-	return &guardedStream{Stream: s, frames: f, log: log}
+	return &guardedStream{Stream: s, frames: f, in: newFrameReader(in), log: log}
 }
 
 // ReadFrame returns the next well-formed frame.
 func (g *guardedStream) ReadFrame(ctx context.Context) ([]byte, int64, error) {
 	for {
-		frame, n, err := g.frames.ReadFrame(ctx)
+		if err := ctx.Err(); err != nil {
+			return nil, 0, err
+		}
+		frame, n, err := g.in.next()
 		if err != nil {
+			if err != io.EOF {
+				g.log.Error("cannot read the client's messages; the connection ends", zap.Error(err))
+			}
 			return frame, n, err
 		}
 		code, msg, id := check(frame)

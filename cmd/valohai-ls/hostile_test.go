@@ -149,3 +149,25 @@ func TestCheckSignals(t *testing.T) {
 		})
 	}
 }
+
+// TestServeBadContentLength: a header the server cannot read ends the
+// connection with what was wrong in the log, not only "connection ended
+// without shutdown".
+func TestServeBadContentLength(t *testing.T) {
+	for _, tt := range []struct{ header, want string }{
+		{"Content-Length: abc\r\n\r\n", `Content-Length \"abc\" is not a number`},
+		{"Content-Length: 99999999999999999999\r\n\r\n", "is more than the 512 MiB a message may have"},
+		{"Content-Length: 1073741824\r\n\r\n", "is more than the 512 MiB a message may have"},
+		{"Content-Type: x\r\n\r\n", "no Content-Length"},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		cmd := exec.CommandContext(ctx, binary, "serve")
+		cmd.Stdin = strings.NewReader(tt.header)
+		out, _ := cmd.CombinedOutput()
+		late := ctx.Err() != nil
+		cancel()
+		if late || !strings.Contains(string(out), tt.want) {
+			t.Errorf("%q: output %q, want %q", tt.header, out, tt.want)
+		}
+	}
+}
