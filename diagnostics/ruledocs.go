@@ -305,7 +305,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeUnknownActionValue,
-			Why:  "Valohai runs an action only at the moments it knows (node-starting, node-complete, node-error) and carries out only the outcomes it knows (stop-pipeline, error-pipeline, noop).",
+			Why:  "Valohai runs an action only at the moments it knows (node-starting, node-complete, node-error) and carries out only the outcomes it knows (stop-pipeline, error-pipeline, noop, require-approval). valohai-ls does not warn about require-approval, which Valohai documents and uses in its own projects; valohai-yaml does.",
 			Bad:  docSteps + docNodesOpen + "        actions:\n          - {when: node-completed, if: metadata.loss > 1, then: stop-pipeline}\n" + docEdge,
 			Good: docSteps + docNodesOpen + "        actions:\n          - {when: node-complete, if: metadata.loss > 1, then: stop-pipeline}\n" + docEdge,
 		},

@@ -100,9 +100,7 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 			c.add(c.nameSpan(p), diagnostics.Warning, diagnostics.CodeScriptFlagValue,
 				fmt.Sprintf("flag %q is passed as %s alone, but %s expects a value after it, so the run stops; set pass-true-as: %s=true", name, opt, at, opt))
 		}
-		if want := argType(a); want != "" {
-			c.typeDiffers(p, name, want, at)
-		}
+		c.optionType(p, name, opt, a, at)
 		if a.HasDefault {
 			c.defaultDiffers(p, name, a.Default, at)
 		}
