@@ -104,9 +104,9 @@ func (k Checker) File(ctx context.Context, arg string) Result {
 	if err != nil {
 		return Result{Path: path, Err: err}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
-		return Result{Path: path, Err: fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))}
+		return Result{Path: path, Err: err}
 	}
 	return k.Text(ctx, path, data)
 }
@@ -122,7 +122,7 @@ func (k Checker) Reader(ctx context.Context, name string, r io.Reader) Result {
 	if name == "" {
 		name = StdinName
 	}
-	data, err := io.ReadAll(r)
+	data, err := readAll(ctx, r)
 	if err != nil {
 		return Result{Path: name, Err: fmt.Errorf("cannot read stdin: %w", err)}
 	}

@@ -50,7 +50,7 @@ const (
 	CodeScriptTypeMismatch        = "script-type-mismatch"        // the step and the script type a parameter differently
 	CodeScriptDefaultDiffers      = "script-default-differs"      // the step and the script give different defaults
 	CodeScriptMissing             = "script-missing"              // a script the command runs is not in the project
-	CodeScriptUnreadable          = "script-unreadable"           // a prepare() value that is not a literal
+	CodeScriptUnreadable          = "script-unreadable"           // a script or a prepare() value that cannot be read
 )
 
 // scriptRules describes the codes of the script checks.
@@ -66,7 +66,7 @@ var scriptRules = []Rule{
 	{CodeScriptTypeMismatch, "The step and the script give a parameter different types.", Information},
 	{CodeScriptDefaultDiffers, "The step and the script give a parameter different defaults; the step's is the one used.", Hint},
 	{CodeScriptMissing, "A script the step's command runs is not in the project.", Hint},
-	{CodeScriptUnreadable, "A valohai.prepare() value that is not written as a literal, which cannot be compared.", Hint},
+	{CodeScriptUnreadable, "A script that cannot be read (permission denied, too large, nested deeper than Python allows), or a valohai.prepare() value that is not written as a literal: neither can be compared.", Hint},
 }
 
 // semanticRules describes the codes above for Rules.

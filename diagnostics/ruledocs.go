@@ -497,7 +497,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code:        CodeScriptUnreadable,
-			Why:         "valohai-ls reads literals only, as valohai-utils does, so it cannot tell what a computed value holds.",
+			Why:         "valohai-ls reads literals only, as valohai-utils does, so it cannot tell what a computed value holds; nor can it compare a script it cannot read: one it may not open, one larger than 2 MiB, or one with brackets nested more than 200 deep, which Python itself refuses.",
 			Bad:         "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
 			Good:        "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script:      "import valohai\n\nPARAMS = dict(epochs=10)\nvalohai.prepare(step=\"train\", default_parameters=PARAMS)\n",

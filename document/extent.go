@@ -26,7 +26,7 @@ func (m *Mapper) NodeExtent(n *yaml.Node) Span {
 		return Span{start, flowEnd(text, start)}
 	}
 	line := m.LineOf(start)
-	col := n.Column - 1
+	col := blockColumn(n)
 	end := m.contentEnd(line)
 	for l := line + 1; l < m.LineCount(); l++ {
 		s := m.Line(l)
@@ -43,6 +43,19 @@ func (m *Mapper) NodeExtent(n *yaml.Node) Span {
 		break
 	}
 	return Span{start, end}
+}
+
+// blockColumn returns the column a block collection's lines are indented
+// to: its own, or for an anchored one (whose position is its anchor's) its
+// first key's, or its first item's dash.
+func blockColumn(n *yaml.Node) int {
+	if n.Anchor == "" || len(n.Content) == 0 {
+		return n.Column - 1
+	}
+	if n.Kind == yaml.SequenceNode {
+		return max(n.Content[0].Column-3, 0)
+	}
+	return n.Content[0].Column - 1
 }
 
 // contentEnd is the end of line l without trailing blanks.

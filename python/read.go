@@ -1,5 +1,7 @@
 package python
 
+import "fmt"
+
 // keywords are Python's hard keywords: a name among them never names a
 // called function.
 var keywords = map[string]bool{
@@ -28,7 +30,11 @@ type Unreadable struct {
 // Read reads a Python script. It never fails: on text that is not valid
 // Python it reads what it can.
 func Read(src []byte) *Script {
-	r := &reader{src: src, toks: Tokenize(src), assigned: map[string]Value{}, script: &Script{}}
+	toks, deep := tokenize(src)
+	if deep > 0 {
+		return &Script{Refused: fmt.Sprintf("its brackets are nested more than %d deep at line %d, which Python refuses", MaxNesting, deep)}
+	}
+	r := &reader{src: src, toks: toks, assigned: map[string]Value{}, script: &Script{}}
 	r.matchBrackets()
 	r.statements()
 	r.scanCalls()

@@ -46,6 +46,10 @@ type Script struct {
 	// `valohai.parameters("x")` and `valohai.inputs("x")` (also through an
 	// alias such as `import valohai as vh`), in source order.
 	Parameters, Inputs []Use
+	// Refused says why the script was not read at all (a file Python
+	// itself refuses, such as one nested deeper than MaxNesting); empty
+	// when it was read.
+	Refused string
 }
 
 // Pos is a place in the file: a byte offset, and the one-based line.

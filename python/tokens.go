@@ -28,20 +28,41 @@ type Token struct {
 // Text returns the token's source text.
 func (t Token) Text(src []byte) string { return string(src[t.Start:t.End]) }
 
+// MaxNesting is the deepest bracket nesting read: CPython refuses a file
+// with more than 200 nested parentheses, brackets and braces ("too many
+// nested parentheses"), so no script Python runs has more.
+const MaxNesting = 200
+
+// Tokenize returns the tokens of src; none when a bracket is nested
+// deeper than MaxNesting (the file is not Python).
 func Tokenize(src []byte) []Token {
+	toks, _ := tokenize(src)
+	return toks
+}
+
+// tokenize returns the tokens of src, and the one-based line of the first
+// bracket nested deeper than MaxNesting (0 when there is none; else no
+// tokens are returned).
+func tokenize(src []byte) ([]Token, int) {
 	start := 0
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		start = 3 // a UTF-8 byte order mark
 	}
-	return tokenizeRange(src, start, len(src), 1)
+	tz := newTokenizer(src, start, len(src), 1)
+	tz.run()
+	return tz.toks, tz.deep
 }
 
 // tokenizeRange tokenizes src[start:end], where start is on line line,
 // with offsets into src.
 func tokenizeRange(src []byte, start, end, line int) []Token {
-	tz := tokenizer{src: src[:end], pos: start, line: line, toks: make([]Token, 0, (end-start)/4+8)}
+	tz := newTokenizer(src, start, end, line)
 	tz.run()
 	return tz.toks
+}
+
+func newTokenizer(src []byte, start, end, line int) *tokenizer {
+	return &tokenizer{src: src[:end], pos: start, line: line, toks: make([]Token, 0, (end-start)/8+8)}
 }
 
 type tokenizer struct {
@@ -49,6 +70,7 @@ type tokenizer struct {
 	pos     int
 	line    int
 	depth   int // bracket nesting
+	deep    int // the line of a bracket nested deeper than MaxNesting
 	toks    []Token
 	lineBeg bool // the next token starts a logical line
 }
@@ -148,6 +170,11 @@ func (tz *tokenizer) run() {
 			switch c {
 			case '(', '[', '{':
 				tz.depth++
+				if tz.depth > MaxNesting {
+					tz.deep = line
+					tz.toks = tz.toks[:0]
+					return
+				}
 			case ')', ']', '}':
 				if tz.depth > 0 {
 					tz.depth--

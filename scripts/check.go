@@ -3,8 +3,10 @@ package scripts
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"hash"
+	"io/fs"
 	"path/filepath"
 	"sort"
 
@@ -139,11 +141,20 @@ func (c *checker) step(st *model.Symbol, probe func(path string)) *stepFindings 
 			continue
 		}
 		seen[nr.Path] = true
-		sf, err := c.r.Read(nr.Path)
+		sf, err := c.r.Read(c.dir, nr.Path)
 		if err != nil {
+			why := readError(err)
+			f.key = fmt.Appendf(f.key, "unreadable\x00%s\x00", why)
+			c.add(nr.Span, diagnostics.Hint, diagnostics.CodeScriptUnreadable,
+				fmt.Sprintf("%s cannot be read (%s), so valohai-ls cannot compare it with step %q", nr.Rel, why, st.Name))
 			continue
 		}
 		f.key = append(f.key, sf.Hash[:]...)
+		if sf.Script.Refused != "" {
+			c.add(nr.Span, diagnostics.Hint, diagnostics.CodeScriptUnreadable,
+				fmt.Sprintf("%s is not read: %s; valohai-ls cannot compare it with step %q", nr.Rel, sf.Script.Refused, st.Name))
+			continue
+		}
 		runs = append(runs, run{Run: nr, file: sf.Script})
 	}
 	for _, rn := range runs {
@@ -152,6 +163,22 @@ func (c *checker) step(st *model.Symbol, probe func(path string)) *stepFindings 
 		c.uses(st, rn)
 	}
 	return f
+}
+
+// readError says in a few words why a script could not be read.
+func readError(err error) string {
+	for _, e := range []error{ErrTooLarge, ErrNotRegular, ErrOutside, fs.ErrPermission, fs.ErrNotExist} {
+		if errors.Is(err, e) {
+			if e == fs.ErrPermission {
+				return "permission denied"
+			}
+			if e == fs.ErrNotExist {
+				return "it is gone"
+			}
+			return "it is " + e.Error()
+		}
+	}
+	return "it is not a file valohai-ls can read"
 }
 
 // where names a place of a script: `train.py:12` (a long path by its

@@ -62,7 +62,7 @@ func argparseRuns(p pair) map[*model.Symbol][]run {
 			if all, _ := scriptArgs(nr.Args); !all || !nr.Present() {
 				continue
 			}
-			f, err := r.Read(nr.Path)
+			f, err := r.Read(p.dir, nr.Path)
 			if err == nil && len(f.Script.Arguments) > 0 && readOptions(f.Script).whole {
 				out[st] = append(out[st], run{Run: nr, file: f.Script})
 			}
@@ -188,7 +188,7 @@ func TestMutationPrepareParameter(t *testing.T) {
 				if !nr.Present() {
 					continue
 				}
-				f, err := r.Read(nr.Path)
+				f, err := r.Read(p.dir, nr.Path)
 				if err != nil || f.Script.Prepare == nil || f.Script.Prepare.DefaultParameters == nil {
 					continue
 				}

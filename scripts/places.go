@@ -45,7 +45,7 @@ func Places(doc *document.Document, sym *model.Symbol, dir string, r *Reader) []
 			continue
 		}
 		seen[nr.Path] = true
-		f, err := r.Read(nr.Path)
+		f, err := r.Read(dir, nr.Path)
 		if err != nil {
 			continue
 		}

@@ -2,8 +2,12 @@ package scripts
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -46,24 +50,29 @@ func NewReader() *Reader {
 	return &Reader{byPath: map[string]stamp{}, byHash: map[[sha256.Size]byte]*python.Script{}}
 }
 
-// Read returns the script at path.
-func (r *Reader) Read(path string) (*File, error) {
-	st, err := os.Stat(path)
+// Read returns the script at path, a file inside dir. It is opened once,
+// through dir (a path that leaves dir, by `..` or a symbolic link, is
+// refused even when the file is swapped after it was found), without
+// blocking on a FIFO or a device, and read only when the opened file is a
+// regular file of at most maxScript bytes.
+func (r *Reader) Read(dir, path string) (*File, error) {
+	fd, st, err := open(dir, path)
 	if err != nil {
-		return nil, fmt.Errorf("read script: %w", err)
+		return nil, err
 	}
-	if st.Size() > maxScript {
-		return nil, fmt.Errorf("read script %s: %d bytes is more than is read", path, st.Size())
-	}
+	defer fd.Close()
 	r.mu.Lock()
 	if s, ok := r.byPath[path]; ok && s.size == st.Size() && s.mod.Equal(st.ModTime()) {
 		r.mu.Unlock()
 		return s.file, nil
 	}
 	r.mu.Unlock()
-	src, err := os.ReadFile(path)
+	src, err := io.ReadAll(io.LimitReader(fd, maxScript+1))
 	if err != nil {
 		return nil, fmt.Errorf("read script: %w", err)
+	}
+	if len(src) > maxScript {
+		return nil, fmt.Errorf("read script %s: %w", path, ErrTooLarge)
 	}
 	f := &File{Path: path, Hash: sha256.Sum256(src), Src: src}
 	r.mu.Lock()
@@ -79,6 +88,44 @@ func (r *Reader) Read(path string) (*File, error) {
 	}
 	r.byPath[path] = stamp{size: st.Size(), mod: st.ModTime(), file: f}
 	return f, nil
+}
+
+// Errors of Read, besides the file system's.
+var (
+	ErrTooLarge   = fmt.Errorf("larger than %d MiB", maxScript>>20)
+	ErrNotRegular = errors.New("not a regular file")
+	ErrOutside    = errors.New("outside the directory of valohai.yaml")
+)
+
+// open opens path through dir and checks the opened file.
+func open(dir, path string) (*os.File, fs.FileInfo, error) {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil, nil, fmt.Errorf("read script %s: %w", path, ErrOutside)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read script: %w", err)
+	}
+	defer root.Close()
+	fd, err := root.OpenFile(rel, os.O_RDONLY|openNonblock, 0)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read script: %w", err)
+	}
+	st, err := fd.Stat()
+	switch {
+	case err != nil:
+		err = fmt.Errorf("read script: %w", err)
+	case !st.Mode().IsRegular():
+		err = fmt.Errorf("read script %s: %w", path, ErrNotRegular)
+	case st.Size() > maxScript:
+		err = fmt.Errorf("read script %s: %w", path, ErrTooLarge)
+	}
+	if err != nil {
+		fd.Close()
+		return nil, nil, err
+	}
+	return fd, st, nil
 }
 
 // Forget drops what is known of path, so that the next Read reads it.

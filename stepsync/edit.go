@@ -80,13 +80,63 @@ func (e *editor) refuse(format string, args ...any) {
 }
 
 // block reports whether n is a block mapping or sequence written in the
-// text (not a flow collection, not an alias or anchored node).
+// text (not a flow collection, not an alias). An anchored block node is
+// one; whether other nodes share it is shared's question.
 func (e *editor) block(n *yaml.Node) bool {
-	if n == nil || n.Kind == yaml.AliasNode || n.Anchor != "" || n.Style&yaml.FlowStyle != 0 {
+	if n == nil || n.Kind == yaml.AliasNode || n.Style&yaml.FlowStyle != 0 {
 		return false
 	}
 	start := e.m.NodeStart(n)
+	if n.Anchor != "" {
+		start = skipAnchor(e.text, start)
+	}
 	return start < len(e.text) && e.text[start] != '{' && e.text[start] != '['
+}
+
+// shared reports whether n is anchored and an alias of its anchor is
+// written anywhere in the text, so that editing n would also change what
+// the alias stands for (a `<<: *tr` merge into another step).
+func (e *editor) shared(n *yaml.Node) bool {
+	if n == nil || n.Anchor == "" {
+		return false
+	}
+	alias := "*" + n.Anchor
+	for i := strings.Index(e.text, alias); i >= 0; {
+		end := i + len(alias)
+		if end == len(e.text) || strings.ContainsRune(" \t\r\n,]}", rune(e.text[end])) {
+			return true
+		}
+		next := strings.Index(e.text[end:], alias)
+		if next < 0 {
+			break
+		}
+		i = end + next
+	}
+	return false
+}
+
+// skipAnchor returns the offset after an `&name` and the blanks and line
+// breaks after it that start at off.
+func skipAnchor(text string, off int) int {
+	if off >= len(text) || text[off] != '&' {
+		return off
+	}
+	for off < len(text) && !strings.ContainsRune(" \t\r\n", rune(text[off])) {
+		off++
+	}
+	for off < len(text) && strings.ContainsRune(" \t\r\n", rune(text[off])) {
+		off++
+	}
+	return off
+}
+
+// keyCol returns the column of a mapping's keys: the column of its first
+// key (an anchored mapping starts at its anchor), else the node's.
+func keyCol(mp *yaml.Node) int {
+	if mp.Anchor != "" && mp.Kind == yaml.MappingNode && mp.Style&yaml.FlowStyle == 0 && len(mp.Content) > 0 {
+		return mp.Content[0].Column - 1
+	}
+	return mp.Column - 1
 }
 
 // colonAfter returns the offset just past the `:` that follows key.
@@ -118,11 +168,15 @@ func (e *editor) dashCol(it *yaml.Node) int {
 // value when the key is there, else adding `key: v` after the mapping's
 // last line.
 func (e *editor) set(mp *yaml.Node, what, key string, v any) {
+	if e.shared(mp) {
+		e.refuse("%s is anchored as &%s and merged elsewhere; set %s by hand", what, mp.Anchor, key)
+		return
+	}
 	if !e.block(mp) {
 		e.setFlow(mp, what, key, v)
 		return
 	}
-	col := mp.Column - 1
+	col := keyCol(mp)
 	k, val := document.KeyOf(mp, key), document.ValueOf(mp, key)
 	if k == nil {
 		e.add(e.m.NodeExtent(mp).End, e.m.NodeExtent(mp).End, e.nl+strings.Repeat(" ", col)+field(Field{key, v}, col, e.nl))
@@ -207,12 +261,16 @@ func (e *editor) addItems(body *yaml.Node, step, key string, items []Item) {
 	if len(items) == 0 {
 		return
 	}
+	if e.shared(body) {
+		e.refuse("step %q is anchored as &%s and merged into other steps; add %s by hand", step, body.Anchor, names(items))
+		return
+	}
 	if !e.block(body) {
 		e.refuse("step %q is a flow mapping; %s not added", step, key)
 		return
 	}
 	k, list := document.KeyOf(body, key), document.ValueOf(body, key)
-	col := body.Column - 1
+	col := keyCol(body)
 	dash := col + e.listOffset(body)
 	var b strings.Builder
 	writeItems := func(dash, keyCol int) {
@@ -226,9 +284,11 @@ func (e *editor) addItems(body *yaml.Node, step, key string, items []Item) {
 		b.WriteString(e.nl + strings.Repeat(" ", col) + key + ":")
 		writeItems(dash, dash+2)
 		e.add(end, end, b.String())
+	case e.shared(list):
+		e.refuse("%s of step %q is anchored as &%s and used elsewhere; add %s by hand", key, step, list.Anchor, names(items))
 	case list != nil && list.Kind == yaml.SequenceNode && e.block(list) && len(list.Content) > 0:
 		first := list.Content[0]
-		writeItems(e.dashCol(first), first.Column-1)
+		writeItems(e.dashCol(first), keyCol(first))
 		end := e.m.NodeExtent(list).End
 		e.add(end, end, b.String())
 	case list != nil && list.Kind == yaml.SequenceNode && len(list.Content) == 0 && list.Anchor == "" && list.Kind != yaml.AliasNode:
@@ -262,6 +322,10 @@ func (e *editor) addItems(body *yaml.Node, step, key string, items []Item) {
 // is the list's only item).
 func (e *editor) remove(body *yaml.Node, key string, it *yaml.Node, what string) {
 	list := document.ValueOf(body, key)
+	if e.shared(body) || e.shared(list) || e.shared(it) {
+		e.refuse("%s is in an anchored part used elsewhere; remove it by hand", what)
+		return
+	}
 	if !e.block(body) || !e.block(list) || !e.block(it) && !e.ownLines(it) {
 		e.refuse("%s is in a flow collection; remove it by hand", what)
 		return

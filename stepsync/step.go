@@ -109,6 +109,10 @@ func AddScript(text, rel string, sc *python.Script) (string, []string, error) {
 		return "", nil, err
 	}
 	doc := document.New("file:///valohai.yaml", 1, text)
+	if p := doc.Parsed(); p != nil && len(p.Errors) > 0 {
+		se := p.Errors[0]
+		return "", nil, fmt.Errorf("valohai.yaml has a syntax error at line %d (%s); fix it first", doc.Mapper().LineOf(se.Start)+1, se.Message)
+	}
 	x := model.Of(doc)
 	if st := x.Lookup(model.KindStep, sc.Prepare.Step.Value); st != nil && st.Body != nil {
 		edits, refused := SyncPrepare(doc, st, sc.Prepare)
@@ -150,7 +154,7 @@ func layout(doc *document.Document) (dash, key, inner int, err error) {
 		return 0, 2, 4, nil
 	}
 	e := newEditor(doc.Mapper())
-	if root.Kind != yaml.SequenceNode || !e.block(root) {
+	if root.Kind != yaml.SequenceNode || !e.block(root) || e.shared(root) {
 		return 0, 0, 0, fmt.Errorf("valohai.yaml is not a block list of items; the step cannot be added")
 	}
 	if len(root.Content) == 0 {
@@ -160,7 +164,7 @@ func layout(doc *document.Document) (dash, key, inner int, err error) {
 	dash, key = e.dashCol(first), first.Column-1
 	inner = key + 2
 	if first.Kind == yaml.MappingNode && len(first.Content) > 1 && first.Content[1].Kind == yaml.MappingNode && e.block(first.Content[1]) {
-		inner = first.Content[1].Column - 1
+		inner = keyCol(first.Content[1])
 	}
 	return dash, key, inner, nil
 }

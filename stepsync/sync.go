@@ -45,7 +45,7 @@ func Runs(x *model.Model, st *model.Symbol, dir string, r *scripts.Reader) []Run
 			continue
 		}
 		seen[nr.Path] = true
-		f, err := r.Read(nr.Path)
+		f, err := r.Read(dir, nr.Path)
 		if err != nil {
 			continue
 		}

@@ -18,16 +18,43 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }()
+	select {
+	case code := <-done:
+		os.Exit(code)
+	case sig := <-sigs:
+		os.Exit(interrupted(cancel, sig, done))
+	}
+}
+
+// signalGrace is how long a command may take to end after SIGINT or
+// SIGTERM (a file being replaced is renamed or removed in that time).
+const signalGrace = 60 * time.Millisecond
+
+// interrupted stops the command on a signal: it cancels its context, waits
+// at most signalGrace for it to end, and returns the shell's exit status
+// for the signal (130 for SIGINT, 143 for SIGTERM).
+func interrupted(cancel context.CancelFunc, sig os.Signal, done <-chan int) int {
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(signalGrace):
+	}
+	if sig == syscall.SIGTERM {
+		return 128 + int(syscall.SIGTERM)
+	}
+	return 128 + int(syscall.SIGINT)
 }
 
 // run executes the command line args and returns the exit code.

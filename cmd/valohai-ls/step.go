@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/valohai-ls/valohai-ls/internal/atomicfile"
 	"github.com/valohai-ls/valohai-ls/internal/udiff"
 	"github.com/valohai-ls/valohai-ls/python"
 	"github.com/valohai-ls/valohai-ls/stepsync"
@@ -81,7 +82,7 @@ func runStep(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		if text == old {
 			return stepOK
 		}
-		if err := os.WriteFile(config, []byte(text), 0o644); err != nil {
+		if err := atomicfile.Write(config, []byte(text)); err != nil {
 			fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
 			return stepUsage
 		}

@@ -114,3 +114,58 @@ func TestStepCommand(t *testing.T) {
 		}
 	})
 }
+
+// TestStepWriteSafely: `step --write` refuses a file with a syntax error
+// (naming it) and leaves it byte-identical; it edits an anchored block step
+// that nothing merges, refuses one another step merges, keeps the file's
+// mode and writes through a symbolic link, keeping the link.
+func TestStepWriteSafely(t *testing.T) {
+	script := "import valohai\nvalohai.prepare(step=\"train\", default_parameters={\"lr\": 0.1})\n"
+	anchored := "- step: &tr\n    name: train\n    image: python:3.12\n    command: python train.py\n"
+	merged := anchored + "- step:\n    <<: *tr\n    name: other\n"
+	broken := "- step:\n    name: train\n    image: [python\n"
+	tests := []struct {
+		name, yaml string
+		code       int
+		want       string // the file afterwards
+		stderr     string
+	}{
+		{"syntax error", broken, 2, broken, "valohai.yaml has a syntax error at line 3"},
+		{"anchored step", anchored, 0, anchored + "    parameters:\n      - name: lr\n        default: 0.1\n        optional: false\n        type: float\n", ""},
+		{"anchored step merged elsewhere", merged, 0, merged, `step "train" is anchored as &tr and merged into other steps; add lr by hand`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, dir, "train.py", script)
+			writeFile(t, dir, "valohai.yaml", tt.yaml)
+			code, out, errs := runIn(t, dir, "step", "--write", "train.py")
+			raw, _ := os.ReadFile(filepath.Join(dir, "valohai.yaml"))
+			if code != tt.code || out != "" || !strings.Contains(errs, tt.stderr) || tt.stderr == "" && errs != "" || string(raw) != tt.want {
+				t.Errorf("exit %d, stderr %q, out %q, file:\n%s\nwant exit %d, stderr %q, file:\n%s", code, errs, out, raw, tt.code, tt.stderr, tt.want)
+			}
+		})
+	}
+	t.Run("mode and link", func(t *testing.T) {
+		dir := t.TempDir()
+		writeFile(t, dir, "train.py", script)
+		writeFile(t, dir, "real.yaml", anchored)
+		if err := os.Chmod(filepath.Join(dir, "real.yaml"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("real.yaml", filepath.Join(dir, "valohai.yaml")); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, errs := runIn(t, dir, "step", "--write", "train.py"); code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		if st, err := os.Lstat(filepath.Join(dir, "valohai.yaml")); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("valohai.yaml is no longer a link (%v)", err)
+		}
+		st, err := os.Stat(filepath.Join(dir, "real.yaml"))
+		raw, _ := os.ReadFile(filepath.Join(dir, "real.yaml"))
+		if err != nil || st.Mode().Perm() != 0o600 || !strings.Contains(string(raw), "name: lr") {
+			t.Errorf("target mode %v (%v), content:\n%s", st.Mode().Perm(), err, raw)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -159,6 +160,9 @@ func (l *exprLexer) token() *Error {
 			l.bracket(op, start)
 			if l.depth < 0 {
 				return &Error{start, "unmatched '" + op + "'"}
+			}
+			if l.depth > maxBrackets {
+				return &Error{start, fmt.Sprintf("too many nested parentheses (more than %d)", maxBrackets)}
 			}
 			l.toks = append(l.toks, exprToken{kind: "op", text: op, pos: start})
 			return nil

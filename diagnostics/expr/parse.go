@@ -5,8 +5,28 @@ import "fmt"
 // exprParser is a recursive-descent parser of Python's expression grammar
 // (the parts that can appear in one expression).
 type exprParser struct {
-	toks []exprToken
-	i    int
+	toks  []exprToken
+	i     int
+	depth int // unary operators and powers being read, one inside the other
+}
+
+// maxBrackets is the deepest bracket nesting Python's parser accepts.
+const maxBrackets = 200
+
+// maxUnary bounds how deeply factors nest while parsing: one level per
+// unary operator, power and bracket. Brackets give at most maxBrackets of
+// them, so an expression past it has hundreds of nested operators, far
+// more than the evaluator's levels: it is reported as nesting too deeply.
+const maxUnary = 1000
+
+// enter counts one more nested unary operator or power, and refuses one
+// past maxUnary.
+func (p *exprParser) enter() *Error {
+	p.depth++
+	if p.depth > maxUnary {
+		return &Error{p.peek().pos, fmt.Sprintf("the expression nests too deeply (at most %d levels)", maxExprDepth-1)}
+	}
+	return nil
 }
 
 func (p *exprParser) peek() exprToken { return p.toks[p.i] }
@@ -131,6 +151,10 @@ func (p *exprParser) boolOp(kw string, sub func() (*exprNode, *Error)) (*exprNod
 func (p *exprParser) not() (*exprNode, *Error) {
 	if p.is("not") {
 		pos := p.next().pos
+		if err := p.enter(); err != nil {
+			return nil, err
+		}
+		defer func() { p.depth-- }()
 		n, err := p.not()
 		if err != nil {
 			return nil, err
@@ -226,6 +250,10 @@ func (p *exprParser) binary(level int) (*exprNode, *Error) {
 }
 
 func (p *exprParser) factor() (*exprNode, *Error) {
+	if err := p.enter(); err != nil {
+		return nil, err
+	}
+	defer func() { p.depth-- }()
 	for _, op := range []string{"+", "-", "~"} {
 		if p.is(op) {
 			pos := p.next().pos
