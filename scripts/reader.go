@@ -99,6 +99,11 @@ var (
 
 // open opens path through dir and checks the opened file.
 func open(dir, path string) (*os.File, fs.FileInfo, error) {
+	// The scripts' paths are absolute; a directory given relative to the
+	// working directory (`check sub/valohai.yaml`) is made so too.
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
 	rel, err := filepath.Rel(dir, path)
 	if err != nil || !filepath.IsLocal(rel) {
 		return nil, nil, fmt.Errorf("read script %s: %w", path, ErrOutside)
