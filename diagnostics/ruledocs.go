@@ -103,7 +103,7 @@ func officialFor(code string) Official {
 		return OfficialSilent
 	case CodeScriptUnknownOption, CodeScriptRequiredOption, CodeScriptFlagValue, CodeScriptUnknownStep,
 		CodeScriptUndeclaredParameter, CodeScriptUnusedParameter, CodeScriptUndeclaredInput, CodeScriptUnusedInput,
-		CodeScriptTypeMismatch, CodeScriptDefaultDiffers, CodeScriptMissing, CodeScriptUnreadable:
+		CodeScriptTypeMismatch, CodeScriptDefaultDiffers, CodeScriptMissing, CodeScriptUnreadable, CodeScriptNotRead:
 		return OfficialSilent
 	}
 	return OfficialReports
@@ -502,6 +502,13 @@ func ruleDocs() []RuleDoc {
 			Good:        "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script:      "import valohai\n\nPARAMS = dict(epochs=10)\nvalohai.prepare(step=\"train\", default_parameters=PARAMS)\n",
 			FixedScript: "import valohai\n\nvalohai.prepare(step=\"train\", default_parameters={\"epochs\": 10})\n",
+		},
+		{
+			Code:   CodeScriptNotRead,
+			Why:    "valohai-ls reads Python scripts only; it says so where a step gives its parameters to another program, or runs no Python script it could compare, so that no finding never means not looked at.",
+			Bad:    "- step:\n    name: train\n    image: r-base\n    command: Rscript train.R {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
 		},
 	}
 }

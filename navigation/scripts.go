@@ -90,9 +90,31 @@ func CommandLines(x *Index, body *yaml.Node, key string) [][][]Word {
 	return out
 }
 
-// separator ends a simple command: `&&`, `||`, `;`, `|`, `&`, or a line
-// break that no backslash continues.
-var separator = regexp.MustCompile(`&&|\|\||[;|&]|[^\\]\n|^\n`)
+// separators returns where the separators that end simple commands are
+// in a command, outside quotes: `&&`, `||`, `;`, `|`, `&`, and line
+// breaks that no backslash continues.
+func separators(text string) [][2]int {
+	var out [][2]int
+	sq, dq := false, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '\\' && !sq:
+			i++
+		case c == '\'' && !dq:
+			sq = !sq
+		case c == '"' && !sq:
+			dq = !dq
+		case sq || dq:
+		case (c == '&' || c == '|') && i+1 < len(text) && text[i+1] == c:
+			out = append(out, [2]int{i, i + 2})
+			i++
+		case c == ';' || c == '|' || c == '&' || c == '\n':
+			out = append(out, [2]int{i, i + 1})
+		}
+	}
+	return out
+}
 
 // simpleCommands splits a command into simple commands of words.
 func simpleCommands(c model.Command) [][]Word {
@@ -115,13 +137,9 @@ func simpleCommands(c model.Command) [][]Word {
 			out = append(out, words)
 		}
 	}
-	for _, m := range separator.FindAllStringIndex(text, -1) {
-		end := m[0]
-		if text[end] != '\n' && text[end] != '&' && text[end] != '|' && text[end] != ';' {
-			end++ // the character before a line break
-		}
-		flush(end)
-		start = m[1]
+	for _, sep := range separators(text) {
+		flush(sep[0])
+		start = sep[1]
 	}
 	flush(len(text))
 	return out
@@ -288,7 +306,7 @@ func (r *runReader) module(words []Word, i int) {
 		r.looksFor(base + "/__main__.py")
 	}
 	if p, rel, ok := moduleMainRel(r.dir, r.cwd, mod); ok {
-		r.add(words, Run{How: HowModule, Ref: mod, Span: words[i].Span, Rel: rel, Path: p})
+		r.add(words, Run{How: HowModule, Ref: mod, Span: words[i].Span, Rel: rel, Path: p, Args: words[i+1:]})
 	}
 }
 

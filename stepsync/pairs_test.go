@@ -50,6 +50,7 @@ var leftReasons = map[string]struct {
 	diagnostics.CodeScriptMissing:             {34, "the script is not in the project"},
 	diagnostics.CodeScriptUnknownStep:         {3, "prepare(step=...) names a step the file lacks: a new step is `valohai-ls step`'s work, not the sync's"},
 	diagnostics.CodeScriptUnreadable:          {0, "a prepare() dict that is not a literal cannot be read"},
+	diagnostics.CodeScriptNotRead:             {7, "the step runs a program that is not a Python script: there is nothing to sync with"},
 }
 
 // problems are the error and warning findings of check, as code and
