@@ -32,16 +32,33 @@ func syncActions(c *ctx, start, end int, diags []diagnostics.Diagnostic) []Actio
 		if diag < 0 && (end < st.Range.Start || start > st.Range.End) {
 			continue
 		}
+		// The sync keeps a parameter the script rejects: the step it
+		// leaves does not run, so it is not the preferred fix then.
+		preferred := diag >= 0 && !rejects(diags, st)
 		for _, a := range stepsync.Sync(c.doc, st, c.opts.Dir, c.opts.Scripts) {
-			out = append(out, Action{Title: a.Title, Kind: QuickFix, Diag: diag, Edits: edits(a.Edits), Preferred: diag >= 0})
+			out = append(out, Action{Title: a.Title, Kind: QuickFix, Diag: diag, Edits: edits(a.Edits), Preferred: preferred})
 		}
 	}
 	for i, d := range diags {
+		if a, ok := stepsync.RenameOption(c.doc, d, c.opts.Dir, c.opts.Scripts); ok {
+			out = append(out, Action{Title: a.Title, Kind: QuickFix, Diag: i, Edits: edits(a.Edits), Preferred: true})
+		}
 		if a, ok := stepsync.Removal(c.doc, d); ok {
 			out = append(out, Action{Title: a.Title, Kind: QuickFix, Diag: i, Edits: edits(a.Edits)})
 		}
 	}
 	return out
+}
+
+// rejects reports whether diags hold a script-unknown-option finding in
+// step st.
+func rejects(diags []diagnostics.Diagnostic, st *model.Symbol) bool {
+	for _, d := range diags {
+		if d.Code == diagnostics.CodeScriptUnknownOption && d.Start >= st.Range.Start && d.Start <= st.Range.End {
+			return true
+		}
+	}
+	return false
 }
 
 func edits(es []stepsync.Edit) []Edit {

@@ -51,6 +51,7 @@ const (
 	CodeScriptDefaultDiffers      = "script-default-differs"      // the step and the script give different defaults
 	CodeScriptMissing             = "script-missing"              // a script the command runs is not in the project
 	CodeScriptUnreadable          = "script-unreadable"           // a script or a prepare() value that cannot be read
+	CodeScriptNotRead             = "script-not-read"             // the step runs a program that is not a Python script
 )
 
 // scriptRules describes the codes of the script checks.
@@ -67,6 +68,7 @@ var scriptRules = []Rule{
 	{CodeScriptDefaultDiffers, "The step and the script give a parameter different defaults; the step's is the one used.", Hint},
 	{CodeScriptMissing, "A script the step's command runs is not in the project.", Hint},
 	{CodeScriptUnreadable, "A script that cannot be read (permission denied, too large, nested deeper than Python allows), or a valohai.prepare() value that is not written as a literal: neither can be compared.", Hint},
+	{CodeScriptNotRead, "A step that runs a program valohai-ls does not read (an R or shell script, a notebook, a binary), so its parameters are not compared with it.", Hint},
 }
 
 // semanticRules describes the codes above for Rules.

@@ -35,11 +35,17 @@ func TestEndpointDiagnostics(t *testing.T) {
 			want: []want{{CodeMissingKey, "endpoint", "endpoint needs a name"}},
 		},
 		{
-			name: "mixed variant marks both keys",
+			name: "mixed variant reported once, on the key written last",
 			yaml: "- endpoint:\n    name: predict\n    image: x\n    server-command: python s.py\n    wsgi: a:b\n",
 			want: []want{
-				{CodeMixedVariant, "server-command", "both server-command and wsgi"},
 				{CodeMixedVariant, "wsgi", "both server-command and wsgi"},
+			},
+		},
+		{
+			name: "mixed variant written in the other order",
+			yaml: "- endpoint:\n    name: predict\n    image: x\n    wsgi: a:b\n    server-command: python s.py\n",
+			want: []want{
+				{CodeMixedVariant, "server-command", "both server-command and wsgi"},
 			},
 		},
 		{

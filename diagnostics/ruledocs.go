@@ -103,7 +103,7 @@ func officialFor(code string) Official {
 		return OfficialSilent
 	case CodeScriptUnknownOption, CodeScriptRequiredOption, CodeScriptFlagValue, CodeScriptUnknownStep,
 		CodeScriptUndeclaredParameter, CodeScriptUnusedParameter, CodeScriptUndeclaredInput, CodeScriptUnusedInput,
-		CodeScriptTypeMismatch, CodeScriptDefaultDiffers, CodeScriptMissing, CodeScriptUnreadable:
+		CodeScriptTypeMismatch, CodeScriptDefaultDiffers, CodeScriptMissing, CodeScriptUnreadable, CodeScriptNotRead:
 		return OfficialSilent
 	}
 	return OfficialReports
@@ -305,7 +305,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeUnknownActionValue,
-			Why:  "Valohai runs an action only at the moments it knows (node-starting, node-complete, node-error) and carries out only the outcomes it knows (stop-pipeline, error-pipeline, noop).",
+			Why:  "Valohai runs an action only at the moments it knows (node-starting, node-complete, node-error) and carries out only the outcomes it knows (stop-pipeline, error-pipeline, noop, require-approval). valohai-ls does not warn about require-approval, which Valohai documents and uses in its own projects; valohai-yaml does.",
 			Bad:  docSteps + docNodesOpen + "        actions:\n          - {when: node-completed, if: metadata.loss > 1, then: stop-pipeline}\n" + docEdge,
 			Good: docSteps + docNodesOpen + "        actions:\n          - {when: node-complete, if: metadata.loss > 1, then: stop-pipeline}\n" + docEdge,
 		},
@@ -502,6 +502,13 @@ func ruleDocs() []RuleDoc {
 			Good:        "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script:      "import valohai\n\nPARAMS = dict(epochs=10)\nvalohai.prepare(step=\"train\", default_parameters=PARAMS)\n",
 			FixedScript: "import valohai\n\nvalohai.prepare(step=\"train\", default_parameters={\"epochs\": 10})\n",
+		},
+		{
+			Code:   CodeScriptNotRead,
+			Why:    "valohai-ls reads Python scripts only; it says so where a step gives its parameters to another program, or runs no Python script it could compare, so that no finding never means not looked at.",
+			Bad:    "- step:\n    name: train\n    image: r-base\n    command: Rscript train.R {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
 		},
 	}
 }

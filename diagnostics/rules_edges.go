@@ -170,9 +170,6 @@ func (c *checker) nodeAction(a *yaml.Node, who string) {
 	for _, v := range listify(document.ValueOf(a, schema.XThen)) {
 		if isString(v) && !contains(schema.KnownThen, v.Value) {
 			msg := fmt.Sprintf("then %q is not an outcome Valohai knows (%s), so the action might do nothing", v.Value, strings.Join(schema.KnownThen, ", "))
-			if v.Value == schema.ThenRequireApproval {
-				msg = "then \"require-approval\" is documented by Valohai, but valohai-yaml warns that it might do nothing; if it works for you, add # valohai-ls: ignore[unknown-action-value]"
-			}
 			c.withFix(v, Warning, CodeUnknownActionValue, msg, v.Value, schema.KnownThen, func(s string) string { return s })
 		}
 	}

@@ -17,11 +17,21 @@ import (
 // and `010` is 8. Only places that accept any value are checked; where a
 // string is required the schema check already reports them.
 
-// yaml11Step checks a step's parameter choices.
+// yaml11Step checks a step's parameter choices, and the defaults of its
+// text parameters that YAML 1.1 reads as false (`off`, `no`): those that
+// it reads as true are invalid defaults, reported with the types.
 func yaml11Step(c *checker, _ *model.Model, e *model.Symbol) {
 	for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
 		for _, ch := range listify(document.ValueOf(p, schema.XChoices)) {
 			c.yaml11Trap(ch, "choice")
+		}
+		if t := text(document.ValueOf(p, schema.XType)); t != "" && t != schema.ParamString {
+			continue
+		}
+		for _, d := range listify(document.ValueOf(p, schema.XDefault)) {
+			if document.Resolve11(d) == document.Bool && !document.Bool11(d.Value) {
+				c.yaml11Trap(d, "default")
+			}
 		}
 	}
 }

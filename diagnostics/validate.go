@@ -272,14 +272,18 @@ func (c *checker) variants(n *yaml.Node, o *schema.Obj, owner string, seen map[s
 			got = append(got, kn.Value)
 		}
 		msg := fmt.Sprintf("%s has both %s; keep only one", owner, strings.Join(got, " and "))
-		fix := c.variantFix(n, o)
-		for _, kn := range present {
-			if kn != nil {
-				c.fixed(c.m.NodeSpan(kn), Error, CodeMixedVariant, msg, fix)
-			} else {
-				c.fixed(p.anchor, Error, CodeMixedVariant, msg, fix)
+		// One problem, reported once: on the key written last.
+		last := present[0]
+		for _, kn := range present[1:] {
+			if kn != nil && (last == nil || kn.Line > last.Line || kn.Line == last.Line && kn.Column > last.Column) {
+				last = kn
 			}
 		}
+		sp := p.anchor
+		if last != nil {
+			sp = c.m.NodeSpan(last)
+		}
+		c.fixed(sp, Error, CodeMixedVariant, msg, c.variantFix(n, o))
 	}
 }
 

@@ -44,13 +44,10 @@ func At(doc *document.Document, off int) *Result {
 	return r
 }
 
-// refAt returns the reference at off once the version is parsed (its
-// diagnostics parse it right after each change); hover never waits for a
-// parse of its own.
+// refAt returns the reference at off. The version's parse is waited for
+// (its diagnostics parse it right after each change), or made, so that
+// hover answers the same whenever it is asked.
 func refAt(doc *document.Document, off int) *model.Ref {
-	if p := doc.ParsedIfReady(); p == nil {
-		return nil
-	}
 	_, ref := model.Of(doc).At(off)
 	return ref
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -47,6 +48,29 @@ func TestPlaceholders(t *testing.T) {
 			if p.Prefix+":"+p.Name != tt.want[i] || tt.in[p.NameStart:p.NameEnd] != p.Name || tt.in[p.Start:p.End] != p.Text() {
 				t.Errorf("Placeholders(%q)[%d] = %+v, want %s", tt.in, i, p, tt.want[i])
 			}
+		}
+	}
+}
+
+func TestAllPlaceholders(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // as written
+	}{
+		{"python x.py", nil},
+		{"python x.py {parameters} ${HOME} {inputs}", []string{"{parameters}"}},
+		{"{params} {source-path}/x.py {parameter:lr}{parameter-value:b}", []string{"{params}", "{source-path}", "{parameter:lr}", "{parameter-value:b}"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range AllPlaceholders(tt.in) {
+			if tt.in[p.Start:p.End] != p.Text() {
+				t.Errorf("AllPlaceholders(%q): %+v is written %q", tt.in, p, tt.in[p.Start:p.End])
+			}
+			got = append(got, p.Text())
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("AllPlaceholders(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

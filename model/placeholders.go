@@ -2,6 +2,7 @@ package model
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/valohai-ls/valohai-ls/schema"
@@ -19,7 +20,15 @@ type Placeholder struct {
 }
 
 // Text returns the placeholder as written.
-func (p Placeholder) Text() string { return "{" + p.Prefix + ":" + p.Name + "}" }
+func (p Placeholder) Text() string {
+	if p.Named() {
+		return "{" + p.Prefix + ":" + p.Name + "}"
+	}
+	return "{" + p.Prefix + "}"
+}
+
+// Named reports a placeholder that names a parameter.
+func (p Placeholder) Named() bool { return p.NameStart < p.End }
 
 // placeholderRe matches the placeholders that name a parameter, built
 // from the schema's list (those written with NAME).
@@ -48,5 +57,41 @@ func Placeholders(text string) []Placeholder {
 			Prefix: text[m[2]:m[3]], Name: text[m[4]:m[5]],
 		})
 	}
+	return out
+}
+
+// wholeRe matches the placeholders written without a NAME
+// ({parameters}, {source-path}), from the schema's list.
+var wholeRe = func() *regexp.Regexp {
+	var alts []string
+	for _, p := range schema.Placeholders {
+		if !strings.Contains(p.Text, ":NAME") {
+			alts = append(alts, regexp.QuoteMeta(p.Text))
+		}
+	}
+	if len(alts) == 0 {
+		return regexp.MustCompile(`a^`)
+	}
+	return regexp.MustCompile(strings.Join(alts, "|"))
+}()
+
+// AllPlaceholders returns every placeholder Valohai fills in, in text, in
+// order: those that name a parameter (as Placeholders gives them) and
+// those written without a name, whose Prefix is the whole placeholder's
+// word and Name is "" (NameStart and NameEnd are End).
+func AllPlaceholders(text string) []Placeholder {
+	named := Placeholders(text)
+	if !strings.Contains(text, "{") {
+		return named
+	}
+	var out []Placeholder
+	for _, m := range wholeRe.FindAllStringIndex(text, -1) {
+		out = append(out, Placeholder{Start: m[0], End: m[1], NameStart: m[1], NameEnd: m[1], Prefix: text[m[0]+1 : m[1]-1]})
+	}
+	if len(out) == 0 {
+		return named
+	}
+	out = append(out, named...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }

@@ -79,63 +79,69 @@ func StepScripts(x *Index, step *Symbol, o Options) []Run {
 }
 
 // CommandLines returns the simple commands of the command under key of
-// body: for each command line (a list item or the single value), its
-// simple commands as words.
+// body: for each command (a list item or the single value, read as YAML
+// gives it: model.Commands), its simple commands as words, with their
+// places in the source.
 func CommandLines(x *Index, body *yaml.Node, key string) [][][]Word {
-	k := document.KeyOf(body, key)
-	v := document.Deref(document.ValueOf(body, key))
-	if k == nil || v == nil {
-		return nil
-	}
-	lines, parentCol := []*yaml.Node{v}, model.Column(k)
-	if v.Kind == yaml.SequenceNode {
-		lines, parentCol = model.Scalars(v), model.Column(v)
-	}
-	text := x.Mapper().Text()
 	var out [][][]Word
-	for _, l := range lines {
-		if l.Kind != yaml.ScalarNode {
-			continue
-		}
-		r := model.Region(x.Mapper(), l, parentCol)
-		out = append(out, simpleCommands(text, r))
+	for _, c := range model.Commands(x.Mapper(), body, key) {
+		out = append(out, simpleCommands(c))
 	}
 	return out
 }
 
-// separator ends a simple command: `&&`, `||`, `;`, `|`, `&`, or a line
-// break that no backslash continues.
-var separator = regexp.MustCompile(`&&|\|\||[;|&]|[^\\]\n|^\n`)
+// separators returns where the separators that end simple commands are
+// in a command, outside quotes: `&&`, `||`, `;`, `|`, `&`, and line
+// breaks that no backslash continues.
+func separators(text string) [][2]int {
+	var out [][2]int
+	sq, dq := false, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '\\' && !sq:
+			i++
+		case c == '\'' && !dq:
+			sq = !sq
+		case c == '"' && !sq:
+			dq = !dq
+		case sq || dq:
+		case (c == '&' || c == '|') && i+1 < len(text) && text[i+1] == c:
+			out = append(out, [2]int{i, i + 2})
+			i++
+		case c == ';' || c == '|' || c == '&' || c == '\n':
+			out = append(out, [2]int{i, i + 1})
+		}
+	}
+	return out
+}
 
-// simpleCommands splits the text of r into simple commands of words.
-func simpleCommands(text string, r document.Span) [][]Word {
+// simpleCommands splits a command into simple commands of words.
+func simpleCommands(c model.Command) [][]Word {
+	text := c.Text
 	var out [][]Word
-	start := r.Start
+	start := 0
 	flush := func(end int) {
 		var words []Word
 		for _, w := range shellWord.FindAllStringIndex(text[start:end], -1) {
 			word := text[start+w[0] : start+w[1]]
-			if strings.HasPrefix(word, "#") && len(words) == 0 || word == "\\" {
-				if word == "\\" {
-					continue
-				}
-				break // a comment
+			if word == "\\" {
+				continue
 			}
-			words = append(words, Word{Text: word, Span: document.Span{Start: start + w[0], End: start + w[1]}})
+			if strings.HasPrefix(word, "#") {
+				break // a comment, to the end of the line
+			}
+			words = append(words, Word{Text: word, Span: c.Span(start+w[0], start+w[1])})
 		}
 		if len(words) > 0 {
 			out = append(out, words)
 		}
 	}
-	for _, m := range separator.FindAllStringIndex(text[r.Start:r.End], -1) {
-		end := r.Start + m[0]
-		if text[end] != '\n' && text[end] != '&' && text[end] != '|' && text[end] != ';' {
-			end++ // the character before a line break
-		}
-		flush(end)
-		start = r.Start + m[1]
+	for _, sep := range separators(text) {
+		flush(sep[0])
+		start = sep[1]
 	}
-	flush(r.End)
+	flush(len(text))
 	return out
 }
 
@@ -300,7 +306,7 @@ func (r *runReader) module(words []Word, i int) {
 		r.looksFor(base + "/__main__.py")
 	}
 	if p, rel, ok := moduleMainRel(r.dir, r.cwd, mod); ok {
-		r.add(words, Run{How: HowModule, Ref: mod, Span: words[i].Span, Rel: rel, Path: p})
+		r.add(words, Run{How: HowModule, Ref: mod, Span: words[i].Span, Rel: rel, Path: p, Args: words[i+1:]})
 	}
 }
 
@@ -379,14 +385,13 @@ func (r *runReader) scriptAt(words []Word, w string, sp document.Span, how How) 
 func (r *runReader) add(words []Word, run Run) {
 	run.Command = document.Span{Start: words[0].Span.Start, End: words[len(words)-1].Span.End}
 	run.Words = words
-	text := r.x.Mapper().Text()
 	for _, w := range words {
 		if strings.Contains(w.Text, schema.PlaceholderParameters) || strings.Contains(w.Text, schema.PlaceholderParams) {
 			run.PassesParameters = true
 		}
-	}
-	for _, p := range model.Placeholders(text[run.Command.Start:run.Command.End]) {
-		run.ParameterRefs = append(run.ParameterRefs, p.Name)
+		for _, p := range model.Placeholders(w.Text) {
+			run.ParameterRefs = append(run.ParameterRefs, p.Name)
+		}
 	}
 	r.out = append(r.out, run)
 }

@@ -495,6 +495,10 @@ func (r *reader) prepare(v, o, c int) {
 			p.DefaultParameters = r.dict(a, &p.Unreadable)
 		case "default_inputs":
 			p.DefaultInputs = r.dict(a, &p.Unreadable)
+		case "parameters":
+			p.Parameters = r.dict(a, new([]Unreadable))
+		case "inputs":
+			p.Inputs = r.dict(a, new([]Unreadable))
 		}
 	}
 }

@@ -68,6 +68,10 @@ type Prepare struct {
 	// DefaultParameters and DefaultInputs are the dict keywords, nil when
 	// not passed.
 	DefaultParameters, DefaultInputs *Dict
+	// Parameters and Inputs are the keywords `parameters` and `inputs` of
+	// valohai-utils' older signature, which its parser no longer reads
+	// (nor lists in Unreadable); nil when not passed.
+	Parameters, Inputs *Dict
 	// Multifile is the `multifile` keyword, when it is a literal.
 	Multifile *Value
 	// Unreadable lists the keywords, over all the calls, that
@@ -75,6 +79,24 @@ type Prepare struct {
 	// first): a dict keyword that is neither a dict literal nor a name
 	// assigned a literal earlier, or a keyword that is not a literal.
 	Unreadable []Unreadable
+}
+
+// ParameterDict returns the dict of parameters the calls declare, and
+// the keyword that passes it: default_parameters, else the older
+// parameters; nil when neither is passed.
+func (p *Prepare) ParameterDict() (*Dict, string) {
+	if p.DefaultParameters == nil && p.Parameters != nil {
+		return p.Parameters, "parameters"
+	}
+	return p.DefaultParameters, "default_parameters"
+}
+
+// InputDict is ParameterDict for inputs.
+func (p *Prepare) InputDict() (*Dict, string) {
+	if p.DefaultInputs == nil && p.Inputs != nil {
+		return p.Inputs, "inputs"
+	}
+	return p.DefaultInputs, "default_inputs"
 }
 
 // Str is a keyword that must be a literal string.

@@ -99,7 +99,7 @@ var thenValues = []Value{
 	{"stop-pipeline", "Stops the pipeline; nodes that have not run are skipped."},
 	{"error-pipeline", "Stops the pipeline and marks it as failed."},
 	{"noop", "Does nothing (useful for testing conditions)."},
-	{"require-approval", "Pauses the pipeline until a person approves it. Documented, but the official validator does not know it and warns."},
+	{"require-approval", "Pauses the pipeline until a person approves it to go on. Documented by Valohai; the official validator does not list it and warns."},
 }
 
 // openStrOrList is a string or list of strings with well-known values.

@@ -132,12 +132,12 @@ const (
 // BayesianOnlyKeys are the task keys that only Bayesian optimisation reads.
 var BayesianOnlyKeys = []string{"engine", "optimization-target-metric", "optimization-target-value"}
 
-// The node action values the official tool knows; it warns about others.
-// Valohai's documentation also has ThenRequireApproval, which it does not
-// know.
+// The node action values Valohai documents. The official tool warns about
+// others, and also about ThenRequireApproval, which Valohai documents and
+// uses in its own projects.
 var (
 	KnownWhen = []string{"node-starting", "node-complete", "node-error"}
-	KnownThen = []string{"stop-pipeline", "error-pipeline", "noop"}
+	KnownThen = []string{"stop-pipeline", "error-pipeline", "noop", ThenRequireApproval}
 )
 
 // ThenRequireApproval is a documented `then` the official tool does not know.

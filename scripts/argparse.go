@@ -100,9 +100,7 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 			c.add(c.nameSpan(p), diagnostics.Warning, diagnostics.CodeScriptFlagValue,
 				fmt.Sprintf("flag %q is passed as %s alone, but %s expects a value after it, so the run stops; set pass-true-as: %s=true", name, opt, at, opt))
 		}
-		if want := argType(a); want != "" {
-			c.typeDiffers(p, name, want, at)
-		}
+		c.optionType(p, name, opt, a, at)
 		if a.HasDefault {
 			c.defaultDiffers(p, name, a.Default, at)
 		}
@@ -132,8 +130,11 @@ func scriptArgs(args []navigation.Word) (all bool, names map[string]bool) {
 func (c *checker) unknownOption(st *model.Symbol, rn run, p *yaml.Node, name, opt string, stops, known bool) {
 	switch {
 	case stops:
-		c.add(c.nameSpan(p), diagnostics.Warning, diagnostics.CodeScriptUnknownOption,
-			fmt.Sprintf("%s has no option %s (parameter %q), and it parses its arguments with parse_args: the run stops with \"unrecognized arguments\"", base(rn), opt, name))
+		msg := fmt.Sprintf("%s has no option %s (parameter %q), and it parses its arguments with parse_args: the run stops with \"unrecognized arguments\"", base(rn), opt, name)
+		if close := CloseOption(rn.file, opt); close != "" {
+			msg += fmt.Sprintf("; did you mean %s?", close)
+		}
+		c.add(c.nameSpan(p), diagnostics.Warning, diagnostics.CodeScriptUnknownOption, msg)
 	case known:
 		c.add(c.nameSpan(p), diagnostics.Information, diagnostics.CodeScriptUnusedParameter,
 			fmt.Sprintf("%s has no option %s (parameter %q of step %q); parse_known_args ignores it", base(rn), opt, name, st.Name))

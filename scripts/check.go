@@ -162,6 +162,7 @@ func (c *checker) step(st *model.Symbol, probe func(path string)) *stepFindings 
 		c.argparse(st, rn)
 		c.uses(st, rn)
 	}
+	c.notRead(st, len(runs) > 0)
 	f.diags = group(f.diags)
 	return f
 }
@@ -192,6 +193,32 @@ func group(ds []diagnostics.Diagnostic) []diagnostics.Diagnostic {
 		}
 	}
 	return kept
+}
+
+// notRead says, once per step that has parameters or inputs, that a
+// program it runs is not read: the first one given the parameters, else,
+// when the step runs no Python script that was read, the first one run.
+func (c *checker) notRead(st *model.Symbol, read bool) {
+	order, _ := named(st, schema.XParameters)
+	inputs, _ := named(st, schema.XInputs)
+	if len(order) == 0 && len(inputs) == 0 {
+		return
+	}
+	var first *navigation.Unread
+	for _, u := range navigation.UnreadRuns(c.x, st) {
+		if u.Parameters {
+			c.add(u.Span, diagnostics.Hint, diagnostics.CodeScriptNotRead,
+				fmt.Sprintf("step %q passes its parameters to %s, %s; valohai-ls reads Python scripts only, so it does not compare them with it", st.Name, u.What, u.Kind()))
+			return
+		}
+		if first == nil {
+			first = &u
+		}
+	}
+	if first != nil && !read {
+		c.add(first.Span, diagnostics.Hint, diagnostics.CodeScriptNotRead,
+			fmt.Sprintf("step %q runs %s, %s; valohai-ls reads Python scripts only, so it does not compare the step's parameters and inputs with it", st.Name, first.What, first.Kind()))
+	}
 }
 
 // readError says in a few words why a script could not be read.

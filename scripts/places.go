@@ -67,8 +67,9 @@ type placeAt func(p python.Pos, n int, declares bool, what string) Place
 func parameterPlaces(f *File, sym *model.Symbol, at placeAt) []Place {
 	var out []Place
 	sc := f.Script
-	if p := sc.Prepare; p != nil && p.DefaultParameters != nil {
-		for _, e := range p.DefaultParameters.Entries {
+	if p := sc.Prepare; p != nil {
+		d, _ := p.ParameterDict()
+		for _, e := range entries(d) {
 			if e.Key == sym.Name {
 				out = append(out, at(e.Pos, len(e.Key)+2, true, "valohai.prepare(), default "+show(e.Value)))
 			}
@@ -105,8 +106,9 @@ func parameterPlaces(f *File, sym *model.Symbol, at placeAt) []Place {
 // inputPlaces finds an input in one script.
 func inputPlaces(f *File, sym *model.Symbol, at placeAt) []Place {
 	var out []Place
-	if p := f.Script.Prepare; p != nil && p.DefaultInputs != nil {
-		for _, e := range p.DefaultInputs.Entries {
+	if p := f.Script.Prepare; p != nil {
+		d, _ := p.InputDict()
+		for _, e := range entries(d) {
 			if e.Key == sym.Name {
 				out = append(out, at(e.Pos, len(e.Key)+2, true, "valohai.prepare()"))
 			}

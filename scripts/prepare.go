@@ -2,6 +2,7 @@ package scripts
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/model"
@@ -20,33 +21,55 @@ func (c *checker) prepare(st *model.Symbol, rn run) {
 		c.add(rn.Span, diagnostics.Information, diagnostics.CodeScriptUnknownStep,
 			fmt.Sprintf("%s calls valohai.prepare(step=%q), but valohai.yaml has no step %q; step %q runs the script", at, p.Step.Value, p.Step.Value, st.Name))
 	}
-	c.prepareParameters(st, rn, p.DefaultParameters, at)
-	c.prepareInputs(st, rn, p.DefaultInputs, at)
-}
-
-// unreadable reports a prepare() dict that is not a literal. A dict not
-// passed is empty, as in valohai-utils.
-func (c *checker) unreadable(rn run, d *python.Dict, key, at string) bool {
-	if d != nil && !d.Literal {
+	params, pkey := p.ParameterDict()
+	inputs, ikey := p.InputDict()
+	var unread []string
+	for _, k := range []struct {
+		d   *python.Dict
+		key string
+	}{{params, pkey}, {inputs, ikey}} {
+		if k.d != nil && !k.d.Literal {
+			unread = append(unread, k.key)
+		}
+	}
+	if len(unread) > 0 {
 		c.add(rn.Span, diagnostics.Hint, diagnostics.CodeScriptUnreadable,
-			fmt.Sprintf("%s of valohai.prepare() in %s is not a literal dict, so valohai-ls cannot compare it with the step", key, at))
-		return true
+			fmt.Sprintf("%s of valohai.prepare() in %s %s not a dict literal nor a name bound to one earlier in the module, so valohai-ls cannot compare %s with step %q",
+				strings.Join(unread, " and "), at, isAre(len(unread)), them(len(unread)), st.Name))
 	}
-	return false
+	if params == nil || params.Literal {
+		c.prepareParameters(st, rn, params, at)
+	}
+	if inputs == nil || inputs.Literal {
+		c.prepareInputs(st, rn, inputs, at)
+	}
 }
 
-// prepareParameters compares default_parameters with the step's parameters.
-func (c *checker) prepareParameters(st *model.Symbol, rn run, d *python.Dict, at string) {
-	if c.unreadable(rn, d, "default_parameters", at) {
-		return
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
 	}
+	return "are"
+}
+
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// prepareParameters compares the parameters prepare() declares with the
+// step's parameters.
+func (c *checker) prepareParameters(st *model.Symbol, rn run, d *python.Dict, at string) {
 	order, params := named(st, schema.XParameters)
 	inScript := map[string]bool{}
+	var missing []python.Entry
 	for _, e := range entries(d) {
 		inScript[e.Key] = true
 		p, ok := params[e.Key]
 		if !ok {
-			c.undeclared(st, rn, e.Key, fmt.Sprintf("%s declares parameter %q in valohai.prepare(), but step %q does not have it", where(rn, e.Pos), e.Key, st.Name))
+			missing = append(missing, e)
 			continue
 		}
 		if want := valueType(e.Value); want != "" {
@@ -54,6 +77,7 @@ func (c *checker) prepareParameters(st *model.Symbol, rn run, d *python.Dict, at
 		}
 		c.defaultDiffers(p, e.Key, e.Value, fmt.Sprintf("valohai.prepare() in %s", where(rn, e.Pos)))
 	}
+	c.undeclaredEntries(st, rn, missing, "p:", "parameter", diagnostics.CodeScriptUndeclaredParameter, at)
 	for _, name := range order {
 		if !inScript[name] {
 			c.add(c.nameSpan(params[name]), diagnostics.Information, diagnostics.CodeScriptUnusedParameter,
@@ -62,24 +86,57 @@ func (c *checker) prepareParameters(st *model.Symbol, rn run, d *python.Dict, at
 	}
 }
 
-// prepareInputs compares default_inputs with the step's inputs.
+// prepareInputs compares the inputs prepare() declares with the step's
+// inputs.
 func (c *checker) prepareInputs(st *model.Symbol, rn run, d *python.Dict, at string) {
-	if c.unreadable(rn, d, "default_inputs", at) {
-		return
-	}
 	order, inputs := named(st, schema.XInputs)
 	inScript := map[string]bool{}
+	var missing []python.Entry
 	for _, e := range entries(d) {
 		inScript[e.Key] = true
 		if _, ok := inputs[e.Key]; !ok {
-			c.undeclaredInput(st, rn, e.Key, fmt.Sprintf("%s declares input %q in valohai.prepare(), but step %q does not have it", where(rn, e.Pos), e.Key, st.Name))
+			missing = append(missing, e)
 		}
 	}
+	c.undeclaredEntries(st, rn, missing, "i:", "input", diagnostics.CodeScriptUndeclaredInput, at)
 	for _, name := range order {
 		if !inScript[name] {
 			c.add(c.nameSpan(inputs[name]), diagnostics.Information, diagnostics.CodeScriptUnusedInput,
 				fmt.Sprintf("input %q of step %q is not in valohai.prepare() of %s", name, st.Name, at))
 		}
+	}
+}
+
+// undeclaredEntries reports, in one finding on the script's place in the
+// command, the entries of prepare() the step lacks (as the argparse
+// options are), each name once per step.
+func (c *checker) undeclaredEntries(st *model.Symbol, rn run, missing []python.Entry, prefix, what, code, at string) {
+	if c.reported == nil {
+		c.reported = map[string]bool{}
+	}
+	var names []string
+	var first python.Entry
+	for _, e := range missing {
+		if c.reported[prefix+e.Key] {
+			continue
+		}
+		c.reported[prefix+e.Key] = true
+		if len(names) == 0 {
+			first = e
+		}
+		names = append(names, e.Key)
+	}
+	switch {
+	case len(names) == 1:
+		c.add(rn.Span, diagnostics.Information, code,
+			fmt.Sprintf("%s declares %s %q in valohai.prepare(), but step %q does not have it", where(rn, first.Pos), what, first.Key, st.Name))
+	case len(names) > 1:
+		shown := names
+		if len(shown) > 3 {
+			shown = append(shown[:3:3], fmt.Sprintf("%d more", len(names)-3))
+		}
+		c.add(rn.Span, diagnostics.Information, code,
+			fmt.Sprintf("valohai.prepare() in %s declares %d %ss (%s) that step %q does not have", at, len(names), what, strings.Join(shown, ", "), st.Name))
 	}
 }
 

@@ -99,6 +99,8 @@ var (
 
 // open opens path through dir and checks the opened file.
 func open(dir, path string) (*os.File, fs.FileInfo, error) {
+	// A directory given relative to the working directory (`check
+	// sub/valohai.yaml`) is made absolute, as the scripts' paths are.
 	dir, err1 := filepath.Abs(dir)
 	abs, err2 := filepath.Abs(path)
 	if err := errors.Join(err1, err2); err != nil {

@@ -46,7 +46,7 @@ func TestRuleDocExamples(t *testing.T) {
 			}
 		})
 	}
-	if n != 12 {
-		t.Errorf("%d script rules documented, want 12", n)
+	if n != 13 {
+		t.Errorf("%d script rules documented, want 13", n)
 	}
 }

@@ -72,13 +72,12 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	if h == nil {
 		return nil, nil
 	}
-	if doc.ParsedIfReady() != nil {
-		// On a step parameter's or input's name, what its scripts say; hover
-		// never waits for a parse of its own.
-		if sym, _ := navigation.Build(doc).At(off); sym != nil {
-			if places := s.placesOf(doc, sym); len(places) > 0 {
-				h.Markdown += "\n\n---\n\nIn the scripts:\n\n" + scripts.Describe(places)
-			}
+	// On a step parameter's or input's name, what its scripts say: the
+	// version's parse is waited for, or made, so that hover answers the
+	// same right after opening as later.
+	if sym, _ := navigation.Build(doc).At(off); sym != nil {
+		if places := s.placesOf(doc, sym); len(places) > 0 {
+			h.Markdown += "\n\n---\n\nIn the scripts:\n\n" + scripts.Describe(places)
 		}
 	}
 	r := toRange(m, h.Start, h.End, enc)

@@ -342,6 +342,8 @@ func (fz *fuzzer) positional(p protocol.Position, newName string, flags uint8) {
 	// The position the server reads: clamped into the document.
 	at := toPosition(fz.m, offsetOf(fz.m, p, fz.enc), fz.enc)
 
+	fz.selectionRanges(p, at)
+
 	res, err := fz.s.Completion(ctx, &protocol.CompletionParams{TextDocumentPositionParams: tdp})
 	fz.noError("completion", err)
 	list, ok := res.(*protocol.CompletionList)
@@ -595,6 +597,35 @@ func (fz *fuzzer) noError(method string, err error) {
 }
 
 // before reports whether position a comes before b.
+// selectionRanges checks the chain at p (read by the server as at): one
+// range per position, each holding the position and inside its parent,
+// the last the whole document.
+func (fz *fuzzer) selectionRanges(p, at protocol.Position) {
+	t := fz.t
+	res, err := fz.s.SelectionRange(fz.ctx, &protocol.SelectionRangeParams{TextDocument: protocol.TextDocumentIdentifier{URI: fz.u}, Positions: []protocol.Position{p}})
+	fz.noError("selectionRange", err)
+	if len(res) != 1 {
+		t.Fatalf("selectionRange: %d answers for one position", len(res))
+	}
+	var last protocol.Range
+	for r := &res[0]; r != nil; r = r.Parent {
+		fz.rangeOK("selection range", r.Range)
+		if before(at, r.Range.Start) || before(r.Range.End, at) {
+			t.Fatalf("selection range %v does not hold the position %v", r.Range, at)
+		}
+		if r.Parent != nil {
+			pr := r.Parent.Range
+			if before(r.Range.Start, pr.Start) || before(pr.End, r.Range.End) || pr == r.Range {
+				t.Fatalf("selection range %v is not strictly inside its parent %v", r.Range, pr)
+			}
+		}
+		last = r.Range
+	}
+	if end := toPosition(fz.m, len(fz.doc.Text), fz.enc); last.Start != (protocol.Position{}) || last.End != end {
+		t.Fatalf("the outermost selection range is %v, not the document (to %v)", last, end)
+	}
+}
+
 func before(a, b protocol.Position) bool {
 	return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
 }

@@ -76,6 +76,9 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 		c.DocumentLinkProvider = &protocol.DocumentLinkOptions{}
 	}
 	c.FoldingRangeProvider = protocol.Boolean(true)
+	if st.Enabled(settings.SelectionRanges) {
+		c.SelectionRangeProvider = protocol.Boolean(true)
+	}
 	return c
 }
 

@@ -46,13 +46,15 @@ const (
 	CodeActions        Feature = "codeActions"
 	CodeLens           Feature = "codeLens"
 	DocumentLinks      Feature = "documentLinks"
+	SelectionRanges    Feature = "selectionRanges"
 	// ScriptChecks compares steps with the Python scripts they run.
 	ScriptChecks Feature = "scriptChecks"
 )
 
 // AllFeatures lists every feature, for documentation and validation.
 var AllFeatures = []Feature{Completion, Hover, Definition, References, DocumentHighlights,
-	DocumentSymbols, Rename, CodeActions, CodeLens, DocumentLinks, ScriptChecks}
+	DocumentSymbols, Rename, CodeActions, CodeLens, DocumentLinks, ScriptChecks,
+	SelectionRanges}
 
 // Level is how a rule's diagnostics are reported.
 type Level string

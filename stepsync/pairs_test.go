@@ -41,15 +41,16 @@ var leftReasons = map[string]struct {
 	count  int
 	reason string
 }{
-	diagnostics.CodeScriptUnusedParameter:     {12, "a parameter only the YAML has (or one a parse_known_args script ignores) is kept: the sync never deletes"},
-	diagnostics.CodeScriptUnusedInput:         {11, "an input only the YAML has is kept: the sync never deletes"},
+	diagnostics.CodeScriptUnusedParameter:     {5, "a parameter only the YAML has (or one a parse_known_args script ignores) is kept: the sync never deletes"},
+	diagnostics.CodeScriptUnusedInput:         {4, "an input only the YAML has is kept: the sync never deletes"},
 	diagnostics.CodeScriptUndeclaredParameter: {12, "valohai.parameters(\"x\") says no type nor default, so it is not added; nor is an option whose name a parameter passed another way already has (mmdetection3d's --resume beside a `resume={v}` parameter)"},
 	diagnostics.CodeScriptUndeclaredInput:     {4, "valohai.inputs(\"x\") says no default; it is not added"},
-	diagnostics.CodeScriptTypeMismatch:        {4, "argparse types are not written over the YAML's (only prepare()'s are)"},
+	diagnostics.CodeScriptTypeMismatch:        {3, "argparse types are not written over the YAML's (only prepare()'s are)"},
 	diagnostics.CodeScriptDefaultDiffers:      {61, "argparse defaults are not written over the YAML's: the YAML's is the one used"},
 	diagnostics.CodeScriptMissing:             {34, "the script is not in the project"},
 	diagnostics.CodeScriptUnknownStep:         {3, "prepare(step=...) names a step the file lacks: a new step is `valohai-ls step`'s work, not the sync's"},
 	diagnostics.CodeScriptUnreadable:          {0, "a prepare() dict that is not a literal cannot be read"},
+	diagnostics.CodeScriptNotRead:             {7, "the step runs a program that is not a Python script: there is nothing to sync with"},
 }
 
 // problems are the error and warning findings of check, as code and

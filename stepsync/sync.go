@@ -261,9 +261,10 @@ func syncArgparse(e *editor, s *stepState, rn Run) {
 		used[i] = true
 		if (passes || refs[name]) && scripts.ParamType(p) == schema.ParamFlag && alone && scripts.ExpectsValue(args[i]) {
 			what := fmt.Sprintf("parameter %q", name)
-			e.set(p, what, schema.XPassTrueAs, opt+"=true")
+			trueAs, falseAs := valueForms(args[i], opt)
+			e.set(p, what, schema.XPassTrueAs, trueAs)
 			if document.ValueOf(p, schema.XPassFalseAs) == nil {
-				e.set(p, what, schema.XPassFalseAs, opt+"=false")
+				e.set(p, what, schema.XPassFalseAs, falseAs)
 			}
 		}
 	}
@@ -278,6 +279,17 @@ func syncArgparse(e *editor, s *stepState, rn Run) {
 			s.addParam(it)
 		}
 	}
+}
+
+// valueForms are the pass-true-as and pass-false-as that pass a flag to
+// option opt of a, which wants a value, so that the script reads what
+// the flag means: with type=bool, which makes any text but "" True, false
+// is passed as the empty value (`--x=`), not as "false".
+func valueForms(a python.Argument, opt string) (trueAs, falseAs string) {
+	if a.Type == "bool" {
+		return opt + "=true", opt + "="
+	}
+	return opt + "=true", opt + "=false"
 }
 
 // written reports whether the command writes one of the argument's
@@ -337,8 +349,9 @@ func ArgumentParameter(a python.Argument) (Item, bool) {
 	}
 	t := scripts.ArgType(a)
 	if t == schema.ParamFlag {
+		trueAs, falseAs := valueForms(a, opt)
 		it.Fields = append(it.Fields, Field{schema.XType, schema.ParamFlag},
-			Field{schema.XPassTrueAs, opt + "=true"}, Field{schema.XPassFalseAs, opt + "=false"})
+			Field{schema.XPassTrueAs, trueAs}, Field{schema.XPassFalseAs, falseAs})
 		if b, ok := def.(bool); ok {
 			it.Fields = append(it.Fields, Field{schema.XDefault, b})
 		}

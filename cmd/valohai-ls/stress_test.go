@@ -27,6 +27,7 @@ var stressMethods = []string{
 	"textDocument/completion", "textDocument/hover", "textDocument/definition", "textDocument/references",
 	"textDocument/documentHighlight", "textDocument/prepareRename", "textDocument/rename", "textDocument/codeAction",
 	"textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/documentLink", "textDocument/codeLens",
+	"textDocument/selectionRange",
 }
 
 // TestStdioMutatedCorpus serves the real binary over stdio and sends it
@@ -225,6 +226,8 @@ func stressParams(rng *rand.Rand, method, uri, text string) map[string]any {
 			"context": map[string]any{"diagnostics": []any{}}}
 	case "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/documentLink", "textDocument/codeLens":
 		return map[string]any{"textDocument": td}
+	case "textDocument/selectionRange":
+		return map[string]any{"textDocument": td, "positions": []any{pos}}
 	}
 	return p
 }

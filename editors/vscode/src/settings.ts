@@ -48,6 +48,7 @@ export const SERVER_KEYS = {
   codeActions: "codeActions",
   codeLens: "codeLens",
   documentLinks: "documentLinks",
+  selectionRanges: "selectionRanges",
   scriptChecks: "scriptChecks",
 } as const;
 
