@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -47,7 +48,7 @@ func (g *guardedStream) ReadFrame(ctx context.Context) ([]byte, int64, error) {
 		}
 		frame, n, err := g.in.next()
 		if err != nil {
-			if err != io.EOF {
+			if errors.Is(err, errFrame) || errors.Is(err, io.ErrUnexpectedEOF) {
 				g.log.Error("cannot read the client's messages; the connection ends", zap.Error(err))
 			}
 			return frame, n, err
