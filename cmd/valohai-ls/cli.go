@@ -52,6 +52,20 @@ var commands = []command{
 		flags: func(fs *flag.FlagSet) { new(stepFlags).declare(fs) },
 	},
 	{
+		name:     "fmt",
+		synopsis: "fmt [--check | --diff | --write] [--indent N] [--sequences STYLE] [PATH ... | -]",
+		summary: "Lay out valohai.yaml files consistently without changing what they mean:\n" +
+			"indentation, trailing spaces, one blank line where there were several and\n" +
+			"between top-level items, one final newline. Comments, quoting, key order,\n" +
+			"anchors, flow collections and block scalars stay as written. Prints the\n" +
+			"result, or lists unformatted files (--check), prints a diff (--diff) or\n" +
+			"changes the files (--write). A directory means its valohai.yaml; no PATH\n" +
+			"means the current directory; - formats stdin to stdout. A file that does\n" +
+			"not parse is left alone. Exit status: 0 done, 1 --check found unformatted\n" +
+			"files, 2 a usage problem or a file that cannot be read or parsed.",
+		flags: func(fs *flag.FlagSet) { new(fmtFlags).declare(fs) },
+	},
+	{
 		name:     "schema",
 		synopsis: "schema",
 		summary:  "Print a JSON Schema (draft 2020-12) of valohai.yaml on stdout.",
@@ -209,6 +223,10 @@ func placeholder(name string) string {
 		return "PATH"
 	case "log-level":
 		return "LEVEL"
+	case "indent":
+		return "N"
+	case "sequences":
+		return "STYLE"
 	}
 	return "VALUE"
 }
