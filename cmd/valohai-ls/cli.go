@@ -52,6 +52,17 @@ var commands = []command{
 		flags: func(fs *flag.FlagSet) { new(stepFlags).declare(fs) },
 	},
 	{
+		name:     "command",
+		synopsis: "command STEP | --pipeline P --node N [--config PATH] [--values JSON] [--format FORMAT]",
+		summary: "Print the commands a step runs, built as Valohai builds them: placeholders\n" +
+			"filled in with the parameters' defaults (or --values), each parameter in its\n" +
+			"pass-as form, shell-quoted. With --pipeline and --node, the node's step with\n" +
+			"the node's override merged. Exit status: 0 printed, 2 a usage problem, an\n" +
+			"unknown step or node, a value Valohai would refuse, or commands that cannot\n" +
+			"be built (the reason is printed).",
+		flags: func(fs *flag.FlagSet) { new(commandFlags).declare(fs) },
+	},
+	{
 		name:     "schema",
 		synopsis: "schema",
 		summary:  "Print a JSON Schema (draft 2020-12) of valohai.yaml on stdout.",
@@ -207,6 +218,10 @@ func placeholder(name string) string {
 		return "NAME"
 	case "log-file", "config":
 		return "PATH"
+	case "values":
+		return "JSON"
+	case "pipeline", "node":
+		return "NAME"
 	case "log-level":
 		return "LEVEL"
 	}

@@ -3,6 +3,8 @@
 //	valohai-ls [serve] [--log-file PATH] [--log-level LEVEL]
 //	valohai-ls check [--format FORMAT] [--quiet] [--strict-warnings] [--color WHEN] [--stdin-filename NAME] [PATH ... | -]
 //	valohai-ls step [--config PATH] [--write | --diff] SCRIPT...
+//	valohai-ls command STEP [--config PATH] [--values JSON] [--format text|json]
+//	valohai-ls command --pipeline P --node N [--config PATH] [--values JSON] [--format text|json]
 //	valohai-ls schema
 //	valohai-ls version
 //	valohai-ls help [COMMAND]
@@ -78,6 +80,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCheck(ctx, args, stdin, stdout, stderr)
 	case "step":
 		return runStep(ctx, args, stdout, stderr)
+	case "command":
+		return runCommand(ctx, args, stdout, stderr)
 	case "schema":
 		return runSchema(args, stdout, stderr)
 	case "version":
