@@ -33,20 +33,10 @@ func (f *checkFlags) declare(fs *flag.FlagSet) {
 }
 
 func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c, _ := lookupCommand("check")
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // errors are reported below, help by writeCommandUsage
 	var f checkFlags
-	f.declare(fs)
-	fs.Usage = func() {}
-	paths, err := parseArgs(fs, args)
-	if err == flag.ErrHelp {
-		writeCommandUsage(stdout, c)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "valohai-ls check: %v\nRun 'valohai-ls help check' for the flags.\n", flagError(err))
-		return check.ExitUsage
+	paths, code, ok := parseCommand("check", f.declare, args, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if !slices.Contains(check.Formats, f.format) {
 		fmt.Fprintf(stderr, "valohai-ls check: unknown format %q (use %s)\n", f.format, strings.Join(check.Formats, ", "))
@@ -67,7 +57,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	check.ToolVersion = version
 	limitMemory(paths)
 	results := checkPaths(ctx, check.Checker{NoScripts: f.noScripts}, paths, stdin, f.stdinFilename)
-	code := check.ExitCodeStrict(results, f.strict)
+	code = check.ExitCodeStrict(results, f.strict)
 	shown := results
 	if f.quiet {
 		shown = check.OnlyErrors(results)

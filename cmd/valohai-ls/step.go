@@ -37,20 +37,10 @@ const (
 )
 
 func runStep(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	c, _ := lookupCommand("step")
-	fset := flag.NewFlagSet("step", flag.ContinueOnError)
-	fset.SetOutput(io.Discard)
 	var f stepFlags
-	f.declare(fset)
-	fset.Usage = func() {}
-	paths, err := parseArgs(fset, args)
-	if err == flag.ErrHelp {
-		writeCommandUsage(stdout, c)
-		return stepOK
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "valohai-ls step: %v\nRun 'valohai-ls help step' for the flags.\n", flagError(err))
-		return stepUsage
+	paths, code, ok := parseCommand("step", f.declare, args, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if len(paths) == 0 {
 		fmt.Fprintln(stderr, "valohai-ls step: name at least one Python script\nRun 'valohai-ls help step' for the flags.")
