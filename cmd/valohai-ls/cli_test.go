@@ -45,8 +45,8 @@ func TestParseArgs(t *testing.T) {
 			t.Errorf("%q: %v", tc.args, err)
 			continue
 		}
-		if !reflect.DeepEqual(got, tc.positional) || f.format != tc.format || f.quiet != tc.quiet {
-			t.Errorf("%q: positional %q, format %q, quiet %v; want %q, %q, %v", tc.args, got, f.format, f.quiet, tc.positional, tc.format, tc.quiet)
+		if !reflect.DeepEqual(got, tc.positional) || f.format.value != tc.format || f.quiet != tc.quiet {
+			t.Errorf("%q: positional %q, format %q, quiet %v; want %q, %q, %v", tc.args, got, f.format.value, f.quiet, tc.positional, tc.format, tc.quiet)
 		}
 	}
 }

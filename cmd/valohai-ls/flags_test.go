@@ -84,8 +84,8 @@ func TestFlagForms(t *testing.T) {
 		fs := flag.NewFlagSet("check", flag.ContinueOnError)
 		var f checkFlags
 		f.declare(fs)
-		if _, err := parseArgs(fs, tc.args); err != nil || f.format != tc.format || f.quiet != tc.quiet {
-			t.Errorf("%q: format %q, quiet %v, err %v; want %q, %v", tc.args, f.format, f.quiet, err, tc.format, tc.quiet)
+		if _, err := parseArgs(fs, tc.args); err != nil || f.format.value != tc.format || f.quiet != tc.quiet {
+			t.Errorf("%q: format %q, quiet %v, err %v; want %q, %v", tc.args, f.format.value, f.quiet, err, tc.format, tc.quiet)
 		}
 	}
 	for _, args := range [][]string{{"version"}, {"version", "--help"}} {
