@@ -50,8 +50,9 @@ var commands = []command{
 			"only the parameters and inputs it lacks and the types and defaults prepare()\n" +
 			"declares (comments, other keys and items untouched); a new step is added at the\n" +
 			"end. Prints the resulting file, or changes it (--write), or prints a unified\n" +
-			"diff (--diff). Exit status: 0 done, 2 a usage problem or a script without a\n" +
-			"readable prepare() (the reason is printed).",
+			"diff (--diff). A script with argparse options and no prepare() syncs the steps\n" +
+			"that run it, as the editor's Sync does. Exit status: 0 done, 2 a usage problem\n" +
+			"or a script that cannot be read so (the reason is printed).",
 		flags: func(fs *flag.FlagSet) { new(stepFlags).declare(fs) },
 	},
 	{
