@@ -82,6 +82,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runStep(ctx, args, stdout, stderr)
 	case "command":
 		return runCommand(ctx, args, stdout, stderr)
+	case "graph":
+		return runGraph(ctx, args, stdout, stderr)
 	case "schema":
 		return runSchema(args, stdout, stderr)
 	case "version":
