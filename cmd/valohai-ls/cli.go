@@ -67,6 +67,14 @@ var commands = []command{
 		flags: func(fs *flag.FlagSet) { new(commandFlags).declare(fs) },
 	},
 	{
+		name: "graph",
+		summary: "Draw each pipeline's nodes and edges, as Valohai reads them: an SVG picture\n" +
+			"(layers left to right, broken references in red), a Mermaid flowchart, Graphviz\n" +
+			"dot, or JSON (one object with --pipeline, else a list). Exit status: 0 drawn,\n" +
+			"2 a usage problem, an unknown pipeline or a file without pipelines.",
+		flags: func(fs *flag.FlagSet) { new(graphFlags).declare(fs) },
+	},
+	{
 		name:    "schema",
 		summary: "Print a JSON Schema (draft 2020-12) of valohai.yaml on stdout.",
 	},

@@ -4,6 +4,7 @@
 //	valohai-ls check [--color WHEN] [--format FORMAT] [--no-scripts] [--quiet] [--stdin-filename NAME] [--strict-warnings] [PATH ... | -]
 //	valohai-ls step [--config PATH] [--diff] [--write] SCRIPT...
 //	valohai-ls command [--config PATH] [--format FORMAT] [--node NAME] [--pipeline NAME] [--values JSON] [STEP]
+//	valohai-ls graph [--config PATH] [--format FORMAT] [--pipeline NAME]
 //	valohai-ls schema
 //	valohai-ls version
 //	valohai-ls help [COMMAND]
@@ -82,6 +83,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runStep(ctx, args, stdout, stderr)
 	case "command":
 		return runCommand(ctx, args, stdout, stderr)
+	case "graph":
+		return runGraph(ctx, args, stdout, stderr)
 	case "schema":
 		return runSchema(args, stdout, stderr)
 	case "version":
