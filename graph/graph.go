@@ -56,21 +56,32 @@ type Position struct {
 	Character int `json:"character"`
 }
 
-// Of returns the graph of every pipeline of the model, in file order.
-func Of(x *model.Model) []Graph {
+// Of returns the graph of every pipeline of the model, in file order,
+// with ranges in UTF-16 characters (LSP's default).
+func Of(x *model.Model) []Graph { return In(x, document.UTF16) }
+
+// In is Of with ranges in the position encoding enc.
+func In(x *model.Model, enc document.Encoding) []Graph {
 	var out []Graph
 	for _, it := range x.Items {
 		if it.Kind != model.KindPipeline || it.Name == "" {
 			continue
 		}
-		out = append(out, pipeline(x, it))
+		out = append(out, pipeline(x, it, enc))
 	}
 	return out
 }
 
-// Named returns the graph of the pipeline called name.
+// Named returns the graph of the pipeline called name (the last of that
+// name, as Valohai reads it).
 func Named(x *model.Model, name string) (Graph, bool) {
-	for _, g := range Of(x) {
+	return Pick(Of(x), name)
+}
+
+// Pick returns the graph of the pipeline called name among graphs.
+func Pick(graphs []Graph, name string) (Graph, bool) {
+	for i := len(graphs) - 1; i >= 0; i-- {
+		g := graphs[i]
 		if g.Pipeline == name {
 			return g, true
 		}
@@ -78,16 +89,16 @@ func Named(x *model.Model, name string) (Graph, bool) {
 	return Graph{}, false
 }
 
-func pipeline(x *model.Model, p *model.Symbol) Graph {
+func pipeline(x *model.Model, p *model.Symbol, enc document.Encoding) Graph {
 	p = x.Whole(p)
 	x.Expand(p)
 	m := x.Doc.Mapper()
-	g := Graph{Pipeline: p.Name, Range: rangeOf(m, p.Range), Nodes: []Node{}, Edges: []Edge{}}
+	g := Graph{Pipeline: p.Name, Range: rangeOf(m, p.Range, enc), Nodes: []Node{}, Edges: []Edge{}}
 	names := map[string]bool{}
 	for _, c := range p.Children {
 		if c.Kind == model.KindNode && c.Name != "" {
 			names[c.Name] = true
-			g.Nodes = append(g.Nodes, nodeOf(x, c))
+			g.Nodes = append(g.Nodes, nodeOf(x, c, enc))
 		}
 	}
 	for _, c := range p.Children {
@@ -95,7 +106,7 @@ func pipeline(x *model.Model, p *model.Symbol) Graph {
 			continue
 		}
 		src, dst, _ := model.EdgeEnds(c.Body)
-		edge := Edge{Source: text(src), Target: text(dst), Range: rangeOf(m, c.Range)}
+		edge := Edge{Source: text(src), Target: text(dst), Range: rangeOf(m, c.Range, enc)}
 		if edge.Source == "" || edge.Target == "" {
 			continue
 		}
@@ -105,14 +116,14 @@ func pipeline(x *model.Model, p *model.Symbol) Graph {
 	return g
 }
 
-func nodeOf(x *model.Model, s *model.Symbol) Node {
+func nodeOf(x *model.Model, s *model.Symbol, enc document.Encoding) Node {
 	n := s.Body
 	node := Node{
 		Name:  s.Name,
 		Type:  text(document.ValueOf(n, schema.XType)),
 		Step:  text(document.ValueOf(n, schema.XStep)),
 		Task:  text(document.ValueOf(n, schema.XTask)),
-		Range: rangeOf(x.Doc.Mapper(), s.Range),
+		Range: rangeOf(x.Doc.Mapper(), s.Range, enc),
 	}
 	if node.Type != schema.NodeDeployment {
 		st := x.StepOfNode(n)
@@ -146,7 +157,7 @@ func text(n *yaml.Node) string {
 	return n.Value
 }
 
-func rangeOf(m *document.Mapper, sp document.Span) Range {
-	s, e := m.Position(sp.Start, document.UTF16), m.Position(sp.End, document.UTF16)
+func rangeOf(m *document.Mapper, sp document.Span, enc document.Encoding) Range {
+	s, e := m.Position(sp.Start, enc), m.Position(sp.End, enc)
 	return Range{Position{s.Line, s.Character}, Position{e.Line, e.Character}}
 }
