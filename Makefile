@@ -91,7 +91,7 @@ schema:
 # end-to-end suite (editors/vscode/test/e2e; its tools come from editors/install-deps.sh).
 screenshots: build
 	@mkdir -p docs
-	README_SHOT=$(abspath docs/vscode.png) editors/vscode/test/e2e/run.sh $(abspath $(BIN))
+	README_SHOT=$(abspath docs/vscode.png) GRAPH_SHOT=$(abspath docs/pipeline-graph.png) editors/vscode/test/e2e/run.sh $(abspath $(BIN))
 
 # rules-doc regenerates the rules reference from the rule catalog (a test
 # checks it is current).

@@ -4,9 +4,9 @@ import "sort"
 
 // Sizes of the picture, in SVG user units.
 const (
-	boxW   = 180
+	boxW   = 170
 	boxH   = 48
-	gapX   = 150
+	gapX   = 130
 	gapY   = 28
 	margin = 20
 )

@@ -83,7 +83,7 @@ func drawNode(b *bytes.Buffer, n *placed) {
 		fmt.Fprintf(b, `<rect x="%.1f" y="%.1f" width="%d" height="%d" rx="6"/>`, x, y, boxW, boxH)
 	}
 	fmt.Fprintf(b, `<text class="name" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x+boxW/2, y+20, esc(clip(n.Name, 26)))
-	fmt.Fprintf(b, `<text class="detail" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x+boxW/2, y+36, esc(clip(detail(n), 30)))
+	fmt.Fprintf(b, `<text class="detail" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x+boxW/2, y+36, esc(clip(detail(n), 27)))
 	b.WriteString("</g>\n")
 }
 
@@ -137,8 +137,11 @@ func drawLink(b *bytes.Buffer, l *layout, k link) {
 	}
 	fmt.Fprintf(b, `<path class="%s" d="%s" marker-end="url(#%s)"><title>%s</title></path>`+"\n",
 		class, d, marker, esc(k.Source+" → "+k.Target))
-	fmt.Fprintf(b, `<text class="%s" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`+"\n",
-		strings.Replace(class, "edge", "flow", 1), lx, ly, esc(clip(flowLabel(k.Edge), 27)))
+	// Two short lines fit between the layers: what leaves, where it goes.
+	_, into, _ := strings.Cut(k.Target, ".")
+	fmt.Fprintf(b, `<text class="%s" x="%.1f" y="%.1f" text-anchor="middle" data-flow="%s"><tspan x="%.1f">%s</tspan><tspan x="%.1f" dy="12">%s</tspan></text>`+"\n",
+		strings.Replace(class, "edge", "flow", 1), lx, ly-12, esc(flowLabel(k.Edge)),
+		lx, esc(clip(Flow(k.Edge), 22)), lx, esc(clip("→ "+into, 22)))
 }
 
 // flowLabel says what an edge carries and where it goes in the target:

@@ -368,6 +368,38 @@ test('the code lens command lists the locations in the quickfix list', function(
   vim.cmd('cclose')
 end)
 
+test(':ValohaiGraph and the pipeline code lens write the graph', function()
+  local pdir = dir .. '/graphs'
+  vim.fn.mkdir(pdir, 'p')
+  local f = io.open(pdir .. '/valohai.yaml', 'w')
+  f:write('- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n' ..
+    '- pipeline:\n    name: flow\n    nodes:\n      - name: a\n        type: execution\n        step: train\n' ..
+    '      - name: b\n        type: execution\n        step: train\n    edges:\n      - [a.output.model, b.input.model]\n')
+  f:close()
+  local gbuf = open(pdir .. '/valohai.yaml')
+  wait_for('a client on the pipeline file', function() return #clients_of(gbuf) > 0 end)
+  ls.config.graph_viewer = false
+  local written, failure
+  ls.graph({ format = 'mermaid', done = function(p, err) written, failure = p, err end })
+  wait_for('the graph', function() return written ~= nil or failure ~= nil end)
+  assert(not failure, failure)
+  local text = table.concat(vim.fn.readfile(written), '\n')
+  assert(text:find('flowchart LR', 1, true) and text:find('a<br/>', 1, true), 'mermaid: ' .. text)
+  -- The lens's command, with a viewer that records the file it is given.
+  local record = dir .. '/viewed.txt'
+  ls.config.graph_viewer = { 'sh', '-c', 'echo "$1" > ' .. record, 'sh' }
+  local lens = vim.lsp.commands['valohai-ls.showGraph']
+  assert(lens, 'valohai-ls.showGraph is not registered')
+  lens({ command = 'valohai-ls.showGraph', arguments = { vim.uri_from_bufnr(gbuf), 'flow' } }, {})
+  wait_for('the viewer to be started', function() return vim.fn.filereadable(record) == 1 and #vim.fn.readfile(record) > 0 end)
+  local svg = table.concat(vim.fn.readfile(vim.fn.readfile(record)[1]), '\n')
+  assert(svg:find('<svg', 1, true) and svg:find('data-node="b"', 1, true), 'svg: ' .. svg:sub(1, 200))
+  eq(2, vim.fn.exists(':ValohaiGraph'), ':ValohaiGraph defined')
+  ls.config.graph_viewer = nil
+  vim.cmd('bwipeout! ' .. gbuf)
+  vim.cmd('buffer ' .. bufnr)
+end)
+
 test('fixing the file clears its diagnostic', function()
   local row = line_of(bufnr, 'name: predict')
   vim.api.nvim_buf_set_lines(bufnr, row + 1, row + 1, false, { '    image: python:3.12' })

@@ -40,6 +40,10 @@ local defaults = {
   -- leaves vim.lsp.codelens to you.
   codelens = true,
   codelens_delay = 300,
+  -- The program :ValohaiGraph opens the picture with (its file is the last
+  -- argument): nil picks xdg-open, open or start by system; false only
+  -- writes the file and says where.
+  graph_viewer = nil,
 }
 
 M.config = vim.deepcopy(defaults)
@@ -532,9 +536,71 @@ function M.show_references(command, ctx)
   if #items > 0 then vim.cmd('copen') end
 end
 
---- Make the server's client-side commands known to Neovim's LSP client.
+--- The server command that draws a document's pipelines, and the command
+--- of its pipeline code lenses (arguments: the document URI and the
+--- pipeline's name).
+M.graph_command = 'valohai-ls.graph'
+M.show_graph_command = 'valohai-ls.showGraph'
+
+local graph_suffix = { svg = '.svg', mermaid = '.mmd', dot = '.dot', json = '.json' }
+
+local function viewer()
+  local v = M.config.graph_viewer
+  if v ~= nil then return v end
+  if vim.fn.has('mac') == 1 then return { 'open' } end
+  if vim.fn.has('win32') == 1 then return { 'cmd.exe', '/c', 'start', '' } end
+  return { 'xdg-open' }
+end
+
+--- Draw the pipelines of buffer `opts.bufnr` (default: the current one),
+--- or only `opts.pipeline`, in `opts.format` (svg, mermaid, dot or json;
+--- default svg), write the drawing to a temporary file and open it with
+--- the graph viewer. `opts.done(path, err)` is called when it is written.
+function M.graph(opts)
+  opts = opts or {}
+  local buf = opts.bufnr or vim.api.nvim_get_current_buf()
+  local format = opts.format or 'svg'
+  local done = opts.done or function(path, err)
+    if err then vim.notify('valohai-ls: ' .. err, vim.log.levels.ERROR) else vim.notify('valohai-ls: graph written to ' .. path) end
+  end
+  if not graph_suffix[format] then return done(nil, 'unknown format ' .. format .. ' (svg, mermaid, dot or json)') end
+  local client = client_of(buf)
+  if not client then return done(nil, 'no valohai-ls client on this buffer') end
+  local args = { vim.uri_from_bufnr(buf), format }
+  if opts.pipeline and opts.pipeline ~= '' then table.insert(args, opts.pipeline) end
+  request(client, 'workspace/executeCommand', { command = M.graph_command, arguments = args }, function(err, result)
+    if err or not result then return done(nil, (err and err.message) or 'no answer') end
+    local content = result.content
+    if format == 'json' then content = vim.fn.json_encode(result.graphs or {}) end
+    local path = vim.fn.tempname() .. graph_suffix[format]
+    local f = io.open(path, 'w')
+    if not f then return done(nil, 'cannot write ' .. path) end
+    f:write(content or '')
+    f:close()
+    local v = viewer()
+    if v then
+      local cmd = vim.deepcopy(type(v) == 'table' and v or { v })
+      table.insert(cmd, path)
+      if vim.fn.executable(cmd[1]) == 1 then vim.fn.jobstart(cmd, { detach = true }) end
+    end
+    done(path, nil)
+  end, buf)
+end
+
+function M.show_graph(command, _)
+  local args = command.arguments or {}
+  local buf = args[1] and vim.uri_to_bufnr(args[1]) or nil
+  M.graph({ bufnr = buf, pipeline = args[2] })
+end
+
+--- Make the server's client-side commands known to Neovim's LSP client,
+--- and :ValohaiGraph [FORMAT] [PIPELINE].
 function M.register_commands()
   vim.lsp.commands[M.show_references_command] = M.show_references
+  vim.lsp.commands[M.show_graph_command] = M.show_graph
+  vim.api.nvim_create_user_command('ValohaiGraph', function(c)
+    M.graph({ format = c.fargs[1], pipeline = c.fargs[2] })
+  end, { nargs = '*', desc = 'valohai-ls: draw the pipelines of this file ([svg|mermaid|dot|json] [PIPELINE])' })
 end
 
 --- Set up detection and start the server for matching buffers.
