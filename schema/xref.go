@@ -42,6 +42,10 @@ const (
 	PlaceholderParameters = "{parameters}"
 	PlaceholderParams     = "{params}"
 	PlaceholderSourcePath = "{source-path}"
+	// PlaceholderParameter passes one parameter in its pass-as form,
+	// PlaceholderParameterValue only its value (NAME stands for the name).
+	PlaceholderParameter      = "{parameter:NAME}"
+	PlaceholderParameterValue = "{parameter-value:NAME}"
 )
 
 // RepositoryRoot is where an execution finds the project's files.
@@ -57,8 +61,8 @@ type Placeholder struct {
 var Placeholders = []Placeholder{
 	{PlaceholderParameters, "Every parameter that has a value, each in its `pass-as` form."},
 	{PlaceholderParams, "Same as `{parameters}`."},
-	{"{parameter:NAME}", "One parameter in its `pass-as` form (left as written when NAME is not a parameter)."},
-	{"{parameter-value:NAME}", "Only the value of one parameter, shell-quoted."},
+	{PlaceholderParameter, "One parameter in its `pass-as` form (left as written when NAME is not a parameter)."},
+	{PlaceholderParameterValue, "Only the value of one parameter, shell-quoted."},
 	{PlaceholderSourcePath, "The step's `source-path`."},
 }
 

@@ -76,6 +76,7 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 		c.DocumentLinkProvider = &protocol.DocumentLinkOptions{}
 	}
 	c.FoldingRangeProvider = protocol.Boolean(true)
+	c.ExecuteCommandProvider = protocol.ExecuteCommandOptions{Commands: []string{GraphCommand}}
 	if st.Enabled(settings.SelectionRanges) {
 		c.SelectionRangeProvider = protocol.Boolean(true)
 	}

@@ -225,6 +225,8 @@ func (s *Settings) rules(v any) []string {
 		if _, known := diagnostics.RuleFor(code); !known {
 			if near := closest(code, ruleCodes()); near != "" {
 				problems = append(problems, fmt.Sprintf("diagnostics.rules: unknown diagnostic code %q; did you mean %q?", code, near))
+			} else {
+				problems = append(problems, fmt.Sprintf("diagnostics.rules: unknown diagnostic code %q, so the setting \"diagnostics.rules.%s\" changes nothing (the codes: %s)", code, code, diagnostics.RulesURL))
 			}
 		}
 		s.Rules[code] = lvl

@@ -40,20 +40,10 @@ const (
 )
 
 func runFmt(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c, _ := lookupCommand("fmt")
-	fset := flag.NewFlagSet("fmt", flag.ContinueOnError)
-	fset.SetOutput(io.Discard)
 	var f fmtFlags
-	f.declare(fset)
-	fset.Usage = func() {}
-	paths, err := parseArgs(fset, args)
-	if err == flag.ErrHelp {
-		writeCommandUsage(stdout, c)
-		return fmtOK
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "valohai-ls fmt: %v\nRun 'valohai-ls help fmt' for the flags.\n", flagError(err))
-		return fmtUsage
+	paths, code, ok := parseCommand("fmt", f.declare, args, stdout, stderr)
+	if !ok {
+		return code
 	}
 	opts, err := f.options()
 	if err != nil {
@@ -71,7 +61,7 @@ func runFmt(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintln(stderr, "valohai-ls fmt: - (stdin) is formatted alone, to stdout")
 		return fmtUsage
 	}
-	code := fmtOK
+	code = fmtOK
 	for _, p := range paths {
 		if ctx.Err() != nil {
 			return fmtUsage

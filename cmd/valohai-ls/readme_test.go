@@ -23,8 +23,9 @@ func TestReadme(t *testing.T) {
 		t.Errorf("the first code block is not the two commands: %q", first)
 	}
 	for name, declare := range map[string]func(*flag.FlagSet){
-		"check": new(checkFlags).declare,
-		"step":  new(stepFlags).declare,
+		"check":   new(checkFlags).declare,
+		"step":    new(stepFlags).declare,
+		"command": new(commandFlags).declare,
 	} {
 		fs := flag.NewFlagSet(name, flag.ContinueOnError)
 		declare(fs)

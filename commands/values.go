@@ -1,0 +1,83 @@
+package commands
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/valohai-ls/valohai-ls/schema"
+)
+
+var (
+	pyInt   = regexp.MustCompile(`^[+-]?[0-9](?:_?[0-9])*$`)
+	pyFloat = regexp.MustCompile(`(?i)^[+-]?(?:(?:[0-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*\.?)(?:e[+-]?[0-9](?:_?[0-9])*)?$|^[+-]?(?:inf|infinity|nan)$`)
+)
+
+// Check reports the first of values (in the order of names) that Valohai
+// would not accept as the value of its parameter, as valohai-yaml's
+// Parameter.validate judges it: a name that is no parameter, a list for
+// a parameter that is not multiple, a value an integer or float
+// parameter cannot read, a flag's value that is not true or false. None
+// is accepted: it leaves the parameter out.
+func (s *Spec) Check(values map[string]Value, names []string) error {
+	for _, name := range names {
+		v := values[name]
+		p := s.Param(name)
+		if p == nil {
+			return fmt.Errorf("there is no parameter %q (the parameters: %s)", name, s.paramNames())
+		}
+		if v.IsNone() {
+			continue
+		}
+		if v.Kind == List && p.Multiple == Single {
+			return fmt.Errorf("parameter %q is not multiple: give one value, not a list", name)
+		}
+		for _, a := range listify(v).Items {
+			if err := p.checkAtom(a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkAtom checks one value of p.
+func (p *Param) checkAtom(a Value) error {
+	if a.Kind == List {
+		return fmt.Errorf("parameter %q: a list inside a list is not a value", p.Name)
+	}
+	str, ok := a.Str()
+	if !ok {
+		return fmt.Errorf("parameter %q: %s is not a value", p.Name, a.Text)
+	}
+	t := strings.TrimFunc(str, pySpace)
+	switch p.Type {
+	case schema.ParamInteger:
+		if a.Kind == Bool || !pyInt.MatchString(t) {
+			return fmt.Errorf("parameter %q is an integer: %s is not one", p.Name, a.Describe())
+		}
+	case schema.ParamFloat:
+		if a.Kind == Bool || !pyFloat.MatchString(t) {
+			return fmt.Errorf("parameter %q is a float: %s is not a number", p.Name, a.Describe())
+		}
+	case schema.ParamFlag:
+		ok := a.Kind == Bool ||
+			(a.Kind == Int && (a.Text == "0" || a.Text == "1")) ||
+			(a.Kind == Float && (a.Float == 0 || a.Float == 1))
+		if !ok {
+			return fmt.Errorf("parameter %q is a flag: give true or false, not %s", p.Name, a.Describe())
+		}
+	}
+	return nil
+}
+
+func (s *Spec) paramNames() string {
+	if len(s.Params) == 0 {
+		return "none"
+	}
+	names := make([]string, len(s.Params))
+	for i, p := range s.Params {
+		names[i] = p.Name
+	}
+	return strings.Join(names, ", ")
+}
