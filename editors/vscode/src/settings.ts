@@ -49,6 +49,7 @@ export const SERVER_KEYS = {
   codeLens: "codeLens",
   documentLinks: "documentLinks",
   selectionRanges: "selectionRanges",
+  formatting: "formatting",
   scriptChecks: "scriptChecks",
 } as const;
 
