@@ -80,6 +80,9 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 	if st.Enabled(settings.SelectionRanges) {
 		c.SelectionRangeProvider = protocol.Boolean(true)
 	}
+	if s.clientCaps().pull {
+		c.DiagnosticProvider = &protocol.DiagnosticOptions{Identifier: &diagnosticSource}
+	}
 	if st.Enabled(settings.Formatting) {
 		c.DocumentFormattingProvider = protocol.Boolean(true)
 		c.DocumentRangeFormattingProvider = protocol.Boolean(true)
