@@ -138,10 +138,15 @@ func (r *Result) same(text string) bool {
 	return slicesEqual(comments(docs), comments(r.orig))
 }
 
-// parseAll parses every document of text.
-func parseAll(text string) ([]*yaml.Node, error) {
+// parseAll parses every document of text. yaml.v3 has panicked on some
+// malformed inputs: that is a text that does not parse.
+func parseAll(text string) (docs []*yaml.Node, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			docs, err = nil, errors.New("yaml: cannot parse this document")
+		}
+	}()
 	dec := yaml.NewDecoder(bytes.NewReader([]byte(text)))
-	var docs []*yaml.Node
 	for {
 		var n yaml.Node
 		err := dec.Decode(&n)
