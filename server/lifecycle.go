@@ -23,6 +23,7 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 	s.encoding, s.caps = enc, caps
 	s.mu.Unlock()
 	s.setInitOptions(params.InitializationOptions)
+	s.ws.setRoots(params)
 	s.initialized.Store(true)
 	s.log.Info("initialize", zap.String("client", params.ClientInfo.Name), zap.Stringer("encoding", enc), zap.Bool("snippets", caps.snippets))
 	return &protocol.InitializeResult{
@@ -61,6 +62,7 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 	if st.Enabled(settings.DocumentSymbols) {
 		label := "valohai.yaml"
 		c.DocumentSymbolProvider = &protocol.DocumentSymbolOptions{Label: &label}
+		c.WorkspaceSymbolProvider = protocol.Boolean(true)
 	}
 	if st.Enabled(settings.Rename) {
 		c.RenameProvider = &protocol.RenameOptions{PrepareProvider: &yes}

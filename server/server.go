@@ -65,6 +65,8 @@ type Server struct {
 	// scriptCaches keep the script findings of each open document's
 	// steps.
 	scriptCaches *scriptCaches
+	// ws indexes the workspace folders' files for workspace/symbol.
+	ws *wsIndex
 }
 
 // newServer returns a server with no connection yet.
@@ -76,7 +78,7 @@ func newServer(opts Options) *Server {
 		opts.Debounce = DefaultDebounce
 	}
 	return &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{}), conf: newConfig(),
-		scripts: scripts.NewReader(), scriptCaches: newScriptCaches()}
+		scripts: scripts.NewReader(), scriptCaches: newScriptCaches(), ws: &wsIndex{}}
 }
 
 // Serve serves LSP over rwc until the connection ends or exit is received.
