@@ -76,8 +76,16 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 		c.DocumentLinkProvider = &protocol.DocumentLinkOptions{}
 	}
 	c.FoldingRangeProvider = protocol.Boolean(true)
+	c.ExecuteCommandProvider = protocol.ExecuteCommandOptions{Commands: []string{GraphCommand}}
 	if st.Enabled(settings.SelectionRanges) {
 		c.SelectionRangeProvider = protocol.Boolean(true)
+	}
+	if s.clientCaps().pull {
+		c.DiagnosticProvider = &protocol.DiagnosticOptions{Identifier: &diagnosticSource}
+	}
+	if st.Enabled(settings.Formatting) {
+		c.DocumentFormattingProvider = protocol.Boolean(true)
+		c.DocumentRangeFormattingProvider = protocol.Boolean(true)
 	}
 	return c
 }
