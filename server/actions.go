@@ -46,6 +46,13 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 		}
 		shown = toProtocol(doc, diags, enc)
 	}
+	if len(params.Context.Only) > 0 && wanted(fixAllKind, params.Context.Only) {
+		// Asked for by kind only (on save, or Fix All): it checks the
+		// whole file again, more than a light bulb should wait for.
+		if a := s.fixAllAction(ctx, params.TextDocument.URI, doc, enc); a != nil {
+			out = append(out, a)
+		}
+	}
 	caps := s.clientCaps()
 	for _, a := range codeaction.Actions(doc, start, end, diags, codeaction.Options{Snippets: caps.snippetEdits, Dir: s.scriptDir(doc), Scripts: s.scripts}) {
 		kind := protocol.CodeActionKind(a.Kind)

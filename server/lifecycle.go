@@ -69,7 +69,7 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 	}
 	if st.Enabled(settings.CodeActions) {
 		c.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{
-			protocol.CodeActionKindQuickFix, protocol.CodeActionKindRefactorRewrite}}
+			protocol.CodeActionKindQuickFix, protocol.CodeActionKindRefactorRewrite, fixAllKind}}
 	}
 	if st.Enabled(settings.CodeLens) {
 		c.CodeLensProvider = &protocol.CodeLensOptions{}

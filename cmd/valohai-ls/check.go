@@ -21,6 +21,7 @@ type checkFlags struct {
 	color         string
 	stdinFilename string
 	noScripts     bool
+	fix           bool
 }
 
 func (f *checkFlags) declare(fs *flag.FlagSet) {
@@ -30,6 +31,7 @@ func (f *checkFlags) declare(fs *flag.FlagSet) {
 	fs.BoolVar(&f.quiet, "quiet", false, "print only errors (the exit status is unchanged)")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&f.noScripts, "no-scripts", false, "do not compare steps with the Python scripts they run")
+	fs.BoolVar(&f.fix, "fix", false, "first apply, in each file, every fix that needs no choice (a misspelling with one candidate, a name made valid), then check the result")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "with -, the path reported for stdin; its directory is where scripts are looked for (default "+check.StdinName+")")
 }
 
@@ -53,6 +55,13 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return check.ExitUsage
 	} else if n == 0 && f.stdinFilename != "" {
 		fmt.Fprintln(stderr, "valohai-ls check: --stdin-filename needs - among the paths")
+		return check.ExitUsage
+	}
+	if f.fix && countStdin(paths) > 0 {
+		fmt.Fprintln(stderr, "valohai-ls check: --fix changes files, not stdin")
+		return check.ExitUsage
+	}
+	if f.fix && !fixFiles(ctx, paths, stderr) {
 		return check.ExitUsage
 	}
 	check.ToolVersion = version

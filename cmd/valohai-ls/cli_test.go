@@ -205,7 +205,7 @@ func TestBinaryCommandLine(t *testing.T) {
 	}{
 		{"flag after the path", []string{"check", p, "--format", "json"}, "", 1, `"code": "unknown-key"`},
 		{"stdin through a pipe", []string{"check", "-"}, badYAML, 1, "<stdin>:5:5: error: unknown key \"bogus\""},
-		{"help", []string{"--help"}, "", 0, "valohai-ls check [--color WHEN] [--format FORMAT]"},
+		{"help", []string{"--help"}, "", 0, "valohai-ls check [--color WHEN] [--fix] [--format FORMAT]"},
 		{"help for a command", []string{"help", "check"}, "", 0, "--stdin-filename NAME"},
 	}
 	for _, tc := range tests {

@@ -76,7 +76,8 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 		case f == nil && (name == "h" || name == "help"):
 			return nil, flag.ErrHelp
 		case f == nil:
-			return nil, unknownFlag(fs, written)
+			valued := hasValue || (i+1 < len(args) && !strings.HasPrefix(args[i+1], "-"))
+			return nil, unknownFlag(fs, written, valued)
 		case isBoolFlag(f):
 			if !hasValue {
 				value = "true"
@@ -99,9 +100,9 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // unknownFlag is the error of a flag fs does not define, written as
-// written, with the flag probably meant.
-func unknownFlag(fs *flag.FlagSet, written string) error {
-	if near := nearFlag(fs, strings.TrimLeft(written, "-")); near != "" {
+// written, with the flag probably meant (valued: a value follows it).
+func unknownFlag(fs *flag.FlagSet, written string, valued bool) error {
+	if near := nearFlag(fs, strings.TrimLeft(written, "-"), valued); near != "" {
 		return fmt.Errorf("unknown flag %s (did you mean --%s?)", written, near)
 	}
 	return fmt.Errorf("unknown flag %s", written)
@@ -109,8 +110,9 @@ func unknownFlag(fs *flag.FlagSet, written string) error {
 
 // nearFlag returns the one flag of fs that name probably stands for: the
 // only one starting with name (a short form such as -f, or a flag cut
-// short), else one within a typo's edit distance; "" when none is clear.
-func nearFlag(fs *flag.FlagSet, name string) string {
+// short; of several, the only one taking a value when one follows), else
+// one within a typo's edit distance; "" when none is clear.
+func nearFlag(fs *flag.FlagSet, name string, valued bool) string {
 	var prefixed []string
 	best, bestDist := "", 3
 	if len(name) <= 3 {
@@ -129,6 +131,17 @@ func nearFlag(fs *flag.FlagSet, name string) string {
 	})
 	if len(prefixed) == 1 {
 		return prefixed[0]
+	}
+	if len(prefixed) > 1 && valued {
+		var taking []string
+		for _, n := range prefixed {
+			if !isBoolFlag(fs.Lookup(n)) {
+				taking = append(taking, n)
+			}
+		}
+		if len(taking) == 1 {
+			return taking[0]
+		}
 	}
 	if len(prefixed) > 1 {
 		return ""

@@ -1,7 +1,7 @@
 // Command valohai-ls is a language server and linter for valohai.yaml.
 //
 //	valohai-ls [serve] [--log-file PATH] [--log-level LEVEL]
-//	valohai-ls check [--color WHEN] [--format FORMAT] [--no-scripts] [--quiet] [--stdin-filename NAME] [--strict-warnings] [PATH ... | -]
+//	valohai-ls check [--color WHEN] [--fix] [--format FORMAT] [--no-scripts] [--quiet] [--stdin-filename NAME] [--strict-warnings] [PATH ... | -]
 //	valohai-ls step [--config PATH] [--diff] [--write] SCRIPT...
 //	valohai-ls fmt [--check] [--diff] [--indent N] [--sequences STYLE] [--write] [PATH ... | -]
 //	valohai-ls command [--config PATH] [--format FORMAT] [--node NAME] [--pipeline NAME] [--values JSON] [STEP]

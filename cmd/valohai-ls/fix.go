@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/valohai-ls/valohai-ls/check"
+	"github.com/valohai-ls/valohai-ls/codeaction"
+	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/internal/atomicfile"
+)
+
+// fixFiles applies, to each file of paths, every fix that needs no choice
+// (check --fix), and says on stderr what it changed. A file with a YAML
+// syntax error is left as it is. It returns false when a file could not be
+// written.
+func fixFiles(ctx context.Context, paths []string, stderr io.Writer) bool {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	ok := true
+	for _, arg := range paths {
+		path, err := check.Resolve(arg)
+		if err != nil {
+			continue // check reports it
+		}
+		data, err := check.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		doc := document.New("file:///"+path, 1, string(data))
+		if p := doc.Parsed(); len(p.Errors) > 0 {
+			fmt.Fprintf(stderr, "valohai-ls check --fix: %s has a YAML syntax error; nothing fixed\n", path)
+			continue
+		}
+		fixed, n := codeaction.FixText(doc, func(d *document.Document) []diagnostics.Diagnostic {
+			return diagnostics.Suppress(d, diagnostics.Diagnose(ctx, d))
+		})
+		if n == 0 || fixed == doc.Text {
+			continue
+		}
+		if err := atomicfile.Write(path, []byte(fixed)); err != nil {
+			fmt.Fprintf(stderr, "valohai-ls check --fix: %v\n", err)
+			ok = false
+			continue
+		}
+		fmt.Fprintf(stderr, "valohai-ls check --fix: %s: %s fixed\n", path, plural(n, "problem"))
+	}
+	return ok
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
