@@ -68,6 +68,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRequests$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./server/
 	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./check/
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./python/
+	$(GO) test -run '^$$' -fuzz '^FuzzFormat$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./format/
 	$(GO) test -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME) -timeout 0 $(FUZZFLAGS) ./commands/
 
 # stress sends STRESS requests of every kind to the real binary over stdio,
@@ -91,7 +92,7 @@ schema:
 # end-to-end suite (editors/vscode/test/e2e; its tools come from editors/install-deps.sh).
 screenshots: build
 	@mkdir -p docs
-	README_SHOT=$(abspath docs/vscode.png) editors/vscode/test/e2e/run.sh $(abspath $(BIN))
+	README_SHOT=$(abspath docs/vscode.png) GRAPH_SHOT=$(abspath docs/pipeline-graph.png) editors/vscode/test/e2e/run.sh $(abspath $(BIN))
 
 # rules-doc regenerates the rules reference from the rule catalog (a test
 # checks it is current).

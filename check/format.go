@@ -16,6 +16,8 @@ var Formats = []string{"text", "json", "github", "sarif"}
 type Options struct {
 	// Color marks up the text format with ANSI colours (for a terminal).
 	Color bool
+	// Summary ends the text format with the Summary line.
+	Summary bool
 }
 
 // Write prints results in format to w.
@@ -27,7 +29,14 @@ func Write(w io.Writer, format string, results []Result) error {
 func WriteOptions(w io.Writer, format string, results []Result, opts Options) error {
 	switch format {
 	case "text", "":
-		return writeText(w, results, opts.Color)
+		if err := writeText(w, results, opts.Color); err != nil || !opts.Summary {
+			return err
+		}
+		if line := Summary(results); line != "" {
+			_, err := fmt.Fprintln(w, line)
+			return err
+		}
+		return nil
 	case "json":
 		return writeJSON(w, results)
 	case "github":
@@ -107,15 +116,19 @@ type jsonDiag struct {
 
 type jsonFile struct {
 	Path        string     `json:"path"`
+	Error       string     `json:"error,omitempty"` // why the file could not be checked
 	Diagnostics []jsonDiag `json:"diagnostics"`
 }
 
 // writeJSON prints one entry per argument, with LSP positions (zero-based,
-// UTF-16 characters).
+// UTF-16 characters); a file that could not be read has an "error".
 func writeJSON(w io.Writer, results []Result) error {
 	out := make([]jsonFile, 0, len(results))
 	for _, r := range results {
 		f := jsonFile{Path: r.Path, Diagnostics: []jsonDiag{}}
+		if r.Err != nil {
+			f.Error = r.Err.Error()
+		}
 		if r.Doc != nil {
 			m := r.Doc.Mapper()
 			for _, d := range r.Diagnostics {

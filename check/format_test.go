@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/valohai-ls/valohai-ls/diagnostics"
 )
 
 // A file with an error, a warning, an information, a suppressed finding and
@@ -62,10 +64,14 @@ func TestGitHubFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
-	if len(lines) != len(res[0].Diagnostics) {
-		t.Fatalf("%d lines for %d diagnostics:\n%s", len(lines), len(res[0].Diagnostics), buf.String())
+	if len(lines) != len(res[0].Diagnostics)+1 {
+		t.Fatalf("%d lines for %d diagnostics and an unreadable file:\n%s", len(lines), len(res[0].Diagnostics), buf.String())
 	}
-	for _, l := range lines {
+	// The unreadable file is an error on the file, so that CI shows it.
+	if last := lines[len(lines)-1]; last != "::error file=proj dir/missing.yaml,title=unreadable::"+ghData(res[1].Err.Error()) {
+		t.Errorf("unreadable file: %q", last)
+	}
+	for _, l := range lines[:len(lines)-1] {
 		if !githubLine.MatchString(l) {
 			t.Errorf("not a workflow command: %q", l)
 		}
@@ -168,7 +174,20 @@ func TestSARIFContent(t *testing.T) {
 				} `json:"driver"`
 			} `json:"tool"`
 			Invocations []struct {
-				ExecutionSuccessful bool `json:"executionSuccessful"`
+				ExecutionSuccessful        bool `json:"executionSuccessful"`
+				ToolExecutionNotifications []struct {
+					Level   string `json:"level"`
+					Message struct {
+						Text string `json:"text"`
+					} `json:"message"`
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct {
+								URI string `json:"uri"`
+							} `json:"artifactLocation"`
+						} `json:"physicalLocation"`
+					} `json:"locations"`
+				} `json:"toolExecutionNotifications"`
 			} `json:"invocations"`
 			Results []struct {
 				RuleID    string `json:"ruleId"`
@@ -203,7 +222,12 @@ func TestSARIFContent(t *testing.T) {
 		}
 	}
 	if len(run.Invocations) != 1 || run.Invocations[0].ExecutionSuccessful {
-		t.Errorf("an unreadable file must make the invocation unsuccessful: %+v", run.Invocations)
+		t.Fatalf("an unreadable file must make the invocation unsuccessful: %+v", run.Invocations)
+	}
+	if n := run.Invocations[0].ToolExecutionNotifications; len(n) != 1 || n[0].Level != "error" ||
+		!strings.Contains(n[0].Message.Text, "missing.yaml") || len(n[0].Locations) != 1 ||
+		n[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "proj%20dir/missing.yaml" {
+		t.Errorf("the unreadable file's notification: %+v", n)
 	}
 	if len(run.Results) != len(res[0].Diagnostics) {
 		t.Fatalf("%d results for %d diagnostics", len(run.Results), len(res[0].Diagnostics))
@@ -243,4 +267,77 @@ func TestStrictWarnings(t *testing.T) {
 	if ExitCode(warnOnly) != ExitClean || ExitCodeStrict(warnOnly, true) != ExitErrors {
 		t.Errorf("exit codes: %d %d", ExitCode(warnOnly), ExitCodeStrict(warnOnly, true))
 	}
+}
+
+func TestJSONNamesUnreadableFile(t *testing.T) {
+	res := sampleResults(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, "json", res); err != nil {
+		t.Fatal(err)
+	}
+	var files []struct {
+		Path        string `json:"path"`
+		Error       *string
+		Diagnostics []json.RawMessage `json:"diagnostics"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &files); err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 {
+		t.Fatalf("%d entries:\n%s", len(files), buf.String())
+	}
+	if files[0].Error != nil || len(files[0].Diagnostics) == 0 {
+		t.Errorf("readable file: error %v, %d diagnostics", files[0].Error, len(files[0].Diagnostics))
+	}
+	if e := files[1].Error; e == nil || *e != res[1].Err.Error() || files[1].Diagnostics == nil {
+		t.Errorf("unreadable file: error %v, diagnostics %v", e, files[1].Diagnostics)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	res := sampleResults(t)
+	diag := func(sevs ...diagnostics.Severity) []diagnostics.Diagnostic {
+		var out []diagnostics.Diagnostic
+		for _, s := range sevs {
+			out = append(out, diagnostics.Diagnostic{Severity: s})
+		}
+		return out
+	}
+	E, W, I, H := diagnostics.Error, diagnostics.Warning, diagnostics.Information, diagnostics.Hint
+	tests := []struct {
+		results []Result
+		want    string
+	}{
+		{[]Result{{Diagnostics: diag(E, W, E)}, {Diagnostics: diag(E, W)}, {}}, "3 errors, 2 warnings in 2 files"},
+		{[]Result{{Diagnostics: diag(W)}}, "1 warning in 1 file"},
+		{[]Result{{Diagnostics: diag(I, I, H)}}, "2 information, 1 hint in 1 file"},
+		{[]Result{{}, {}}, "no problems in 2 files"},
+		{[]Result{{}, res[1]}, "no problems in 1 file; 1 file could not be read"},
+		{[]Result{{Diagnostics: diag(E)}, res[1], res[1]}, "1 error in 1 file; 2 files could not be read"},
+		{[]Result{res[1]}, "1 file could not be read"},
+	}
+	for _, tc := range tests {
+		if got := Summary(tc.results); got != tc.want {
+			t.Errorf("Summary = %q, want %q", got, tc.want)
+		}
+	}
+	// Text ends with the line only when asked.
+	for _, summary := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := WriteOptions(&buf, "text", res, Options{Summary: summary}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+		last := lines[len(lines)-1]
+		if got := last == Summary(res); got != summary || len(lines) != len(res[0].Diagnostics)+btoi(summary) {
+			t.Errorf("Summary %v: %d lines, last %q", summary, len(lines), last)
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -78,7 +78,7 @@ func FuzzCheck(f *testing.F) {
 		}
 
 		var files []jsonFile
-		if err := json.Unmarshal([]byte(out["json"]), &files); err != nil || len(files) != 2 || len(files[0].Diagnostics) != n {
+		if err := json.Unmarshal([]byte(out["json"]), &files); err != nil || len(files) != 2 || len(files[0].Diagnostics) != n || files[1].Error == "" {
 			t.Fatalf("json: %v, want 2 files, the first with %d findings:\n%s", err, n, out["json"])
 		}
 		for _, d := range files[0].Diagnostics {
@@ -93,11 +93,12 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 
+		// The findings, then the unreadable second file.
 		lines = nonEmptyLines(out["github"])
-		if len(lines) != n {
-			t.Fatalf("github: %d lines for %d findings:\n%s", len(lines), n, out["github"])
+		if len(lines) != n+1 || !strings.HasPrefix(lines[n], "::error file=missing.yaml,title=unreadable::") {
+			t.Fatalf("github: %d lines for %d findings and an unreadable file:\n%s", len(lines), n, out["github"])
 		}
-		for _, l := range lines {
+		for _, l := range lines[:n] {
 			if !githubLine.MatchString(l) {
 				t.Fatalf("github: malformed line %q", l)
 			}

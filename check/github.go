@@ -16,9 +16,16 @@ import (
 //	::error file=valohai.yaml,line=3,col=5,endLine=3,endColumn=9,title=unknown-key::unknown key "bogus"...
 //
 // Lines and columns are one-based, columns counted in characters, and the
-// end column is that of the last character of the range.
+// end column is that of the last character of the range. A file that
+// could not be read gets an error on the file itself.
 func writeGitHub(w io.Writer, results []Result) error {
 	for _, r := range results {
+		if r.Err != nil {
+			if _, err := fmt.Fprintf(w, "::error file=%s,title=unreadable::%s\n", ghProperty(filepath.ToSlash(r.Path)), ghData(r.Err.Error())); err != nil {
+				return err
+			}
+			continue
+		}
 		if r.Doc == nil {
 			continue
 		}

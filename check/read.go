@@ -95,3 +95,7 @@ func readAll(ctx context.Context, r io.Reader) ([]byte, error) {
 		return nil, ctx.Err()
 	}
 }
+
+// ReadFile reads a file as check does: a regular file of at most
+// MaxFileSize bytes, not through a link out of its directory.
+func ReadFile(path string) ([]byte, error) { return readFile(path) }

@@ -67,8 +67,9 @@ type sarifInvocation struct {
 }
 
 type sarifNotification struct {
-	Level   string    `json:"level"`
-	Message sarifText `json:"message"`
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
 }
 
 type sarifArtifact struct {
@@ -93,7 +94,7 @@ type sarifLocation struct {
 
 type sarifPhysical struct {
 	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
-	Region           sarifRegion           `json:"region"`
+	Region           *sarifRegion          `json:"region,omitempty"`
 }
 
 type sarifRegion struct {
@@ -118,7 +119,9 @@ func writeSARIF(w io.Writer, results []Result) error {
 		if r.Err != nil {
 			run.Invocations[0].ExecutionSuccessful = false
 			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
-				sarifNotification{Level: "error", Message: sarifText{r.Err.Error()}})
+				sarifNotification{Level: "error", Message: sarifText{r.Err.Error()}, Locations: []sarifLocation{{
+					PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifactLocation{URI: artifactURI(r.Path)}},
+				}}})
 			continue
 		}
 		loc := sarifArtifactLocation{URI: artifactURI(r.Path)}
@@ -133,7 +136,7 @@ func writeSARIF(w io.Writer, results []Result) error {
 				Message:   sarifText{d.Message},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: loc,
-					Region: sarifRegion{
+					Region: &sarifRegion{
 						StartLine: s.Line + 1, StartColumn: s.Character + 1,
 						EndLine: e.Line + 1, EndColumn: e.Character + 1,
 					},

@@ -233,6 +233,10 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 		}
 	}
 	for _, key := range fix.Add {
+		if msg, ok := c.misplaced(n, owner, key.Name); ok {
+			c.at(p.anchor, Error, CodeMissingKey, msg) // adding the key would hide the misplaced one
+			continue
+		}
 		c.fixed(p.anchor, Error, CodeMissingKey, missingKeyMessage(owner, key), fix)
 	}
 	c.variants(n, o, owner, seen, p)
@@ -450,6 +454,60 @@ func acceptsString(t *schema.Type) bool {
 }
 
 func fnum(f float64) string { return fmt.Sprintf("%g", f) }
+
+// misplaced says where a key that mapping n lacks is written one level
+// too deep, inside an item of one of n's lists (as `edges` indented under
+// a pipeline's last node): "pipeline "p" needs edges: `edges` is inside
+// node "x"; move it two spaces left".
+func (c *checker) misplaced(n *yaml.Node, owner, name string) (string, bool) {
+	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
+		return "", false
+	}
+	col := n.Content[0].Column
+	for i := 1; i < len(n.Content); i += 2 {
+		list := n.Content[i]
+		if list.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, it := range list.Content {
+			if it.Kind != yaml.MappingNode {
+				continue
+			}
+			var found *yaml.Node
+			itemName := ""
+			for j := 0; j+1 < len(it.Content); j += 2 {
+				switch it.Content[j].Value {
+				case name:
+					found = it.Content[j]
+				case schema.XName:
+					itemName = it.Content[j+1].Value
+				}
+			}
+			if found == nil || found.Column <= col {
+				continue
+			}
+			where := fmt.Sprintf("an item of %s", n.Content[i-1].Value)
+			if itemName != "" {
+				where = fmt.Sprintf("%s %q", singular(n.Content[i-1].Value), itemName)
+			}
+			return fmt.Sprintf("%s needs %s: `%s` is inside %s; move it %s left", owner, name, name, where, spaces(found.Column-col)), true
+		}
+	}
+	return "", false
+}
+
+// singular is the name of one item of the list called key ("nodes":
+// "node").
+func singular(key string) string { return strings.TrimSuffix(key, "s") }
+
+// spaces words a number of columns: "two spaces".
+func spaces(n int) string {
+	words := []string{"", "one space", "two spaces", "three spaces", "four spaces"}
+	if n < len(words) {
+		return words[n]
+	}
+	return fmt.Sprintf("%d spaces", n)
+}
 
 // missingKeyMessage says that owner lacks key: "needs an image", "needs
 // edges (write `edges: []` when there are none)".

@@ -2,13 +2,15 @@
 // whether it is required, its default, allowed values, a description and
 // an example, all read from the schema; and, on a name that refers to
 // something (a node's step, a socket, a placeholder), what the file's
-// model resolves it to.
+// model resolves it to; on a step's command and a pipeline node, the
+// commands that will run, built as Valohai builds them.
 package hover
 
 import (
 	"github.com/valohai-ls/valohai-ls/cursor"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // Result is a hover: markdown and the byte span it describes.
@@ -36,6 +38,11 @@ func At(doc *document.Document, off int) *Result {
 		if ref := refAt(doc, off); ref != nil {
 			r.Start, r.End = ref.Span.Start, ref.Span.End
 			r.Markdown = joinDocs(refMarkdown(model.Of(doc), ref), r.Markdown)
+		}
+	}
+	if r.Markdown != "" && (c.Where == cursor.Value || c.Key != nil && c.Key.Name == schema.XCommand) {
+		if runs, ok := runsDoc(doc, model.Of(doc), off); ok && runs != "" {
+			r.Markdown = joinDocs(runs, r.Markdown)
 		}
 	}
 	if r.Markdown == "" {

@@ -25,6 +25,17 @@ func TestFixtures(t *testing.T) {
 		if h.Start > tc.Offset || h.End < tc.Offset {
 			t.Errorf("hover span [%d,%d) does not hold the cursor %d", h.Start, h.End, tc.Offset)
 		}
+		// A "line" is a whole line of the hover, commas and all.
+		for _, want := range tc.Expect["line"] {
+			if !strings.Contains("\n"+h.Markdown+"\n", "\n"+want+"\n") {
+				t.Errorf("hover lacks the line %q:\n%s", want, h.Markdown)
+			}
+		}
+		for _, want := range tc.List("absent") {
+			if strings.Contains(h.Markdown, want) {
+				t.Errorf("hover has %q:\n%s", want, h.Markdown)
+			}
+		}
 		for _, want := range tc.List("contains") {
 			if !strings.Contains(h.Markdown, want) {
 				t.Errorf("hover lacks %q:\n%s", want, h.Markdown)

@@ -173,16 +173,16 @@ func (c *checker) undeclaredOptions(st *model.Symbol, rn run, o options, used ma
 	if len(missing) == 0 {
 		return
 	}
-	what := "option " + missing[0] + ", which"
+	msg := fmt.Sprintf("%s accepts option %s, which step %q lacks as a parameter; it keeps its default", base(rn), missing[0], st.Name)
 	if len(missing) > 1 {
 		shown := missing
 		if len(shown) > 3 {
 			shown = append(shown[:3:3], fmt.Sprintf("%d more", len(missing)-3))
 		}
-		what = fmt.Sprintf("%d options (%s) that", len(missing), strings.Join(shown, ", "))
+		msg = fmt.Sprintf("%s accepts %d options (%s) that step %q lacks as parameters; they keep their defaults",
+			base(rn), len(missing), strings.Join(shown, ", "), st.Name)
 	}
-	c.add(rn.Span, diagnostics.Information, diagnostics.CodeScriptUndeclaredParameter,
-		fmt.Sprintf("%s accepts %s step %q lacks as parameters; they keep their defaults", base(rn), what, st.Name))
+	c.add(rn.Span, diagnostics.Information, diagnostics.CodeScriptUndeclaredParameter, msg)
 }
 
 // longest is an argument's `--` option.

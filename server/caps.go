@@ -18,6 +18,7 @@ type clientCaps struct {
 	lensRefresh   bool // workspace/codeLens/refresh
 	prepareRename bool
 	watchFiles    bool // dynamic registration of workspace/didChangeWatchedFiles
+	pull          bool // textDocument/diagnostic (LSP 3.17)
 }
 
 func readCaps(c protocol.ClientCapabilities) clientCaps {
@@ -39,6 +40,7 @@ func readCaps(c protocol.ClientCapabilities) clientCaps {
 		if td.DocumentSymbol != nil {
 			k.hierarchical = on(td.DocumentSymbol.HierarchicalDocumentSymbolSupport)
 		}
+		k.pull = td.Diagnostic != nil
 		if td.Rename != nil {
 			k.prepareRename = on(td.Rename.PrepareSupport)
 		}

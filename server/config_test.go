@@ -79,3 +79,36 @@ func TestCodeActionWithoutData(t *testing.T) {
 		t.Errorf("actions %+v for %+v", actions, ctxDiags)
 	}
 }
+
+// An unknown rule code with no near match is warned about once, naming
+// the setting, however often the settings are pushed again.
+func TestUnknownRuleCodeWarnedOnce(t *testing.T) {
+	c := start(t, Options{})
+	initialize(t, c)
+	push := func(conf map[string]any) {
+		if err := c.Notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"valohai-ls": conf}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bogus := map[string]any{"diagnostics": map[string]any{"rules": map[string]any{"bogus-rule": "off"}}}
+	push(bogus)
+	push(bogus)
+	push(map[string]any{"diagnostics": map[string]any{"rules": map[string]any{"bogus-rule": "off"}}, "completon": false})
+	var messages []string
+	for range 2 {
+		msg, err := c.WaitNotification("window/showMessage")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p struct {
+			Message string `json:"message"`
+		}
+		_ = json.Unmarshal(msg.Params, &p)
+		messages = append(messages, p.Message)
+	}
+	// The second message is the next problem, not the first again.
+	if !strings.Contains(messages[0], `"diagnostics.rules.bogus-rule" changes nothing`) || strings.Contains(messages[1], "bogus-rule") ||
+		!strings.Contains(messages[1], `unknown setting "completon"`) {
+		t.Errorf("messages %q", messages)
+	}
+}

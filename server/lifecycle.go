@@ -23,6 +23,7 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 	s.encoding, s.caps = enc, caps
 	s.mu.Unlock()
 	s.setInitOptions(params.InitializationOptions)
+	s.ws.setRoots(params)
 	s.initialized.Store(true)
 	s.log.Info("initialize", zap.String("client", params.ClientInfo.Name), zap.Stringer("encoding", enc), zap.Bool("snippets", caps.snippets))
 	return &protocol.InitializeResult{
@@ -61,6 +62,7 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 	if st.Enabled(settings.DocumentSymbols) {
 		label := "valohai.yaml"
 		c.DocumentSymbolProvider = &protocol.DocumentSymbolOptions{Label: &label}
+		c.WorkspaceSymbolProvider = protocol.Boolean(true)
 	}
 	if st.Enabled(settings.Rename) {
 		c.RenameProvider = &protocol.RenameOptions{PrepareProvider: &yes}
@@ -76,8 +78,16 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 		c.DocumentLinkProvider = &protocol.DocumentLinkOptions{}
 	}
 	c.FoldingRangeProvider = protocol.Boolean(true)
+	c.ExecuteCommandProvider = protocol.ExecuteCommandOptions{Commands: []string{GraphCommand}}
 	if st.Enabled(settings.SelectionRanges) {
 		c.SelectionRangeProvider = protocol.Boolean(true)
+	}
+	if s.clientCaps().pull {
+		c.DiagnosticProvider = &protocol.DiagnosticOptions{Identifier: &diagnosticSource}
+	}
+	if st.Enabled(settings.Formatting) {
+		c.DocumentFormattingProvider = protocol.Boolean(true)
+		c.DocumentRangeFormattingProvider = protocol.Boolean(true)
 	}
 	return c
 }

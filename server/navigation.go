@@ -283,7 +283,8 @@ func (s *Server) FoldingRanges(ctx context.Context, params *protocol.FoldingRang
 }
 
 // CodeLens answers textDocument/codeLens: above each step, how many
-// pipeline nodes run it; the command shows them.
+// pipeline nodes run it (the command shows them); above each pipeline, a
+// lens that opens its graph.
 func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) ([]protocol.CodeLens, error) {
 	doc, x := s.docFor(params.TextDocument.URI, settings.CodeLens)
 	if doc == nil {
@@ -304,6 +305,19 @@ func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) 
 		out = append(out, protocol.CodeLens{
 			Range:   name,
 			Command: protocol.Command{Title: l.Title(), Command: ShowReferencesCommand, Arguments: args},
+		})
+	}
+	for _, p := range x.Items {
+		if p.Kind != navigation.KindPipeline || !p.Named {
+			continue
+		}
+		args, err := lspArgs(params.TextDocument.URI, p.Name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, protocol.CodeLens{
+			Range:   toRange(m, p.NameSpan.Start, p.NameSpan.End, enc),
+			Command: protocol.Command{Title: "show pipeline graph", Command: ShowGraphCommand, Arguments: args},
 		})
 	}
 	return out, nil

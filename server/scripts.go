@@ -101,13 +101,17 @@ func (s *Server) scriptDir(doc *document.Document) string {
 }
 
 // registerScriptWatcher asks the client to report changes of Python
-// files, when it can be asked.
+// files (for the script checks) and of valohai.yaml files (for workspace
+// symbols), when it can be asked.
 func (s *Server) registerScriptWatcher() {
 	if !s.clientCaps().watchFiles {
 		return
 	}
 	opts, err := json.Marshal(protocol.DidChangeWatchedFilesRegistrationOptions{
-		Watchers: []protocol.FileSystemWatcher{{GlobPattern: protocol.Pattern("**/*.py")}},
+		Watchers: []protocol.FileSystemWatcher{
+			{GlobPattern: protocol.Pattern("**/*.py")},
+			{GlobPattern: protocol.Pattern("**/valohai.{yaml,yml}")},
+		},
 	})
 	if err != nil {
 		return
@@ -127,6 +131,7 @@ func (s *Server) registerScriptWatcher() {
 func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.DidChangeWatchedFilesParams) error {
 	for _, c := range params.Changes {
 		if c.URI.IsFile() {
+			s.ws.changed(c.URI.FsPath())
 			s.scripts.Forget(c.URI.FsPath())
 			s.scriptCaches.forget(c.URI.FsPath())
 		}

@@ -67,6 +67,8 @@ type Server struct {
 	scriptCaches *scriptCaches
 	// inflight bounds the requests being handled.
 	inflight *inflight
+	// ws indexes the workspace folders' files for workspace/symbol.
+	ws *wsIndex
 }
 
 // newServer returns a server with no connection yet.
@@ -78,7 +80,7 @@ func newServer(opts Options) *Server {
 		opts.Debounce = DefaultDebounce
 	}
 	return &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{}), conf: newConfig(),
-		scripts: scripts.NewReader(), scriptCaches: newScriptCaches(), inflight: newInflight()}
+		scripts: scripts.NewReader(), scriptCaches: newScriptCaches(), inflight: newInflight(), ws: &wsIndex{}}
 }
 
 // Serve serves LSP over rwc until the connection ends or exit is received.

@@ -47,6 +47,8 @@ const (
 	CodeLens           Feature = "codeLens"
 	DocumentLinks      Feature = "documentLinks"
 	SelectionRanges    Feature = "selectionRanges"
+	// Formatting lays out the whole file or a range of it.
+	Formatting Feature = "formatting"
 	// ScriptChecks compares steps with the Python scripts they run.
 	ScriptChecks Feature = "scriptChecks"
 )
@@ -54,7 +56,7 @@ const (
 // AllFeatures lists every feature, for documentation and validation.
 var AllFeatures = []Feature{Completion, Hover, Definition, References, DocumentHighlights,
 	DocumentSymbols, Rename, CodeActions, CodeLens, DocumentLinks, ScriptChecks,
-	SelectionRanges}
+	SelectionRanges, Formatting}
 
 // Level is how a rule's diagnostics are reported.
 type Level string
@@ -225,6 +227,8 @@ func (s *Settings) rules(v any) []string {
 		if _, known := diagnostics.RuleFor(code); !known {
 			if near := closest(code, ruleCodes()); near != "" {
 				problems = append(problems, fmt.Sprintf("diagnostics.rules: unknown diagnostic code %q; did you mean %q?", code, near))
+			} else {
+				problems = append(problems, fmt.Sprintf("diagnostics.rules: unknown diagnostic code %q, so the setting \"diagnostics.rules.%s\" changes nothing (the codes: %s)", code, code, diagnostics.RulesURL))
 			}
 		}
 		s.Rules[code] = lvl

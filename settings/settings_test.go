@@ -73,9 +73,14 @@ func TestProblems(t *testing.T) {
 			t.Errorf("%s: problems %q, want one containing %q", tc.json, problems, tc.want)
 		}
 	}
-	// A code that is merely new is accepted without complaint.
-	if _, problems := Parse([]byte(`{"diagnostics": {"rules": {"some-future-rule": "off"}}}`), true); len(problems) != 0 {
+	// A code with no near match is kept (a newer version may know it) but
+	// named, so that a setting that does nothing is not silent.
+	s, problems := Parse([]byte(`{"diagnostics": {"rules": {"bogus-rule": "off"}}}`), true)
+	if len(problems) != 1 || !strings.Contains(problems[0], `unknown diagnostic code "bogus-rule", so the setting "diagnostics.rules.bogus-rule" changes nothing`) {
 		t.Errorf("unlisted code: %v", problems)
+	}
+	if s.Rules["bogus-rule"] != LevelOff {
+		t.Errorf("unlisted code not kept: %v", s.Rules)
 	}
 }
 
@@ -99,10 +104,10 @@ func TestDiagnosticsOff(t *testing.T) {
 }
 
 func TestMerge(t *testing.T) {
-	init := map[string]any{"hover": false, "diagnostics": map[string]any{"rules": map[string]any{"a": "off"}}}
-	conf := map[string]any{"diagnostics": map[string]any{"rules": map[string]any{"b": "hint"}}}
+	init := map[string]any{"hover": false, "diagnostics": map[string]any{"rules": map[string]any{"yaml-syntax": "off"}}}
+	conf := map[string]any{"diagnostics": map[string]any{"rules": map[string]any{"unknown-key": "hint"}}}
 	s, problems := FromValue(Merge(init, conf), true)
-	if len(problems) != 0 || s.Enabled(Hover) || s.Rules["a"] != LevelOff || s.Rules["b"] != LevelHint {
+	if len(problems) != 0 || s.Enabled(Hover) || s.Rules["yaml-syntax"] != LevelOff || s.Rules["unknown-key"] != LevelHint {
 		t.Errorf("merged: %v %+v %+v", problems, s.off, s.Rules)
 	}
 	if Merge(nil, nil) != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/python"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
 // Readable reports why a script's prepare() cannot be turned into a
@@ -18,7 +19,7 @@ import (
 func Readable(sc *python.Script) error {
 	p := sc.Prepare
 	if p == nil {
-		return fmt.Errorf("no valohai.prepare(...) call that valohai-utils reads (a call assigned to a name or inside another call is not read)")
+		return fmt.Errorf("no valohai.prepare(...) call that valohai-utils reads (it reads a call written as a statement of its own)")
 	}
 	if len(p.Unreadable) > 0 {
 		u := p.Unreadable[0]
@@ -167,4 +168,32 @@ func layout(doc *document.Document) (dash, key, inner int, err error) {
 		inner = keyCol(first.Content[1])
 	}
 	return dash, key, inner, nil
+}
+
+// AddArgparse returns text (a valohai.yaml in dir) with every step that
+// runs the script at rel synced with the script's argparse options, as
+// the Sync action does, and what was left out. An argparse script names
+// no step, so a script no step runs is an error.
+func AddArgparse(text, dir, rel string, r *scripts.Reader) (string, []string, error) {
+	var refused []string
+	ran := false
+	for _, name := range model.Of(document.New("file:///valohai.yaml", 1, text)).Names(model.KindStep) {
+		doc := document.New("file:///valohai.yaml", 1, text)
+		st := model.Of(doc).Lookup(model.KindStep, name)
+		for _, rn := range Runs(model.Of(doc), st, dir, r) {
+			if rn.Rel == rel {
+				ran = true
+			}
+		}
+		for _, a := range Sync(doc, st, dir, r) {
+			if a.Script == rel {
+				text = Apply(text, a.Edits)
+				refused = append(refused, a.Refused...)
+			}
+		}
+	}
+	if !ran {
+		return "", nil, fmt.Errorf("no step runs %s, and argparse options name no step: add a step whose command runs it (python %s {parameters}), then run this again", rel, rel)
+	}
+	return text, refused, nil
 }

@@ -15,7 +15,7 @@ import (
 
 // checkFlags are the check command's flags.
 type checkFlags struct {
-	format        string
+	format        setString
 	strict        bool
 	quiet         bool
 	color         string
@@ -24,7 +24,8 @@ type checkFlags struct {
 }
 
 func (f *checkFlags) declare(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(check.Formats, ", "))
+	f.format.value = "text"
+	fs.Var(&f.format, "format", "output format: "+strings.Join(check.Formats, ", "))
 	fs.BoolVar(&f.strict, "strict-warnings", false, "exit with status 1 on warnings too")
 	fs.BoolVar(&f.quiet, "quiet", false, "print only errors (the exit status is unchanged)")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
@@ -33,23 +34,13 @@ func (f *checkFlags) declare(fs *flag.FlagSet) {
 }
 
 func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c, _ := lookupCommand("check")
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // errors are reported below, help by writeCommandUsage
 	var f checkFlags
-	f.declare(fs)
-	fs.Usage = func() {}
-	paths, err := parseArgs(fs, args)
-	if err == flag.ErrHelp {
-		writeCommandUsage(stdout, c)
-		return 0
+	paths, code, ok := parseCommand("check", f.declare, args, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "valohai-ls check: %v\nRun 'valohai-ls help check' for the flags.\n", flagError(err))
-		return check.ExitUsage
-	}
-	if !slices.Contains(check.Formats, f.format) {
-		fmt.Fprintf(stderr, "valohai-ls check: unknown format %q (use %s)\n", f.format, strings.Join(check.Formats, ", "))
+	if !slices.Contains(check.Formats, f.format.value) {
+		fmt.Fprintf(stderr, "valohai-ls check: unknown format %q (use %s)\n", f.format.value, strings.Join(check.Formats, ", "))
 		return check.ExitUsage
 	}
 	color, ok := useColor(f.color, stdout)
@@ -67,17 +58,33 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	check.ToolVersion = version
 	limitMemory(paths)
 	results := checkPaths(ctx, check.Checker{NoScripts: f.noScripts}, paths, stdin, f.stdinFilename)
-	code := check.ExitCodeStrict(results, f.strict)
+	code = check.ExitCodeStrict(results, f.strict)
 	shown := results
 	if f.quiet {
 		shown = check.OnlyErrors(results)
 	}
-	if err := check.WriteOptions(stdout, f.format, shown, check.Options{Color: color}); err != nil {
+	// The summary is for a person: on a terminal, or when text is asked
+	// for by name (a tool reading the default output gets findings only).
+	opts := check.Options{Color: color, Summary: !f.quiet && (f.format.set || isTerminal(stdout))}
+	if err := check.WriteOptions(stdout, f.format.value, shown, opts); err != nil {
 		fmt.Fprintf(stderr, "valohai-ls check: %v\n", err)
 		return check.ExitUsage
 	}
 	check.ReportErrors(stderr, results)
 	return code
+}
+
+// setString is a string flag that remembers whether it was given.
+type setString struct {
+	value string
+	set   bool
+}
+
+func (s *setString) String() string { return s.value }
+
+func (s *setString) Set(v string) error {
+	s.value, s.set = v, true
+	return nil
 }
 
 // limitMemory asks the garbage collector to collect more often when the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -70,6 +71,36 @@ func TestPreCommitHook(t *testing.T) {
 	} {
 		if re.MatchString(name) != want {
 			t.Errorf("files pattern on %q: %v, want %v", name, !want, want)
+		}
+	}
+}
+
+// TestCheckSummary checks the line that ends a text run for a person:
+// with --format text (or on a terminal), not in the default output a tool
+// reads from a pipe, never with --quiet.
+func TestCheckSummary(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeFile(t, dir, "bad.yaml", badYAML)    // an error and a warning
+	warn := writeFile(t, dir, "warn.yaml", warnYAML) // two warnings
+	clean := writeFile(t, dir, "clean.yaml", cleanYAML)
+	missing := filepath.Join(dir, "missing.yaml")
+	summary := regexp.MustCompile(`(?m)^(\d+ [a-z]+(, \d+ [a-z]+)* in \d+ files?|no problems in \d+ files?)(; \d+ files? could not be read)?$`)
+	tests := []struct {
+		args []string
+		want string // the summary; "" for none
+	}{
+		{[]string{"--format", "text", bad, warn, clean}, "2 errors, 1 warning in 2 files"},
+		{[]string{"--format=text", clean}, "no problems in 1 file"},
+		{[]string{"--format", "text", clean, missing}, "no problems in 1 file; 1 file could not be read"},
+		{[]string{"--format", "text", "--quiet", bad}, ""},
+		{[]string{bad, warn}, ""},
+		{[]string{"--format", "json", bad}, ""},
+	}
+	for _, tc := range tests {
+		_, out, _ := runCLI(t, "", append([]string{"check"}, tc.args...)...)
+		got := summary.FindAllString(out, -1)
+		if tc.want == "" && len(got) > 0 || tc.want != "" && !strings.HasSuffix(out, "\n"+tc.want+"\n") && out != tc.want+"\n" {
+			t.Errorf("%q: summary %q, want %q:\n%s", tc.args, got, tc.want, out)
 		}
 	}
 }

@@ -10,11 +10,15 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 )
 
-// command is one subcommand: its name, synopsis, summary and flags.
+// command is one subcommand: its name, arguments, summary and flags. Its
+// usage line is made from its flags (synopsis), so that it names every
+// flag the command takes.
 type command struct {
-	name     string
-	synopsis string // the usage line after "valohai-ls "
-	summary  string // what the command does, in a few lines
+	name string
+	// args are the positional arguments in the usage line, after the
+	// flags; "" for a command that takes none (parseCommand refuses them).
+	args    string
+	summary string // what the command does, in a few lines
 	// flags declares the command's flags on fs; nil for a command without
 	// flags.
 	flags func(fs *flag.FlagSet)
@@ -23,15 +27,14 @@ type command struct {
 // commands lists the subcommands in the order help shows them.
 var commands = []command{
 	{
-		name:     "serve",
-		synopsis: "[serve] [--log-file PATH] [--log-level LEVEL]",
+		name: "serve",
 		summary: "Speak the Language Server Protocol on stdin/stdout, for an editor to start.\n" +
 			"This is what a bare `valohai-ls` does.",
 		flags: func(fs *flag.FlagSet) { new(serveFlags).declare(fs) },
 	},
 	{
-		name:     "check",
-		synopsis: "check [--format FORMAT] [--quiet] [--strict-warnings] [--color WHEN] [--stdin-filename NAME] [PATH ... | -]",
+		name: "check",
+		args: "[PATH ... | -]",
 		summary: "Check valohai.yaml files and print the problems found. A directory means its\n" +
 			"valohai.yaml or valohai.yml; no PATH means the current directory; - reads\n" +
 			"the file from stdin. Exit status: 0 no errors, 1 errors found (or warnings,\n" +
@@ -40,20 +43,35 @@ var commands = []command{
 		flags: func(fs *flag.FlagSet) { new(checkFlags).declare(fs) },
 	},
 	{
-		name:     "step",
-		synopsis: "step [--config PATH] [--write | --diff] SCRIPT...",
+		name: "step",
+		args: "SCRIPT...",
 		summary: "Write into valohai.yaml the step of each script's valohai.prepare() call, as\n" +
 			"`vh yaml step` does but without losing what the file has: an existing step gets\n" +
 			"only the parameters and inputs it lacks and the types and defaults prepare()\n" +
 			"declares (comments, other keys and items untouched); a new step is added at the\n" +
 			"end. Prints the resulting file, or changes it (--write), or prints a unified\n" +
-			"diff (--diff). Exit status: 0 done, 2 a usage problem or a script without a\n" +
-			"readable prepare() (the reason is printed).",
+			"diff (--diff). A script with argparse options and no prepare() syncs the steps\n" +
+			"that run it, as the editor's Sync does. Exit status: 0 done, 2 a usage problem\n" +
+			"or a script that cannot be read so (the reason is printed).",
 		flags: func(fs *flag.FlagSet) { new(stepFlags).declare(fs) },
 	},
 	{
-		name:     "command",
-		synopsis: "command STEP | --pipeline P --node N [--config PATH] [--values JSON] [--format FORMAT]",
+		name: "fmt",
+		args: "[PATH ... | -]",
+		summary: "Lay out valohai.yaml files consistently without changing what they mean:\n" +
+			"indentation, trailing spaces, one blank line where there were several and\n" +
+			"between top-level items, one final newline. Comments, quoting, key order,\n" +
+			"anchors, flow collections and block scalars stay as written. Prints the\n" +
+			"result, or lists unformatted files (--check), prints a diff (--diff) or\n" +
+			"changes the files (--write). A directory means its valohai.yaml; no PATH\n" +
+			"means the current directory; - formats stdin to stdout. A file that does\n" +
+			"not parse is left alone. Exit status: 0 done, 1 --check found unformatted\n" +
+			"files, 2 a usage problem or a file that cannot be read or parsed.",
+		flags: func(fs *flag.FlagSet) { new(fmtFlags).declare(fs) },
+	},
+	{
+		name: "command",
+		args: "[STEP]",
 		summary: "Print the commands a step runs, built as Valohai builds them: placeholders\n" +
 			"filled in with the parameters' defaults (or --values), each parameter in its\n" +
 			"pass-as form, shell-quoted. With --pipeline and --node, the node's step with\n" +
@@ -63,19 +81,25 @@ var commands = []command{
 		flags: func(fs *flag.FlagSet) { new(commandFlags).declare(fs) },
 	},
 	{
-		name:     "schema",
-		synopsis: "schema",
-		summary:  "Print a JSON Schema (draft 2020-12) of valohai.yaml on stdout.",
+		name: "graph",
+		summary: "Draw each pipeline's nodes and edges, as Valohai reads them: an SVG picture\n" +
+			"(layers left to right, broken references in red), a Mermaid flowchart, Graphviz\n" +
+			"dot, or JSON (one object with --pipeline, else a list). Exit status: 0 drawn,\n" +
+			"2 a usage problem, an unknown pipeline or a file without pipelines.",
+		flags: func(fs *flag.FlagSet) { new(graphFlags).declare(fs) },
 	},
 	{
-		name:     "version",
-		synopsis: "version",
-		summary:  "Print the version.",
+		name:    "schema",
+		summary: "Print a JSON Schema (draft 2020-12) of valohai.yaml on stdout.",
 	},
 	{
-		name:     "help",
-		synopsis: "help [COMMAND]",
-		summary:  "Show this help, or a command's help and flags.",
+		name:    "version",
+		summary: "Print the version.",
+	},
+	{
+		name:    "help",
+		args:    "[COMMAND]",
+		summary: "Show this help, or a command's help and flags.",
 	},
 }
 
@@ -89,16 +113,48 @@ func lookupCommand(name string) (command, bool) {
 	return command{}, false
 }
 
+// defaultCommand is the command run when none is named.
+const defaultCommand = "serve"
+
+// flagSet returns a flag set with c's flags, for its help.
+func (c command) flagSet() *flag.FlagSet {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	if c.flags != nil {
+		c.flags(fs)
+	}
+	return fs
+}
+
+// synopsis is c's usage line after "valohai-ls ": its name (in brackets
+// for the default command), every flag help shows, and its arguments.
+func (c command) synopsis() string {
+	parts := []string{c.name}
+	if c.name == defaultCommand {
+		parts[0] = "[" + c.name + "]"
+	}
+	c.flagSet().VisitAll(func(f *flag.Flag) {
+		switch {
+		case hidden(f):
+		case isBoolFlag(f):
+			parts = append(parts, "[--"+f.Name+"]")
+		default:
+			parts = append(parts, "[--"+f.Name+" "+placeholder(f.Name)+"]")
+		}
+	})
+	if c.args != "" {
+		parts = append(parts, c.args)
+	}
+	return strings.Join(parts, " ")
+}
+
 // writeUsage prints the overview: every command with its flags.
 func writeUsage(w io.Writer) {
 	fmt.Fprint(w, "valohai-ls: a language server and linter for valohai.yaml\n\nUsage:\n")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  valohai-ls %s\n", c.synopsis)
+		fmt.Fprintf(w, "  valohai-ls %s\n", c.synopsis())
 		fmt.Fprint(w, indent(c.summary, "      "))
 		if c.flags != nil {
-			fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-			c.flags(fs)
-			fmt.Fprint(w, indent(flagDefaults(fs), "    "))
+			fmt.Fprint(w, indent(flagDefaults(c.flagSet()), "    "))
 		}
 		fmt.Fprintln(w)
 	}
@@ -108,11 +164,9 @@ func writeUsage(w io.Writer) {
 
 // writeCommandUsage prints the help of one command.
 func writeCommandUsage(w io.Writer, c command) {
-	fmt.Fprintf(w, "Usage: valohai-ls %s\n\n%s\n", c.synopsis, c.summary)
+	fmt.Fprintf(w, "Usage: valohai-ls %s\n\n%s\n", c.synopsis(), c.summary)
 	if c.flags != nil {
-		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		c.flags(fs)
-		fmt.Fprintf(w, "\nFlags:\n%s", flagDefaults(fs))
+		fmt.Fprintf(w, "\nFlags:\n%s", flagDefaults(c.flagSet()))
 	}
 }
 
@@ -123,7 +177,7 @@ func flagDefaults(fs *flag.FlagSet) string {
 	var rows []row
 	width := 0
 	fs.VisitAll(func(f *flag.Flag) {
-		if strings.HasPrefix(f.Usage, "(hidden)") {
+		if hidden(f) {
 			return
 		}
 		usage := f.Usage
@@ -158,6 +212,10 @@ func indent(s, prefix string) string {
 
 // runHelp prints the overview, or one command's help.
 func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 1 {
+		fmt.Fprintf(stderr, "valohai-ls help: unexpected argument %q: name one command\n", args[1])
+		return 2
+	}
 	if len(args) == 0 {
 		writeUsage(stdout)
 		return 0
@@ -170,41 +228,6 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	}
 	writeCommandUsage(stdout, c)
 	return 0
-}
-
-// parseArgs parses args with fs, allowing flags anywhere among the
-// positional arguments (as `go vet` and most linters do). "--" ends the
-// flags; "-" alone is a positional argument (stdin). It returns the
-// positional arguments in order. A flag that takes a value reads the next
-// argument unless written --name=value.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var flags, positional []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			positional = append(positional, args[i+1:]...)
-			break
-		}
-		if len(a) < 2 || a[0] != '-' {
-			positional = append(positional, a)
-			continue
-		}
-		flags = append(flags, a)
-		name := strings.TrimLeft(a, "-")
-		if strings.Contains(name, "=") {
-			continue
-		}
-		f := fs.Lookup(name)
-		if f == nil || isBoolFlag(f) || i+1 >= len(args) {
-			continue
-		}
-		i++
-		flags = append(flags, args[i])
-	}
-	if err := fs.Parse(flags); err != nil {
-		return nil, err
-	}
-	return positional, nil
 }
 
 // placeholder is the name help shows for the value of the flag called name.
@@ -224,30 +247,12 @@ func placeholder(name string) string {
 		return "NAME"
 	case "log-level":
 		return "LEVEL"
+	case "indent":
+		return "N"
+	case "sequences":
+		return "STYLE"
 	}
 	return "VALUE"
-}
-
-// flagError words a flag parsing error with the flag written as help
-// shows it (--name, not -name).
-func flagError(err error) string {
-	msg := err.Error()
-	for _, prefix := range []string{"flag provided but not defined: -", "flag needs an argument: -"} {
-		if name, ok := strings.CutPrefix(msg, prefix); ok {
-			name = "--" + strings.TrimLeft(name, "-")
-			if strings.HasPrefix(prefix, "flag provided") {
-				return "unknown flag " + name
-			}
-			return name + " needs a value"
-		}
-	}
-	return msg
-}
-
-// isBoolFlag reports whether f takes no value.
-func isBoolFlag(f *flag.Flag) bool {
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
 }
 
 // isTerminal reports whether f is a character device such as a terminal.

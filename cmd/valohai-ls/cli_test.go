@@ -45,8 +45,8 @@ func TestParseArgs(t *testing.T) {
 			t.Errorf("%q: %v", tc.args, err)
 			continue
 		}
-		if !reflect.DeepEqual(got, tc.positional) || f.format != tc.format || f.quiet != tc.quiet {
-			t.Errorf("%q: positional %q, format %q, quiet %v; want %q, %q, %v", tc.args, got, f.format, f.quiet, tc.positional, tc.format, tc.quiet)
+		if !reflect.DeepEqual(got, tc.positional) || f.format.value != tc.format || f.quiet != tc.quiet {
+			t.Errorf("%q: positional %q, format %q, quiet %v; want %q, %q, %v", tc.args, got, f.format.value, f.quiet, tc.positional, tc.format, tc.quiet)
 		}
 	}
 }
@@ -144,7 +144,7 @@ func TestHelp(t *testing.T) {
 		t.Fatalf("--help: exit %d", code)
 	}
 	for _, c := range commands {
-		if !strings.Contains(out, "valohai-ls "+c.synopsis) {
+		if !strings.Contains(out, "valohai-ls "+c.synopsis()) {
 			t.Errorf("--help lacks the %s command:\n%s", c.name, out)
 		}
 	}
@@ -205,7 +205,7 @@ func TestBinaryCommandLine(t *testing.T) {
 	}{
 		{"flag after the path", []string{"check", p, "--format", "json"}, "", 1, `"code": "unknown-key"`},
 		{"stdin through a pipe", []string{"check", "-"}, badYAML, 1, "<stdin>:5:5: error: unknown key \"bogus\""},
-		{"help", []string{"--help"}, "", 0, "valohai-ls check [--format FORMAT]"},
+		{"help", []string{"--help"}, "", 0, "valohai-ls check [--color WHEN] [--format FORMAT]"},
 		{"help for a command", []string{"help", "check"}, "", 0, "--stdin-filename NAME"},
 	}
 	for _, tc := range tests {

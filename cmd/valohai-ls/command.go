@@ -41,25 +41,15 @@ type commandOutput struct {
 }
 
 func runCommand(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	c, _ := lookupCommand("command")
-	fset := flag.NewFlagSet("command", flag.ContinueOnError)
-	fset.SetOutput(io.Discard)
 	var f commandFlags
-	f.declare(fset)
-	fset.Usage = func() {}
-	rest, err := parseArgs(fset, args)
-	if err == flag.ErrHelp {
-		writeCommandUsage(stdout, c)
-		return 0
+	rest, code, ok := parseCommand("command", f.declare, args, stdout, stderr)
+	if !ok {
+		return code
 	}
+	out, err := buildCommand(f, rest)
 	if err == nil {
-		var out commandOutput
-		if out, err = buildCommand(f, rest); err == nil {
-			writeCommands(stdout, f.format, out)
-			return 0
-		}
-	} else {
-		err = errors.New(flagError(err))
+		writeCommands(stdout, f.format, out)
+		return 0
 	}
 	fmt.Fprintf(stderr, "valohai-ls command: %v\n", err)
 	return 2

@@ -301,7 +301,8 @@ func TestEndToEndNavigation(t *testing.T) {
 		t.Errorf("document links: %+v (dir %s)", dl, dir)
 	}
 
-	// Code lenses: train is run by three nodes, evaluate by one.
+	// Code lenses: train is run by three nodes, evaluate by one; the
+	// pipeline's opens its graph.
 	var lenses []struct {
 		Range   lspRange `json:"range"`
 		Command struct {
@@ -313,7 +314,8 @@ func TestEndToEndNavigation(t *testing.T) {
 	if err := s.Call("textDocument/codeLens", map[string]any{"textDocument": map[string]any{"uri": uri}}, &lenses); err != nil {
 		t.Fatal(err)
 	}
-	if len(lenses) != 2 || lenses[0].Command.Title != "used by 3 pipeline nodes" || lenses[1].Command.Title != "used by 1 pipeline node" {
+	if len(lenses) != 3 || lenses[0].Command.Title != "used by 3 pipeline nodes" || lenses[1].Command.Title != "used by 1 pipeline node" ||
+		lenses[2].Command.Command != "valohai-ls.showGraph" || len(lenses[2].Command.Arguments) != 2 || string(lenses[2].Command.Arguments[1]) != `"flow"` {
 		t.Fatalf("code lenses: %+v", lenses)
 	}
 	if lenses[0].Command.Command != "valohai-ls.showReferences" || len(lenses[0].Command.Arguments) != 3 {

@@ -1,15 +1,17 @@
 // Command valohai-ls is a language server and linter for valohai.yaml.
 //
 //	valohai-ls [serve] [--log-file PATH] [--log-level LEVEL]
-//	valohai-ls check [--format FORMAT] [--quiet] [--strict-warnings] [--color WHEN] [--stdin-filename NAME] [PATH ... | -]
-//	valohai-ls step [--config PATH] [--write | --diff] SCRIPT...
-//	valohai-ls command STEP [--config PATH] [--values JSON] [--format text|json]
-//	valohai-ls command --pipeline P --node N [--config PATH] [--values JSON] [--format text|json]
+//	valohai-ls check [--color WHEN] [--format FORMAT] [--no-scripts] [--quiet] [--stdin-filename NAME] [--strict-warnings] [PATH ... | -]
+//	valohai-ls step [--config PATH] [--diff] [--write] SCRIPT...
+//	valohai-ls fmt [--check] [--diff] [--indent N] [--sequences STYLE] [--write] [PATH ... | -]
+//	valohai-ls command [--config PATH] [--format FORMAT] [--node NAME] [--pipeline NAME] [--values JSON] [STEP]
+//	valohai-ls graph [--config PATH] [--format FORMAT] [--pipeline NAME]
 //	valohai-ls schema
 //	valohai-ls version
 //	valohai-ls help [COMMAND]
 //
 // Flags may be written before or after the paths; "--" ends the flags.
+// These lines are what help prints (TestUsageLinesAreGenerated).
 package main
 
 import (
@@ -80,11 +82,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCheck(ctx, args, stdin, stdout, stderr)
 	case "step":
 		return runStep(ctx, args, stdout, stderr)
+	case "fmt":
+		return runFmt(ctx, args, stdin, stdout, stderr)
 	case "command":
 		return runCommand(ctx, args, stdout, stderr)
+	case "graph":
+		return runGraph(ctx, args, stdout, stderr)
 	case "schema":
 		return runSchema(args, stdout, stderr)
 	case "version":
+		if _, code, ok := parseCommand("version", nil, args, stdout, stderr); !ok {
+			return code
+		}
 		fmt.Fprintf(stdout, "valohai-ls %s\n", version)
 		return 0
 	case "help":

@@ -9,14 +9,8 @@ import (
 
 // runSchema prints the JSON Schema of valohai.yaml.
 func runSchema(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
-			c, _ := lookupCommand("schema")
-			writeCommandUsage(stdout, c)
-			return 0
-		}
-		fmt.Fprintf(stderr, "valohai-ls schema: unexpected argument %q\n", args[0])
-		return 2
+	if _, code, ok := parseCommand("schema", nil, args, stdout, stderr); !ok {
+		return code
 	}
 	out, err := schema.JSONSchema()
 	if err != nil {

@@ -30,24 +30,9 @@ func (f *serveFlags) declare(fs *flag.FlagSet) {
 const terminalNotice = "valohai-ls: speaking the Language Server Protocol on stdin/stdout for an editor; to check files run 'valohai-ls check', for help 'valohai-ls --help' (Ctrl-C to quit)\n"
 
 func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c, _ := lookupCommand("serve")
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // errors are reported below, help by writeCommandUsage
 	var f serveFlags
-	f.declare(fs)
-	fs.Usage = func() {}
-	rest, err := parseArgs(fs, args)
-	if err == flag.ErrHelp {
-		writeCommandUsage(stdout, c)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "valohai-ls serve: %v\nRun 'valohai-ls help serve' for the flags.\n", flagError(err))
-		return 2
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "valohai-ls serve: unexpected argument %q (to check a file: valohai-ls check %s)\n", rest[0], rest[0])
-		return 2
+	if _, code, ok := parseCommand("serve", f.declare, args, stdout, stderr); !ok {
+		return code
 	}
 	if isTerminal(stdin) {
 		fmt.Fprint(stderr, terminalNotice)

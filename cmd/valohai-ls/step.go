@@ -14,6 +14,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/internal/atomicfile"
 	"github.com/valohai-ls/valohai-ls/internal/udiff"
 	"github.com/valohai-ls/valohai-ls/python"
+	"github.com/valohai-ls/valohai-ls/scripts"
 	"github.com/valohai-ls/valohai-ls/stepsync"
 )
 
@@ -37,20 +38,10 @@ const (
 )
 
 func runStep(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	c, _ := lookupCommand("step")
-	fset := flag.NewFlagSet("step", flag.ContinueOnError)
-	fset.SetOutput(io.Discard)
 	var f stepFlags
-	f.declare(fset)
-	fset.Usage = func() {}
-	paths, err := parseArgs(fset, args)
-	if err == flag.ErrHelp {
-		writeCommandUsage(stdout, c)
-		return stepOK
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "valohai-ls step: %v\nRun 'valohai-ls help step' for the flags.\n", flagError(err))
-		return stepUsage
+	paths, code, ok := parseCommand("step", f.declare, args, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if len(paths) == 0 {
 		fmt.Fprintln(stderr, "valohai-ls step: name at least one Python script\nRun 'valohai-ls help step' for the flags.")
@@ -114,12 +105,12 @@ func findConfig(path string) (string, error) {
 
 // addScripts adds or syncs the step of each script's prepare() in text,
 // the content of config.
-func addScripts(text, config string, scripts []string, stderr io.Writer) (string, error) {
+func addScripts(text, config string, paths []string, stderr io.Writer) (string, error) {
 	base, err := filepath.Abs(filepath.Dir(config))
 	if err != nil {
 		return "", fmt.Errorf("locate %s: %w", config, err)
 	}
-	for _, s := range scripts {
+	for _, s := range paths {
 		src, err := os.ReadFile(s)
 		if err != nil {
 			return "", fmt.Errorf("read script: %w", err)
@@ -132,7 +123,17 @@ func addScripts(text, config string, scripts []string, stderr io.Writer) (string
 		if err != nil || strings.HasPrefix(rel, "..") {
 			return "", fmt.Errorf("%s is not inside %s, the directory of %s", s, base, config)
 		}
-		next, refused, err := stepsync.AddScript(text, filepath.ToSlash(rel), python.Read(src))
+		sc := python.Read(src)
+		var next string
+		var refused []string
+		switch {
+		case sc.Prepare == nil && len(sc.Arguments) > 0:
+			next, refused, err = stepsync.AddArgparse(text, base, filepath.ToSlash(rel), scripts.NewReader())
+		case sc.Prepare == nil && len(sc.Arguments) == 0:
+			err = errors.New("it has neither a valohai.prepare(...) call nor argparse options (add_argument); there is nothing to write")
+		default:
+			next, refused, err = stepsync.AddScript(text, filepath.ToSlash(rel), sc)
+		}
 		if err != nil {
 			return "", fmt.Errorf("%s: %w", s, err)
 		}

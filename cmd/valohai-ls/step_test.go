@@ -101,7 +101,7 @@ func TestStepCommand(t *testing.T) {
 			args []string
 			msg  string
 		}{
-			{[]string{"step", "plain.py"}, "plain.py: no valohai.prepare(...) call"},
+			{[]string{"step", "plain.py"}, "plain.py: it has neither a valohai.prepare(...) call nor argparse options"},
 			{[]string{"step", "computed.py"}, "computed.py: default_parameters of valohai.prepare() at line 2 is not a literal"},
 			{[]string{"step", "missing.py"}, "read script"},
 			{[]string{"step"}, "name at least one Python script"},
@@ -168,4 +168,31 @@ func TestStepWriteSafely(t *testing.T) {
 			t.Errorf("target mode %v (%v), content:\n%s", st.Mode().Perm(), err, raw)
 		}
 	})
+}
+
+// TestStepArgparse checks that step reads an argparse script as the Sync
+// action does: it syncs the steps that run it, and says what is wrong
+// when no step runs it or the script has neither prepare() nor argparse.
+func TestStepArgparse(t *testing.T) {
+	const script = "import argparse\np = argparse.ArgumentParser()\np.add_argument(\"--epochs\", type=int, default=5)\n" +
+		"p.add_argument(\"--lr\", type=float, default=0.1)\nargs = p.parse_args()\n"
+	dir := t.TempDir()
+	writeFile(t, dir, "train.py", script)
+	writeFile(t, dir, "plain.py", "print('hello')\n")
+	writeFile(t, dir, "valohai.yaml", stepYAML)
+	code, out, errs := runIn(t, dir, "step", "train.py")
+	want := strings.Replace(stepYAML, "        default: 1\n", "        default: 1\n      - name: lr\n        default: 0.1\n        type: float\n", 1)
+	if code != 0 || out != want {
+		t.Errorf("exit %d, stderr %q\ngot:\n%s\nwant:\n%s", code, errs, out, want)
+	}
+	code, out, errs = runIn(t, dir, "step", "plain.py")
+	if code != 2 || out != "" || errs != "valohai-ls step: plain.py: it has neither a valohai.prepare(...) call nor argparse options (add_argument); there is nothing to write\n" {
+		t.Errorf("plain script: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	other := t.TempDir()
+	writeFile(t, other, "train.py", script)
+	code, _, errs = runIn(t, other, "step", "train.py")
+	if code != 2 || !strings.Contains(errs, "no step runs train.py, and argparse options name no step") {
+		t.Errorf("no step runs it: exit %d, stderr %q", code, errs)
+	}
 }

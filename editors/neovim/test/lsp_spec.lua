@@ -368,6 +368,38 @@ test('the code lens command lists the locations in the quickfix list', function(
   vim.cmd('cclose')
 end)
 
+test(':ValohaiGraph and the pipeline code lens write the graph', function()
+  local pdir = dir .. '/graphs'
+  vim.fn.mkdir(pdir, 'p')
+  local f = io.open(pdir .. '/valohai.yaml', 'w')
+  f:write('- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n' ..
+    '- pipeline:\n    name: flow\n    nodes:\n      - name: a\n        type: execution\n        step: train\n' ..
+    '      - name: b\n        type: execution\n        step: train\n    edges:\n      - [a.output.model, b.input.model]\n')
+  f:close()
+  local gbuf = open(pdir .. '/valohai.yaml')
+  wait_for('a client on the pipeline file', function() return #clients_of(gbuf) > 0 end)
+  ls.config.graph_viewer = false
+  local written, failure
+  ls.graph({ format = 'mermaid', done = function(p, err) written, failure = p, err end })
+  wait_for('the graph', function() return written ~= nil or failure ~= nil end)
+  assert(not failure, failure)
+  local text = table.concat(vim.fn.readfile(written), '\n')
+  assert(text:find('flowchart LR', 1, true) and text:find('a<br/>', 1, true), 'mermaid: ' .. text)
+  -- The lens's command, with a viewer that records the file it is given.
+  local record = dir .. '/viewed.txt'
+  ls.config.graph_viewer = { 'sh', '-c', 'echo "$1" > ' .. record, 'sh' }
+  local lens = vim.lsp.commands['valohai-ls.showGraph']
+  assert(lens, 'valohai-ls.showGraph is not registered')
+  lens({ command = 'valohai-ls.showGraph', arguments = { vim.uri_from_bufnr(gbuf), 'flow' } }, {})
+  wait_for('the viewer to be started', function() return vim.fn.filereadable(record) == 1 and #vim.fn.readfile(record) > 0 end)
+  local svg = table.concat(vim.fn.readfile(vim.fn.readfile(record)[1]), '\n')
+  assert(svg:find('<svg', 1, true) and svg:find('data-node="b"', 1, true), 'svg: ' .. svg:sub(1, 200))
+  eq(2, vim.fn.exists(':ValohaiGraph'), ':ValohaiGraph defined')
+  ls.config.graph_viewer = nil
+  vim.cmd('bwipeout! ' .. gbuf)
+  vim.cmd('buffer ' .. bufnr)
+end)
+
 test('fixing the file clears its diagnostic', function()
   local row = line_of(bufnr, 'name: predict')
   vim.api.nvim_buf_set_lines(bufnr, row + 1, row + 1, false, { '    image: python:3.12' })
@@ -443,6 +475,80 @@ test(':checkhealth valohai_ls finds the server', function()
   vim.cmd('tabclose')
   assert(text:find(vim.env.VALOHAI_LS_BIN .. ' found', 1, true), 'health report:\n' .. text)
   assert(not text:find('ERROR', 1, true), 'health report has errors:\n' .. text)
+end)
+
+local function lens_titles(buf)
+  local titles = {}
+  for _, l in ipairs(vim.lsp.codelens.get(buf) or {}) do
+    if l.command then table.insert(titles, l.command.title) end
+  end
+  return titles
+end
+
+test('code lenses show on attach, without a refresh by hand', function()
+  vim.cmd('buffer ' .. bufnr)
+  wait_for('the code lens of step train', function()
+    return vim.tbl_contains(lens_titles(bufnr), 'no pipeline node uses this step')
+  end)
+end)
+
+test('code lenses follow edits, and are asked for again on save', function()
+  local n = vim.api.nvim_buf_line_count(bufnr)
+  vim.api.nvim_buf_set_lines(bufnr, n, n, false, {
+    '- pipeline:', '    name: pl', '    nodes:', '      - name: t', '        type: execution', '        step: train', '    edges: []',
+  })
+  wait_for('the lens to count the new node', function()
+    return vim.tbl_contains(lens_titles(bufnr), 'used by 1 pipeline node')
+  end)
+  -- On save the lenses are asked for at once, not after the edit delay.
+  local asked = 0
+  local orig = ls.refresh_codelens
+  ls.refresh_codelens = function(...)
+    asked = asked + 1
+    return orig(...)
+  end
+  vim.cmd('silent write')
+  ls.refresh_codelens = orig
+  assert(asked >= 1, 'no code lens refresh on save')
+end)
+
+test('saving a script checks the steps that run it again', function()
+  local proj = vim.fn.tempname() .. '-scripts'
+  vim.fn.mkdir(proj, 'p')
+  vim.fn.writefile({ '- step:', '    name: train', '    image: python:3.12', '    command: python train.py {parameters}',
+    '    parameters:', '      - name: epochs', '        type: integer', '        default: 3' }, proj .. '/valohai.yaml')
+  vim.fn.writefile({ 'import argparse', 'p = argparse.ArgumentParser()', 'p.add_argument("--lr", type=float)', 'p.parse_args()' },
+    proj .. '/train.py')
+  local yaml = open(proj .. '/valohai.yaml')
+  wait_for('the unknown-option warning', function()
+    return #diagnostics_matching(yaml, 'script-unknown-option', '--epochs') > 0
+  end)
+  local py = open(proj .. '/train.py')
+  vim.api.nvim_buf_set_lines(py, 2, 2, false, { 'p.add_argument("--epochs", type=int)' })
+  vim.cmd('silent write')
+  wait_for('the warning to go once train.py is saved', function()
+    return #diagnostics_matching(yaml, 'script-unknown-option', '--epochs') == 0
+  end)
+  vim.cmd('bwipeout! ' .. py)
+  vim.cmd('bwipeout! ' .. yaml)
+end)
+
+test('buffers opened and wiped in turn, in three roots, each attach within 2 s', function()
+  local roots = {}
+  for i = 1, 3 do
+    local r = vim.fn.tempname() .. '-root' .. i
+    vim.fn.mkdir(r, 'p')
+    vim.fn.writefile({ '- step:', '    name: s' .. i, '    image: alpine', '    command: echo hi' }, r .. '/valohai.yaml')
+    roots[i] = r
+  end
+  -- Five buffers: roots 1, 2, 1, 3, 2, each wiped before the next opens.
+  for n, i in ipairs({ 1, 2, 1, 3, 2 }) do
+    local buf = open(roots[i] .. '/valohai.yaml')
+    local attached = vim.wait(2000, function() return #clients_of(buf) > 0 end, 20)
+    if not attached then error(('buffer %d (root %d) got no client within 2 s'):format(n, i)) end
+    eq(roots[i], clients_of(buf)[1].config.root_dir, 'root of buffer ' .. n)
+    vim.cmd('bwipeout! ' .. buf)
+  end
 end)
 
 test('the server shuts down with its clients', function()

@@ -18,6 +18,8 @@ import {
   type Host,
   type Resolution,
   SECTION,
+  SHOW_GRAPH_COMMAND,
+  SHOW_PIPELINE_GRAPH_COMMAND,
   SHOW_REFERENCES_COMMAND,
   bundledServerPath,
   needsRestart,
@@ -26,6 +28,7 @@ import {
   serverArgs,
   startFailedMessage,
 } from "./settings";
+import { GRAPH_SERVER_COMMAND, GraphPanels } from "./graph";
 
 const CLIENT_NAME = "Valohai YAML";
 
@@ -36,8 +39,15 @@ let pending: Promise<void> = Promise.resolve();
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel(CLIENT_NAME);
+  const graphs = new GraphPanels(() => client);
   context.subscriptions.push(
     output,
+    graphs,
+    vscode.commands.registerCommand(SHOW_GRAPH_COMMAND, (uri: string, pipeline: string) => {
+      const conv = client?.protocol2CodeConverter;
+      if (conv && typeof uri === "string" && typeof pipeline === "string") graphs.show(conv.asUri(uri), pipeline);
+    }),
+    vscode.commands.registerCommand(SHOW_PIPELINE_GRAPH_COMMAND, () => pickPipeline(graphs)),
     vscode.commands.registerCommand(`${SECTION}.restartServer`, () => queue(() => restart(context))),
     vscode.commands.registerCommand(`${SECTION}.showOutput`, () => output?.show(true)),
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, showReferences),
@@ -167,6 +177,34 @@ async function showReferences(uri: string, position: LspPosition, locations: Lsp
     conv.asPosition(position),
     locations.map((l) => conv.asLocation(l)),
   );
+}
+
+// The palette's command: the pipelines of the active file, one picked when
+// there are several.
+async function pickPipeline(graphs: GraphPanels): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const c = client;
+  if (!editor || !c) {
+    void vscode.window.showInformationMessage("Open a valohai.yaml to show its pipeline graph.");
+    return;
+  }
+  const uri = c.code2ProtocolConverter.asUri(editor.document.uri);
+  const answer = await c
+    .sendRequest<{ graphs?: { pipeline: string }[] }>("workspace/executeCommand", {
+      command: GRAPH_SERVER_COMMAND,
+      arguments: [uri, "json"],
+    })
+    .catch((error: Error) => {
+      void vscode.window.showErrorMessage(`No pipeline graph: ${error.message}`);
+      return undefined;
+    });
+  const names = (answer?.graphs ?? []).map((g) => g.pipeline);
+  if (answer && names.length === 0) {
+    void vscode.window.showInformationMessage("This file has no pipeline.");
+    return;
+  }
+  const name = names.length === 1 ? names[0] : await vscode.window.showQuickPick(names, { placeHolder: "Pipeline" });
+  if (name) graphs.show(editor.document.uri, name);
 }
 
 function openSetting(): void {

@@ -49,11 +49,18 @@ export const SERVER_KEYS = {
   codeLens: "codeLens",
   documentLinks: "documentLinks",
   selectionRanges: "selectionRanges",
+  formatting: "formatting",
   scriptChecks: "scriptChecks",
 } as const;
 
 /** The command of the server's code lenses: show the locations it passes. */
 export const SHOW_REFERENCES_COMMAND = "valohai-ls.showReferences";
+
+/** The command of the server's pipeline code lenses: show the pipeline's graph. */
+export const SHOW_GRAPH_COMMAND = "valohai-ls.showGraph";
+
+/** The palette's command: show a graph of a pipeline of the active file. */
+export const SHOW_PIPELINE_GRAPH_COMMAND = "valohai-ls.showPipelineGraph";
 
 /** Settings changes that only take effect when the server is started again. */
 export const RESTART_KEYS: readonly string[] = [KEYS.serverPath, KEYS.logLevel];

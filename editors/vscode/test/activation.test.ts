@@ -171,7 +171,13 @@ describe("bundled extension activation", { skip: existsSync(bundle) ? false : "r
     assert.match(shown.message, /valohai-ls\.server\.path/);
     assert.deepEqual(shown.actions, ["Copy Install Command", "Open Settings"]);
     assert.ok(recorder.output.some((l) => l.includes(join(emptyExtension, "server", "valohai-ls"))), "output lists where it looked");
-    assert.deepEqual(recorder.commands.sort(), ["valohai-ls.restartServer", "valohai-ls.showOutput", "valohai-ls.showReferences"]);
+    assert.deepEqual(recorder.commands.sort(), [
+      "valohai-ls.restartServer",
+      "valohai-ls.showGraph",
+      "valohai-ls.showOutput",
+      "valohai-ls.showPipelineGraph",
+      "valohai-ls.showReferences",
+    ]);
     await ext.deactivate();
   });
 

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
 
-import { FILE_NAMES, KEYS, LANGUAGE_ID, LOG_LEVELS, SECTION, SERVER_KEYS } from "../src/settings";
+import { FILE_NAMES, KEYS, LANGUAGE_ID, LOG_LEVELS, SECTION, SERVER_KEYS, SHOW_PIPELINE_GRAPH_COMMAND } from "../src/settings";
 
 // Compiled tests live in out/test/; the extension root is two levels up.
 const root = resolve(__dirname, "..", "..");
@@ -84,11 +84,13 @@ describe("package.json", () => {
 
   it("contributes the commands the extension registers", () => {
     const commands = manifest.contributes.commands.map((c) => c.command).sort();
-    assert.deepEqual(commands, [`${SECTION}.restartServer`, `${SECTION}.showOutput`]);
+    assert.deepEqual(commands, [`${SECTION}.restartServer`, `${SECTION}.showOutput`, SHOW_PIPELINE_GRAPH_COMMAND]);
     const source = readFileSync(join(root, "src", "extension.ts"), "utf8");
     for (const c of ["restartServer", "showOutput"]) assert.ok(source.includes(`\${SECTION}.${c}`), c);
     // The code lenses' command is registered, not listed in the palette.
     assert.ok(source.includes("registerCommand(SHOW_REFERENCES_COMMAND"));
+    assert.ok(source.includes("registerCommand(SHOW_GRAPH_COMMAND"));
+    assert.ok(source.includes("registerCommand(SHOW_PIPELINE_GRAPH_COMMAND"));
   });
 
   it("uses the client id that matches the trace setting", () => {

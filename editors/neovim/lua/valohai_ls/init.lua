@@ -35,6 +35,15 @@ local defaults = {
   -- Map K in normal mode to hover where Neovim does not (before 0.10) and K
   -- is not mapped already; false leaves K alone.
   hover_key = 'K',
+  -- Show code lenses (the pipeline nodes that use each step), refreshed on
+  -- attach, codelens_delay ms after the last edit, and on save; false
+  -- leaves vim.lsp.codelens to you.
+  codelens = true,
+  codelens_delay = 300,
+  -- The program :ValohaiGraph opens the picture with (its file is the last
+  -- argument): nil picks xdg-open, open or start by system; false only
+  -- writes the file and says where.
+  graph_viewer = nil,
 }
 
 M.config = vim.deepcopy(defaults)
@@ -131,6 +140,7 @@ function M.client_config(bufnr)
     capabilities = cfg.capabilities,
     on_attach = function(client, buf)
       M.attach_buffer(buf)
+      if cfg.codelens then M.attach_codelens(client, buf) end
       if cfg.on_attach then cfg.on_attach(client, buf) end
     end,
     get_language_id = M.language_id_for,
@@ -417,6 +427,101 @@ function M.attach_buffer(buf)
   end
 end
 
+-- Code lens -------------------------------------------------------------------
+--
+-- Neovim shows code lenses only when vim.lsp.codelens.refresh() runs. The
+-- plugin runs it when the server attaches, after edits (once they pause for
+-- codelens_delay ms) and on save.
+
+local lens_timers = {}
+
+local function has_lens(client)
+  local caps = client and client.server_capabilities
+  return caps ~= nil and caps.codeLensProvider ~= nil
+end
+
+--- Ask the server for the code lenses of `buf` and show them. (Not
+--- vim.lsp.codelens.refresh: its handler fails on a buffer wiped before the
+--- answer comes.)
+function M.refresh_codelens(buf)
+  if not vim.api.nvim_buf_is_valid(buf) then return end
+  local client = client_of(buf)
+  if not has_lens(client) then return end
+  local params = { textDocument = { uri = vim.uri_from_bufnr(buf) } }
+  request(client, 'textDocument/codeLens', params, function(err, result, ctx, config)
+    if err or not vim.api.nvim_buf_is_valid(buf) then return end
+    ctx = ctx or {}
+    ctx.bufnr, ctx.client_id = buf, ctx.client_id or client.id
+    vim.lsp.codelens.on_codelens(err, result, ctx, config)
+  end, buf)
+end
+
+local function stop_lens_timer(buf)
+  local t = lens_timers[buf]
+  lens_timers[buf] = nil
+  if t then
+    t:stop()
+    t:close()
+  end
+end
+
+--- Refresh the code lenses of `buf` now and whenever it changes or is saved.
+function M.attach_codelens(client, buf)
+  if not has_lens(client) then return end
+  M.refresh_codelens(buf)
+  if lens_timers[buf] then return end -- already watching this buffer
+  lens_timers[buf] = uv.new_timer()
+  local group = vim.api.nvim_create_augroup('valohai_ls_codelens_' .. buf, { clear = true })
+  vim.api.nvim_create_autocmd({ 'BufWritePost', 'BufEnter' }, {
+    group = group, buffer = buf, callback = function() M.refresh_codelens(buf) end,
+  })
+  vim.api.nvim_create_autocmd('BufWipeout', {
+    group = group, buffer = buf, callback = function() stop_lens_timer(buf) end,
+  })
+  vim.api.nvim_buf_attach(buf, false, {
+    on_lines = function()
+      local t = lens_timers[buf]
+      if not t then return true end -- wiped: stop listening
+      t:stop()
+      t:start(M.config.codelens_delay or 300, 0, vim.schedule_wrap(function() M.refresh_codelens(buf) end))
+    end,
+    on_detach = function() vim.schedule(function() stop_lens_timer(buf) end) end,
+  })
+end
+
+-- Scripts ---------------------------------------------------------------------
+--
+-- The server compares steps with the Python scripts they run. Neovim before
+-- 0.9 watches no files for it, so the plugin says when a script is saved.
+
+local function notify(client, method, params)
+  if has_011 then return client:notify(method, params) end
+  return client.notify(method, params)
+end
+
+local function active_clients()
+  if vim.lsp.get_clients then return vim.lsp.get_clients({ name = M.name }) end
+  local list = {}
+  for _, c in pairs(vim.lsp.get_active_clients()) do
+    if c.name == M.name then table.insert(list, c) end
+  end
+  return list
+end
+
+--- Tell every valohai-ls client whose root holds `file` that it changed
+--- (workspace/didChangeWatchedFiles), so that the findings about it are
+--- checked again.
+function M.script_saved(file)
+  local path = vim.fn.fnamemodify(file, ':p')
+  local uri = vim.uri_from_fname(path)
+  for _, c in ipairs(active_clients()) do
+    local root = c.config and c.config.root_dir
+    if root == nil or vim.startswith(path, (root:gsub('/$', '')) .. '/') then
+      notify(c, 'workspace/didChangeWatchedFiles', { changes = { { uri = uri, type = 2 } } })
+    end
+  end
+end
+
 --- The command of the server's step code lenses: its arguments are the
 --- document URI, the step name's position and the nodes' locations. Shown
 --- in the quickfix list.
@@ -431,9 +536,71 @@ function M.show_references(command, ctx)
   if #items > 0 then vim.cmd('copen') end
 end
 
---- Make the server's client-side commands known to Neovim's LSP client.
+--- The server command that draws a document's pipelines, and the command
+--- of its pipeline code lenses (arguments: the document URI and the
+--- pipeline's name).
+M.graph_command = 'valohai-ls.graph'
+M.show_graph_command = 'valohai-ls.showGraph'
+
+local graph_suffix = { svg = '.svg', mermaid = '.mmd', dot = '.dot', json = '.json' }
+
+local function viewer()
+  local v = M.config.graph_viewer
+  if v ~= nil then return v end
+  if vim.fn.has('mac') == 1 then return { 'open' } end
+  if vim.fn.has('win32') == 1 then return { 'cmd.exe', '/c', 'start', '' } end
+  return { 'xdg-open' }
+end
+
+--- Draw the pipelines of buffer `opts.bufnr` (default: the current one),
+--- or only `opts.pipeline`, in `opts.format` (svg, mermaid, dot or json;
+--- default svg), write the drawing to a temporary file and open it with
+--- the graph viewer. `opts.done(path, err)` is called when it is written.
+function M.graph(opts)
+  opts = opts or {}
+  local buf = opts.bufnr or vim.api.nvim_get_current_buf()
+  local format = opts.format or 'svg'
+  local done = opts.done or function(path, err)
+    if err then vim.notify('valohai-ls: ' .. err, vim.log.levels.ERROR) else vim.notify('valohai-ls: graph written to ' .. path) end
+  end
+  if not graph_suffix[format] then return done(nil, 'unknown format ' .. format .. ' (svg, mermaid, dot or json)') end
+  local client = client_of(buf)
+  if not client then return done(nil, 'no valohai-ls client on this buffer') end
+  local args = { vim.uri_from_bufnr(buf), format }
+  if opts.pipeline and opts.pipeline ~= '' then table.insert(args, opts.pipeline) end
+  request(client, 'workspace/executeCommand', { command = M.graph_command, arguments = args }, function(err, result)
+    if err or not result then return done(nil, (err and err.message) or 'no answer') end
+    local content = result.content
+    if format == 'json' then content = vim.fn.json_encode(result.graphs or {}) end
+    local path = vim.fn.tempname() .. graph_suffix[format]
+    local f = io.open(path, 'w')
+    if not f then return done(nil, 'cannot write ' .. path) end
+    f:write(content or '')
+    f:close()
+    local v = viewer()
+    if v then
+      local cmd = vim.deepcopy(type(v) == 'table' and v or { v })
+      table.insert(cmd, path)
+      if vim.fn.executable(cmd[1]) == 1 then vim.fn.jobstart(cmd, { detach = true }) end
+    end
+    done(path, nil)
+  end, buf)
+end
+
+function M.show_graph(command, _)
+  local args = command.arguments or {}
+  local buf = args[1] and vim.uri_to_bufnr(args[1]) or nil
+  M.graph({ bufnr = buf, pipeline = args[2] })
+end
+
+--- Make the server's client-side commands known to Neovim's LSP client,
+--- and :ValohaiGraph [FORMAT] [PIPELINE].
 function M.register_commands()
   vim.lsp.commands[M.show_references_command] = M.show_references
+  vim.lsp.commands[M.show_graph_command] = M.show_graph
+  vim.api.nvim_create_user_command('ValohaiGraph', function(c)
+    M.graph({ format = c.fargs[1], pipeline = c.fargs[2] })
+  end, { nargs = '*', desc = 'valohai-ls: draw the pipelines of this file ([svg|mermaid|dot|json] [PIPELINE])' })
 end
 
 --- Set up detection and start the server for matching buffers.
@@ -447,6 +614,7 @@ function M.setup(opts)
   vim.cmd('augroup valohai_ls_start | autocmd! | augroup END')
   vim.cmd(('autocmd valohai_ls_start FileType %s lua require("valohai_ls")._on_filetype(tonumber(vim.fn.expand("<abuf>")))')
     :format(table.concat(M.config.filetypes, ',')))
+  vim.cmd('autocmd valohai_ls_start BufWritePost *.py lua require("valohai_ls").script_saved(vim.fn.expand("<afile>"))')
   -- Buffers that were already open when setup() ran.
   for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
     if vim.api.nvim_buf_is_loaded(bufnr) and M.wants_buffer(bufnr) then M.start(bufnr) end

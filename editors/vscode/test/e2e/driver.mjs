@@ -350,7 +350,7 @@ describe("Valohai YAML in VS Code", () => {
     await goTo("1:1");
     await eventually(async () => {
       const lenses = await texts(`${EDITOR} .codelens-decoration`);
-      assert.deepEqual(lenses, ["used by 2 pipeline nodes", "used by 1 pipeline node"]);
+      assert.deepEqual(lenses, ["used by 2 pipeline nodes", "used by 1 pipeline node", "show pipeline graph"]);
     });
     await shot("06-code-lens");
     await clickOn(`${EDITOR} .codelens-decoration a`, "used by 2 pipeline nodes");
@@ -363,6 +363,55 @@ describe("Valohai YAML in VS Code", () => {
       assert.equal(refs.length, 2, `the peek's references: ${JSON.stringify(refs)}`);
     });
     await shot("07-code-lens-peek");
+    await backToEditor();
+  });
+
+  check("opens the pipeline graph from its code lens, follows edits and opens a clicked node", async () => {
+    await goTo("23:1");
+    await clickOn(`${EDITOR} .codelens-decoration a`, "show pipeline graph");
+    const graphFrame = async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.$('#graph [data-node="train-again"]').catch(() => null);
+        if (found) return frame;
+      }
+      assert.fail("no webview draws the pipeline's nodes");
+    };
+    const frame = await eventually(graphFrame);
+    const nodes = await frame.$$eval("#graph [data-node]", (els) => els.map((e) => e.getAttribute("data-node")));
+    assert.deepEqual(nodes, ["prep", "train", "train-again"]);
+    const flows = await frame.$$eval("#graph .flow", (els) => els.map((e) => e.getAttribute("data-flow")));
+    assert.deepEqual(flows, ["metadata.epochs → parameter.epochs", "metadata.epochs → parameter.epochs"]);
+    // The picture for the README: without the side bar, the file beside its graph.
+    await key("Control+b");
+    await sleep(600);
+    await shot("07b-pipeline-graph");
+    await key("Control+b");
+    if (process.env.GRAPH_SHOT) copyFileSync(join(SHOTS, "07b-pipeline-graph.png"), process.env.GRAPH_SHOT);
+
+    // An edit that renames a node's target: the graph shows the edge broken.
+    await goTo("36:33");
+    await page.keyboard.type("x");
+    await eventually(async () => {
+      const f = await graphFrame().catch(() => frame);
+      const broken = await f.$$eval("#graph .edge.broken", (els) => els.length).catch(() => 0);
+      assert.equal(broken, 1, "broken edges drawn after the edit");
+    }).catch(async (error) => {
+      await key("Control+z");
+      throw error;
+    });
+    await key("Control+z");
+
+    // A click on a node opens its definition in the editor.
+    const f = await eventually(graphFrame);
+    await f.click('#graph [data-node="train-again"] rect');
+    await waitForCursor(31, 7);
+    await command("View: Close All Editor Groups");
+    await quickInput(() => key("Control+p"), "valohai.yaml");
+    await waitForText(`${QUICK_INPUT} .monaco-list-row`, ["valohai.yaml"]);
+    await sleep(200);
+    await key("Enter");
+    await waitForText(`${EDITOR} .view-lines`, ["step:"]);
+    await revertUnsaved();
     await backToEditor();
   });
 
@@ -382,6 +431,8 @@ describe("Valohai YAML in VS Code", () => {
         { name: "prep", level: 2 },
         { name: "train", level: 2 },
         { name: "train-again", level: 2 },
+        { name: "prep.metadata.epochs → train.parameter.epochs", level: 2 },
+        { name: "train.metadata.epochs → train-again.parameter.epochs", level: 2 },
       ]),
     );
     await shot("08-outline");
