@@ -21,8 +21,9 @@ const codeServerNotInitialized jsonrpc2.Code = -32002
 // handler builds the dispatch chain: failures are contained (a panic
 // becomes an error response, a notification's error is logged, never
 // returned, since that would close the connection), requests before
-// initialize are refused, requests run concurrently while notifications
-// run in order, and $/cancelRequest cancels the request it names.
+// initialize are refused, requests run concurrently (bounded by
+// inflight) while notifications run in order, and $/cancelRequest cancels
+// the request it names.
 func (s *Server) handler() jsonrpc2.Handler {
 	dispatch := protocol.ServerHandler(s, jsonrpc2.MethodNotFoundHandler)
 	inner := func(ctx context.Context, req *jsonrpc2.Request) (result any, err error) {
@@ -42,13 +43,24 @@ func (s *Server) handler() jsonrpc2.Handler {
 		if call && s.shutdown.Load() && method != protocol.MethodShutdown {
 			return nil, jsonrpc2.NewError(jsonrpc2.ErrInvalidRequest.Code, "the server is shutting down")
 		}
-		if call {
-			// Requests run concurrently; notifications stay in order on the
-			// read loop. (Releasing every call also keeps its context alive
-			// for the cancellation handler.)
-			jsonrpc2.Async(ctx)
+		if !call {
+			return dispatch(ctx, req)
 		}
-		return dispatch(ctx, req)
+		if method == protocol.MethodInitialize || method == protocol.MethodShutdown {
+			jsonrpc2.Async(ctx)
+			return dispatch(ctx, req)
+		}
+		// Requests run concurrently, a bounded number at once; notifications
+		// stay in order on the read loop. (Releasing every call also keeps
+		// its context alive for the cancellation handler.) A request is
+		// admitted before the read loop moves on, so that a later identical
+		// one supersedes it.
+		t, err := s.inflight.admit(method, req.Params())
+		if err != nil {
+			return nil, err
+		}
+		jsonrpc2.Async(ctx)
+		return s.inflight.run(ctx, t, req.ID(), func() (any, error) { return dispatch(ctx, req) })
 	}
 	chain := protocol.CancelHandler(inner)
 	return func(ctx context.Context, req *jsonrpc2.Request) (any, error) {

@@ -65,6 +65,8 @@ type Server struct {
 	// scriptCaches keep the script findings of each open document's
 	// steps.
 	scriptCaches *scriptCaches
+	// inflight bounds the requests being handled.
+	inflight *inflight
 	// ws indexes the workspace folders' files for workspace/symbol.
 	ws *wsIndex
 }
@@ -78,14 +80,18 @@ func newServer(opts Options) *Server {
 		opts.Debounce = DefaultDebounce
 	}
 	return &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{}), conf: newConfig(),
-		scripts: scripts.NewReader(), scriptCaches: newScriptCaches(), ws: &wsIndex{}}
+		scripts: scripts.NewReader(), scriptCaches: newScriptCaches(), inflight: newInflight(), ws: &wsIndex{}}
 }
 
 // Serve serves LSP over rwc until the connection ends or exit is received.
 // It returns nil after a clean shutdown and exit, and an error otherwise.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
-	s := newServer(opts)
-	conn := jsonrpc2.NewConn(newGuardedStream(jsonrpc2.NewStream(rwc), rwc, s.log), jsonrpc2.WithCodec(codec{}))
+	return newServer(opts).serve(ctx, rwc)
+}
+
+// serve serves LSP over rwc with s.
+func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser) error {
+	conn := jsonrpc2.NewConn(newGuardedStream(jsonrpc2.NewStream(rwc), rwc, s.log, s.inflight.replied), jsonrpc2.WithCodec(codec{}))
 	s.conn = conn
 	s.client = protocol.ClientDispatcher(conn)
 	s.diags = newPublisher(s)

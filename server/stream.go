@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.uber.org/zap"
@@ -30,14 +31,16 @@ type guardedStream struct {
 	frames frameReadWriter
 	in     *frameReader
 	log    *zap.Logger
+	// replied is told the id of every answer written.
+	replied func(id string)
 }
 
-func newGuardedStream(s jsonrpc2.Stream, in io.Reader, log *zap.Logger) jsonrpc2.Stream {
+func newGuardedStream(s jsonrpc2.Stream, in io.Reader, log *zap.Logger, replied func(id string)) jsonrpc2.Stream {
 	f, ok := s.(frameReadWriter)
 	if !ok {
 		return s
 	}
-	return &guardedStream{Stream: s, frames: f, in: newFrameReader(in), log: log}
+	return &guardedStream{Stream: s, frames: f, in: newFrameReader(in), log: log, replied: replied}
 }
 
 // ReadFrame returns the next well-formed frame.
@@ -63,6 +66,73 @@ func (g *guardedStream) ReadFrame(ctx context.Context) ([]byte, int64, error) {
 			return nil, 0, err
 		}
 	}
+}
+
+// Write writes a message, then tells replied the ids of the answers in it
+// (written or not: the request is over either way).
+func (g *guardedStream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
+	data, err := jsonrpc2.EncodeMessage(msg)
+	if err != nil {
+		return 0, fmt.Errorf("encode message: %w", err)
+	}
+	n, err := g.frames.WriteFrame(ctx, data)
+	for _, id := range responseIDs(data) {
+		g.replied(id)
+	}
+	return n, err
+}
+
+// responsePrefix starts every response the connection encodes; a call or
+// a notification has "method" where a response has "id".
+const responsePrefix = `{"jsonrpc":"2.0","id":`
+
+// responseIDs returns the ids of the responses in an encoded message (one
+// response, or a batch of them), named as idKey names them.
+func responseIDs(data []byte) []string {
+	if bytes.HasPrefix(data, []byte(responsePrefix)) {
+		if id, ok := idText(data[len(responsePrefix):]); ok {
+			return []string{id}
+		}
+		return nil
+	}
+	if len(data) == 0 || data[0] != '[' {
+		return nil
+	}
+	var batch []struct {
+		ID     json.RawMessage `json:"id"`
+		Method json.RawMessage `json:"method"`
+	}
+	if json.Unmarshal(data, &batch) != nil {
+		return nil
+	}
+	var ids []string
+	for _, m := range batch {
+		if m.Method == nil {
+			if id, ok := idText(m.ID); ok {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
+// idText reads the JSON id at the start of data: "n" and the number, or
+// "s" and the string.
+func idText(data []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		return "", false
+	}
+	switch v := tok.(type) {
+	case json.Number:
+		n, err := strconv.ParseInt(string(v), 10, 64)
+		return "n" + strconv.FormatInt(n, 10), err == nil
+	case string:
+		return "s" + v, true
+	}
+	return "", false
 }
 
 // WriteFrame writes an encoded message.
