@@ -82,9 +82,10 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 	if st.Enabled(settings.SelectionRanges) {
 		c.SelectionRangeProvider = protocol.Boolean(true)
 	}
-	if s.clientCaps().pull {
-		c.DiagnosticProvider = &protocol.DiagnosticOptions{Identifier: &diagnosticSource}
-	}
+	// textDocument/diagnostic is answered but not offered: a client that
+	// pulls takes the pushed diagnostics too, and keeps the two apart
+	// (VS Code showed a fixed problem still squiggled, from the pulled
+	// copy). Offering it needs the push path to stop for such a client.
 	if st.Enabled(settings.Formatting) {
 		c.DocumentFormattingProvider = protocol.Boolean(true)
 		c.DocumentRangeFormattingProvider = protocol.Boolean(true)

@@ -6,10 +6,6 @@ import (
 	"go.lsp.dev/protocol"
 )
 
-// diagnosticSource names the server's diagnostics for clients that pull
-// them.
-var diagnosticSource = "valohai-ls"
-
 // Diagnostic answers textDocument/diagnostic (LSP 3.17), for clients that
 // pull diagnostics: the findings the push path publishes for the same
 // version, computed once per version.

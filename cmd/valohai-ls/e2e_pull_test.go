@@ -9,8 +9,8 @@ import (
 )
 
 // TestEndToEndPullDiagnostics asks for a file's diagnostics with
-// textDocument/diagnostic: the same findings the server publishes. A
-// client that does not say it pulls is not offered it.
+// textDocument/diagnostic: the same findings the server publishes. It is
+// not offered, even to a client that says it pulls (see capabilities).
 func TestEndToEndPullDiagnostics(t *testing.T) {
 	text := "- step:\n    name: train\n    image: python:3.12\n    comand: python train.py\n"
 	_, uri := project(t, text)
@@ -32,8 +32,8 @@ func TestEndToEndPullDiagnostics(t *testing.T) {
 	if err := s.Notify("initialized", map[string]any{}); err != nil {
 		t.Fatal(err)
 	}
-	if res.Capabilities["diagnosticProvider"] == nil {
-		t.Fatal("diagnosticProvider not offered to a client that pulls")
+	if res.Capabilities["diagnosticProvider"] != nil {
+		t.Fatalf("diagnosticProvider offered while diagnostics are pushed: %v", res.Capabilities["diagnosticProvider"])
 	}
 	pushed := s.open(t, uri, text)
 	if len(pushed.Diagnostics) == 0 {

@@ -336,6 +336,14 @@ describe("Valohai YAML in VS Code", () => {
     await backToEditor();
   });
 
+  check("shows the command that will run when hovering {parameters}", async () => {
+    await hoverAt("5:30", (hover) => {
+      assert.match(hover, /python train\.py --epochs=10/);
+    });
+    await shot("04b-hover-command");
+    await backToEditor();
+  });
+
   check("shows the diagnostic and its quick fix when hovering it", async () => {
     await hoverAt("20:6", (hover) => {
       assert.match(hover, /unknown key "prot" in endpoint "predict"; did you mean "port"\?/);
