@@ -42,7 +42,13 @@ func At(doc *document.Document, off int) *Result {
 	}
 	if r.Markdown != "" && (c.Where == cursor.Value || c.Key != nil && c.Key.Name == schema.XCommand) {
 		if runs, ok := runsDoc(doc, model.Of(doc), off); ok && runs != "" {
-			r.Markdown = joinDocs(runs, r.Markdown)
+			// On a value, what it makes run comes first; on the key, the
+			// key's own documentation.
+			if c.Where == cursor.Value {
+				r.Markdown = joinDocs(runs, r.Markdown)
+			} else {
+				r.Markdown = joinDocs(r.Markdown, runs)
+			}
 		}
 	}
 	if r.Markdown == "" {
