@@ -15,6 +15,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
 	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
@@ -34,7 +35,7 @@ type Result struct {
 }
 
 // FileNames are the names a directory's valohai.yaml may have.
-var FileNames = []string{"valohai.yaml", "valohai.yml"}
+var FileNames = schema.FileNames
 
 // Resolve turns an argument into the file to check: a directory means its
 // valohai.yaml (or valohai.yml).

@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"strings"
+
+	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // SVG draws the graphs as one self-contained SVG picture, one pipeline
@@ -61,7 +63,7 @@ const svgStyle = `<style>
 func drawNode(b *bytes.Buffer, n *placed) {
 	class := n.Type
 	switch class {
-	case "execution", "task", "deployment":
+	case schema.NodeExecution, schema.NodeTask, schema.NodeDeployment:
 	default:
 		class = "other"
 	}
@@ -71,11 +73,11 @@ func drawNode(b *bytes.Buffer, n *placed) {
 	fmt.Fprintf(b, `<g class="node %s" data-node="%s">`, class, esc(n.Name))
 	x, y := n.x, n.y
 	switch {
-	case n.Type == "deployment":
+	case n.Type == schema.NodeDeployment:
 		s := 12.0
 		fmt.Fprintf(b, `<polygon points="%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f"/>`,
 			x+s, y, x+boxW-s, y, x+boxW, y+boxH/2, x+boxW-s, y+boxH, x+s, y+boxH, x, y+boxH/2)
-	case n.Type == "task":
+	case n.Type == schema.NodeTask:
 		// A task runs many executions: a stack of two boxes.
 		fmt.Fprintf(b, `<rect x="%.1f" y="%.1f" width="%d" height="%d" rx="6"/>`, x+4, y-4, boxW, boxH)
 		fmt.Fprintf(b, `<rect x="%.1f" y="%.1f" width="%d" height="%d" rx="6"/>`, x, y, boxW, boxH)

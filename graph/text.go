@@ -3,6 +3,8 @@ package graph
 import (
 	"fmt"
 	"strings"
+
+	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // Mermaid writes the graph as a Mermaid flowchart, left to right:
@@ -16,9 +18,9 @@ func Mermaid(g Graph) string {
 	for i, n := range l.nodes {
 		open, closing := "[", "]"
 		switch n.Type {
-		case "task":
+		case schema.NodeTask:
 			open, closing = "[[", "]]"
-		case "deployment":
+		case schema.NodeDeployment:
 			open, closing = "([", "])"
 		}
 		fmt.Fprintf(&b, "  n%d%s\"%s<br/>%s\"%s\n", i, open, mermaidText(n.Name), mermaidText(detail(n)), closing)
@@ -56,9 +58,9 @@ func Dot(g Graph) string {
 	for i, n := range l.nodes {
 		shape := "box"
 		switch n.Type {
-		case "task":
+		case schema.NodeTask:
 			shape = "box3d"
-		case "deployment":
+		case schema.NodeDeployment:
 			shape = "hexagon"
 		}
 		attrs := fmt.Sprintf("shape=%s, label=%s", shape, dotID(n.Name+"\n"+detail(n)))

@@ -157,3 +157,7 @@ const (
 	XKeepDirectories      = "keep-directories"   // an input's directory handling
 	KeepDirectoriesSuffix = "suffix"             // keep the part of the path after a wildcard
 )
+
+// FileNames are the names a project's configuration file goes by, the
+// first preferred.
+var FileNames = []string{"valohai.yaml", "valohai.yml"}

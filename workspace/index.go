@@ -7,11 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // Bounds of a scan: a workspace is walked this deep, through at most this
@@ -59,8 +61,7 @@ func New(roots []string) *Index {
 
 // IsConfig reports whether path names a valohai.yaml or valohai.yml.
 func IsConfig(path string) bool {
-	b := filepath.Base(path)
-	return b == "valohai.yaml" || b == "valohai.yml"
+	return slices.Contains(schema.FileNames, filepath.Base(path))
 }
 
 // Scan walks the roots and reads every valohai.yaml and valohai.yml:
