@@ -7,11 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	build "github.com/valohai-ls/valohai-ls/commands"
-	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 )
 
@@ -70,15 +68,10 @@ func buildCommand(f commandFlags, rest []string) (commandOutput, error) {
 	case !byNode && len(rest) != 1:
 		return out, errors.New("name one step (or a --pipeline and --node)\nRun 'valohai-ls help command' for the flags.")
 	}
-	config, err := findConfig(f.config)
+	config, x, err := loadConfig(f.config)
 	if err != nil {
 		return out, err
 	}
-	text, err := os.ReadFile(config)
-	if err != nil {
-		return out, err
-	}
-	x := model.Of(document.New("file:///"+config, 1, string(text)))
 	var spec *build.Spec
 	if byNode {
 		out.Pipeline, out.Node = f.pipeline, f.node

@@ -6,10 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
-	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/graph"
 	"github.com/valohai-ls/valohai-ls/model"
 )
@@ -56,15 +54,10 @@ func runGraph(_ context.Context, args []string, stdout, stderr io.Writer) int {
 
 // drawGraph renders the pipelines the flags ask for.
 func drawGraph(f graphFlags) ([]byte, error) {
-	config, err := findConfig(f.config)
+	config, x, err := loadConfig(f.config)
 	if err != nil {
 		return nil, err
 	}
-	text, err := os.ReadFile(config)
-	if err != nil {
-		return nil, err
-	}
-	x := model.Of(document.New("file:///"+config, 1, string(text)))
 	graphs := graph.Of(x)
 	if f.pipeline != "" {
 		g, ok := graph.Named(x, f.pipeline)
