@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime/debug"
@@ -42,6 +43,10 @@ func (s *Server) handler() jsonrpc2.Handler {
 		}
 		if call && s.shutdown.Load() && method != protocol.MethodShutdown {
 			return nil, jsonrpc2.NewError(jsonrpc2.ErrInvalidRequest.Code, "the server is shutting down")
+		}
+		if method == protocol.MethodTextDocumentDidChange {
+			s.didChangeJSON(json.RawMessage(req.Params()))
+			return nil, nil
 		}
 		if !call {
 			return dispatch(ctx, req)

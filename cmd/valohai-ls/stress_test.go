@@ -86,6 +86,23 @@ func TestStdioMutatedCorpus(t *testing.T) {
 		case n%25 == 24:
 			open()
 			diagnosed()
+		case n%50 == 49:
+			// A broken client: a change the server cannot apply (it then
+			// answers nothing for the document), then the whole text again
+			// under the same version number (applied all the same).
+			version++
+			bad := []any{
+				map[string]any{"range": map[string]any{"start": map[string]any{"line": -1, "character": 0}, "end": map[string]any{"line": 0, "character": 2}}, "text": "x"},
+				map[string]any{"range": map[string]any{"start": map[string]any{"line": 2, "character": 5}, "end": map[string]any{"line": 0, "character": 0}}, "text": "x"},
+			}[rng.IntN(2)]
+			for _, ch := range []any{bad, map[string]any{"text": text}} {
+				if err := s.Notify("textDocument/didChange", map[string]any{
+					"textDocument":   map[string]any{"uri": uri, "version": version},
+					"contentChanges": []any{ch}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			diagnosed()
 		case n%5 == 4:
 			// Typing: one more sharp character.
 			text = mutate(rng, text)
