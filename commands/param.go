@@ -31,6 +31,8 @@ type Param struct {
 	PassAs, PassTrue, PassFalse Value
 	// Default is the default value, a list for a multiple parameter.
 	Default Value
+	// Choices are the values the parameter allows (none: any value).
+	Choices []Value
 	// Body is the parameter's mapping, when it is read from YAML.
 	Body *yaml.Node
 }
@@ -80,6 +82,9 @@ func ReadParam(name string, body *yaml.Node) (*Param, error) {
 		p.PassFalse = FromYAML(document.ValueOf(body, schema.XPassFalseAs))
 	}
 	p.Default = FromYAML(document.ValueOf(body, schema.XDefault))
+	if ch := FromYAML(document.ValueOf(body, schema.XChoices)); ch.Kind == List && !p.Flag() {
+		p.Choices = ch.Items
+	}
 	if p.Multiple != Single {
 		p.Default = listify(p.Default)
 	}

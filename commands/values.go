@@ -17,7 +17,8 @@ var (
 // would not accept as the value of its parameter, as valohai-yaml's
 // Parameter.validate judges it: a name that is no parameter, a list for
 // a parameter that is not multiple, a value an integer or float
-// parameter cannot read, a flag's value that is not true or false. None
+// parameter cannot read, a flag's value that is not true or false, a value not among the
+// parameter's choices. None
 // is accepted: it leaves the parameter out.
 func (s *Spec) Check(values map[string]Value, names []string) error {
 	for _, name := range names {
@@ -35,6 +36,9 @@ func (s *Spec) Check(values map[string]Value, names []string) error {
 		for _, a := range listify(v).Items {
 			if err := p.checkAtom(a); err != nil {
 				return err
+			}
+			if !p.allowed(a) {
+				return p.choiceError(a)
 			}
 		}
 	}
