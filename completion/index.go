@@ -32,7 +32,7 @@ func (x *index) names(kind model.Kind) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, s := range x.m.All(kind) {
-		if s.Name == "" || seen[s.Name] || x.skip >= 0 && x.skip >= s.Range.Start && x.skip < s.Range.End {
+		if s.Name == "" || s.Untextual || seen[s.Name] || x.skip >= 0 && x.skip >= s.Range.Start && x.skip < s.Range.End {
 			continue
 		}
 		seen[s.Name] = true
@@ -134,14 +134,16 @@ func names(in []string) []string {
 	return out
 }
 
-// listNames returns the `name` of each mapping in a list.
+// listNames returns the `name` of each mapping in a list, leaving out
+// names that YAML does not read as text (model.Symbol.Untextual).
 func listNames(list *yaml.Node) []string {
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return nil
 	}
 	var out []string
 	for _, e := range list.Content {
-		if s := document.Scalar(document.ValueOf(e, schema.XName)); s != "" && !strings.Contains(s, placeholderText) {
+		v := document.Deref(document.ValueOf(e, schema.XName))
+		if s := document.Scalar(v); s != "" && document.Resolve11(v) == document.String && !strings.Contains(s, placeholderText) {
 			out = append(out, s)
 		}
 	}
