@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
-	"github.com/valohai-ls/valohai-ls/internal/snippet"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/snippet"
 )
 
 // addMissing adds the required keys a mapping lacks (or, for a missing
