@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/valohai-ls/valohai-ls/hover"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -28,7 +27,7 @@ func (b *builder) keys() {
 			Label:      k.Name,
 			Kind:       KindProperty,
 			Detail:     detail(o, k),
-			Doc:        hover.KeyMarkdown(o, k),
+			Doc:        schema.KeyMarkdown(o, k),
 			Insert:     insert,
 			Snippet:    snippet,
 			SortText:   sortText(k, i),
