@@ -5,6 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/cursor"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
@@ -56,7 +57,7 @@ func pipelineNodes(pipeline *yaml.Node) []node {
 	for _, n := range nodes.Content {
 		n = document.Deref(n)
 		name := document.Scalar(document.ValueOf(n, schema.XName))
-		if name == "" || strings.Contains(name, placeholderText) {
+		if name == "" || strings.Contains(name, cursor.Placeholder) {
 			continue
 		}
 		out = append(out, node{name: name, typ: document.Scalar(document.ValueOf(n, schema.XType)), body: n})
@@ -121,13 +122,11 @@ func (x *index) paramTargets(nodes []node) []string {
 	return out
 }
 
-const placeholderText = "vls__cursor__"
-
 // names leaves out a name that holds the cursor's placeholder.
 func names(in []string) []string {
 	out := in[:0:0]
 	for _, s := range in {
-		if !strings.Contains(s, placeholderText) {
+		if !strings.Contains(s, cursor.Placeholder) {
 			out = append(out, s)
 		}
 	}
@@ -143,7 +142,7 @@ func listNames(list *yaml.Node) []string {
 	var out []string
 	for _, e := range list.Content {
 		v := document.Deref(document.ValueOf(e, schema.XName))
-		if s := document.Scalar(v); s != "" && document.Resolve11(v) == document.String && !strings.Contains(s, placeholderText) {
+		if s := document.Scalar(v); s != "" && document.Resolve11(v) == document.String && !strings.Contains(s, cursor.Placeholder) {
 			out = append(out, s)
 		}
 	}
