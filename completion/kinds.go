@@ -34,7 +34,7 @@ func (b *builder) kindInsert(k *schema.Key) string {
 	if o := k.Type.Object; o != nil && o.Snippet != "" {
 		body = o.Snippet
 	}
-	s := k.Name + ":\n    " + indentLines(body, "    ")
+	s := k.Name + ":\n    " + schema.IndentLines(body, "    ")
 	if !b.c.HasDash || b.c.Where == cursor.TopLevel && !b.c.HasDash {
 		s = "- " + s
 	}
