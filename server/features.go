@@ -8,7 +8,6 @@ import (
 	"github.com/valohai-ls/valohai-ls/completion"
 	"github.com/valohai-ls/valohai-ls/hover"
 	"github.com/valohai-ls/valohai-ls/model"
-	"github.com/valohai-ls/valohai-ls/scripts"
 	"github.com/valohai-ls/valohai-ls/settings"
 )
 
@@ -76,9 +75,7 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	// version's parse is waited for, or made, so that hover answers the
 	// same right after opening as later.
 	if sym, _ := model.Of(doc).At(off); sym != nil {
-		if places := s.placesOf(doc, sym); len(places) > 0 {
-			h.Markdown += "\n\n---\n\nIn the scripts:\n\n" + scripts.Describe(places)
-		}
+		h.AddScripts(s.placesOf(doc, sym))
 	}
 	r := toRange(m, h.Start, h.End, enc)
 	return &protocol.Hover{Contents: markup(h.Markdown, s.clientCaps().hoverMarkdown), Range: &r}, nil
