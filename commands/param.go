@@ -2,7 +2,8 @@ package commands
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/valohai-ls/valohai-ls/pytext"
 
 	"gopkg.in/yaml.v3"
 
@@ -148,7 +149,7 @@ func (p *Param) Args(v Value) ([]string, error) {
 	if err != nil || tmpl == "" {
 		return nil, err
 	}
-	bits := strings.FieldsFunc(tmpl, pySpace)
+	bits := strings.FieldsFunc(tmpl, pytext.Space)
 	atom := func(a Value) ([]string, error) {
 		e := func(key string) (Value, bool) {
 			switch key {
@@ -203,6 +204,3 @@ func (p *Param) Args(v Value) ([]string, error) {
 	}
 	return atom(v)
 }
-
-// pySpace is whitespace as Python's str.split and str.strip see it.
-func pySpace(r rune) bool { return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f) }

@@ -2,15 +2,11 @@ package commands
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
-	"github.com/valohai-ls/valohai-ls/schema"
-)
+	"github.com/valohai-ls/valohai-ls/pytext"
 
-var (
-	pyInt   = regexp.MustCompile(`^[+-]?[0-9](?:_?[0-9])*$`)
-	pyFloat = regexp.MustCompile(`(?i)^[+-]?(?:(?:[0-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*\.?)(?:e[+-]?[0-9](?:_?[0-9])*)?$|^[+-]?(?:inf|infinity|nan)$`)
+	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // Check reports the first of values (in the order of names) that Valohai
@@ -54,14 +50,13 @@ func (p *Param) checkAtom(a Value) error {
 	if !ok {
 		return fmt.Errorf("parameter %q: %s is not a value", p.Name, a.Text)
 	}
-	t := strings.TrimFunc(str, pySpace)
 	switch p.Type {
 	case schema.ParamInteger:
-		if a.Kind == Bool || !pyInt.MatchString(t) {
+		if a.Kind == Bool || !pytext.IntOK(str) {
 			return fmt.Errorf("parameter %q is an integer: %s is not one", p.Name, a.Describe())
 		}
 	case schema.ParamFloat:
-		if a.Kind == Bool || !pyFloat.MatchString(t) {
+		if a.Kind == Bool || !pytext.FloatOK(str) {
 			return fmt.Errorf("parameter %q is a float: %s is not a number", p.Name, a.Describe())
 		}
 	case schema.ParamFlag:

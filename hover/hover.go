@@ -32,7 +32,7 @@ func At(doc *document.Document, off int) *Result {
 		if c.Key == nil {
 			return nil
 		}
-		r.Markdown = KeyMarkdown(c.Object, c.Key)
+		r.Markdown = schema.KeyMarkdown(c.Object, c.Key)
 	case cursor.Value:
 		r.Markdown = valueDoc(c)
 		if ref := refAt(doc, off); ref != nil {
@@ -78,11 +78,11 @@ func joinDocs(a, b string) string {
 func valueDoc(c *cursor.Context) string {
 	if t := c.Type; t != nil {
 		if v := t.EnumValue(c.Word); v != nil {
-			return ValueMarkdown(c.Key, v)
+			return schema.ValueMarkdown(c.Key, v)
 		}
 	}
 	if c.Key != nil && c.Object != nil {
-		return KeyMarkdown(c.Object, c.Key)
+		return schema.KeyMarkdown(c.Object, c.Key)
 	}
 	return ""
 }

@@ -16,7 +16,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
-	"github.com/valohai-ls/valohai-ls/internal/snippet"
+	"github.com/valohai-ls/valohai-ls/snippet"
 )
 
 // maxFuzzText bounds the documents the fuzzers try: larger ones only slow
