@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/valohai-ls/valohai-ls/pytext"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -35,7 +36,7 @@ func (p *Param) converted(a Value) Value {
 	if !ok {
 		return a
 	}
-	t := strings.ReplaceAll(strings.TrimFunc(str, pySpace), "_", "")
+	t := strings.ReplaceAll(strings.TrimFunc(str, pytext.Space), "_", "")
 	switch p.Type {
 	case schema.ParamInteger:
 		if i, ok := new(big.Int).SetString(strings.TrimPrefix(t, "+"), 10); ok {
