@@ -40,7 +40,7 @@ func At(doc *document.Document, off int) *Result {
 			r.Markdown = joinDocs(refMarkdown(model.Of(doc), ref), r.Markdown)
 		}
 	}
-	if r.Markdown != "" && (c.Where == cursor.Value || c.Key != nil && c.Key.Name == schema.XCommand) {
+	if r.Markdown != "" && (c.Where == cursor.Value || c.Key != nil && (c.Key.Name == schema.XCommand || c.Key == schema.TaskKind)) {
 		if runs, ok := runsDoc(doc, model.Of(doc), off); ok && runs != "" {
 			// On a value, what it makes run comes first; on the key, the
 			// key's own documentation.

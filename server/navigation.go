@@ -279,7 +279,8 @@ func (s *Server) FoldingRanges(ctx context.Context, params *protocol.FoldingRang
 
 // CodeLens answers textDocument/codeLens: above each step, how many
 // pipeline nodes run it (the command shows them); above each pipeline, a
-// lens that opens its graph.
+// lens that opens its graph; above each task, how many executions it
+// creates.
 func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) ([]protocol.CodeLens, error) {
 	doc, x := s.docFor(params.TextDocument.URI, settings.CodeLens)
 	if doc == nil {
@@ -315,7 +316,7 @@ func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) 
 			Command: protocol.Command{Title: "show pipeline graph", Command: ShowGraphCommand, Arguments: args},
 		})
 	}
-	return out, nil
+	return append(out, taskLenses(x, m, enc)...), nil
 }
 
 // lspArgs encodes command arguments.
