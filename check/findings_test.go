@@ -371,3 +371,43 @@ func changes(prev map[string][]finding, files []corpusFile) string {
 	}
 	return b.String()
 }
+
+// TestGoldenVerdictsCarried checks that rewriting the golden list keeps a
+// verdict when the finding is unchanged or only moved, and marks a new
+// or reworded finding unreviewed.
+func TestGoldenVerdictsCarried(t *testing.T) {
+	old := goldenHeader + `
+== a.yaml
+# official error: something
+1:1-1:5 error unknown-key: unknown key "x" in step
+	official: the validator: "x was unexpected"
+3:1-3:5 warning invalid-default: default of parameter "p" is 1
+	true: because
+`
+	tests := []struct {
+		name, line, code, message string
+		want                      string
+	}{
+		{"unchanged", `1:1-1:5 error unknown-key: unknown key "x" in step`, "unknown-key", `unknown key "x" in step`, verdictOfficial},
+		{"moved", `4:1-4:5 warning invalid-default: default of parameter "p" is 1`, "invalid-default", `default of parameter "p" is 1`, verdictTrue},
+		{"reworded", `1:1-1:5 error unknown-key: unknown key "x" in the step`, "unknown-key", `unknown key "x" in the step`, verdictUnreviewed},
+		{"new", `9:1-9:5 error missing-key: step needs a name`, "missing-key", `step needs a name`, verdictUnreviewed},
+	}
+	prev := parseGolden(t, old)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			files := []corpusFile{{name: "a.yaml", findings: []finding{{file: "a.yaml", line: tc.line, code: tc.code, message: tc.message}}}}
+			carryVerdicts(files, prev)
+			if got := files[0].findings[0].verdict; got != tc.want {
+				t.Errorf("verdict %q, want %q", got, tc.want)
+			}
+		})
+	}
+	files := []corpusFile{{name: "a.yaml", known: true, official: verdict{Errors: []string{"something"}}}}
+	for _, e := range prev["a.yaml"] {
+		files[0].findings = append(files[0].findings, e)
+	}
+	if got := renderGolden(files); got != old {
+		t.Errorf("a parsed list is not written back as it was:\n%s", got)
+	}
+}
