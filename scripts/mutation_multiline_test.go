@@ -153,6 +153,11 @@ func TestMutationMultilineCommands(t *testing.T) {
 					continue
 				}
 				if s.joined {
+					placed := placesKept(text, p, r)
+					counts.add("places mapped back, "+s.name, placed)
+					if !placed {
+						t.Errorf("%s step %q, %s: the script or {parameters} is not found at its place in the source", p.name, r.step.Name, s.name)
+					}
 					got := findingSet(findings(p.dir, text))
 					counts.add("same findings, "+s.name, got == base)
 					if got != base {
@@ -176,6 +181,25 @@ func TestMutationMultilineCommands(t *testing.T) {
 		t.Fatal("no command could be written over several lines")
 	}
 	counts.log(t)
+}
+
+// placesKept reports whether, in text, the run of r's script is found with
+// its name and its {parameters} word at their places in the source.
+func placesKept(text string, p pair, r oneLineRun) bool {
+	x := model.Of(document.New("file://"+filepath.Join(p.dir, "valohai.yaml"), 1, text))
+	ref := r.value[r.Span.Start-r.start : r.refEnd]
+	for _, nr := range navigation.StepScripts(x, keptStep(x, r.step.Name), navigation.Options{Dir: p.dir}) {
+		if nr.Rel != r.Rel || text[nr.Span.Start:nr.Span.End] != ref {
+			continue
+		}
+		for _, w := range nr.Args {
+			if w.Text == schema.PlaceholderParameters && text[w.Span.Start:w.Span.End] == w.Text &&
+				x.Mapper().LineOf(w.Span.Start) > x.Mapper().LineOf(nr.Span.Start) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unknownReported reports a script-unknown-option warning for the
