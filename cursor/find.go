@@ -9,8 +9,9 @@ import (
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// placeholder stands for the word being typed in the patched text.
-const placeholder = "vls__cursor__"
+// Placeholder stands for the word being typed in the patched text: a
+// name that holds it is the one being typed, not one the file defines.
+const Placeholder = "vls__cursor__"
 
 // Find returns the context of byte offset off in doc. With patch set (for
 // completion) the cursor line is rewritten so that the word being typed
@@ -115,7 +116,7 @@ func (c *Context) target(m *document.Mapper, blockLine, off int, patch bool) fun
 			return n.Kind == yaml.ScalarNode && n.Line == blockLine+1 && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
 		}
 	case patch:
-		return func(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Value == placeholder }
+		return func(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Value == Placeholder }
 	}
 	return func(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && covers(m, n, off) }
 }

@@ -37,7 +37,7 @@ func cursorLine(text string, ws, we int, li lineInfo, pos position, patch bool) 
 				we++
 			}
 		}
-		return closeLine(text[:ws] + placeholder + text[we:])
+		return closeLine(text[:ws] + Placeholder + text[we:])
 	case patch && !pos.flow:
 		return patchLine(text, li, pos.value)
 	case !pos.flow && !pos.value && li.colon < 0:
@@ -56,16 +56,16 @@ func patchLine(text string, li lineInfo, inValue bool) string {
 		if li.colon >= 0 {
 			rest = text[li.colon+1:]
 		}
-		return text[:li.keyStart] + placeholder + ":" + rest
+		return text[:li.keyStart] + Placeholder + ":" + rest
 	}
 	if li.valStart < 0 {
-		return text[:li.colon+1] + " " + placeholder
+		return text[:li.colon+1] + " " + Placeholder
 	}
 	head := text[:li.valStart]
 	if li.flow && text[li.valStart] == '[' {
-		return head + "[" + placeholder + "]"
+		return head + "[" + Placeholder + "]"
 	}
-	return head + placeholder
+	return head + Placeholder
 }
 
 // closeLine closes a quote and the flow brackets left open on line s.

@@ -425,17 +425,23 @@ func (c *checker) numberRange(v float64, text string, t *schema.Type, p place, s
 // wrongType reports a value of the wrong shape or scalar type.
 func (c *checker) wrongType(n *yaml.Node, t *schema.Type, p place) {
 	span := c.m.NodeSpan(n)
-	if isNull(n) {
+	written := n.Kind == yaml.ScalarNode && n.Value != ""
+	if isNull(n) && !written {
 		span = p.anchor
 	}
 	msg := fmt.Sprintf("%s must be %s %s, not %s", p.what(), article(t.Describe()), t.Describe(), describeNode(n))
-	if describeNode(n) == "empty" {
+	switch {
+	case describeNode(n) == "empty" && !written:
 		msg = fmt.Sprintf("%s is empty; it must be %s %s", p.what(), article(t.Describe()), t.Describe())
+	case describeNode(n) == "empty":
+		msg = fmt.Sprintf("%s is null (YAML reads %s as no value); it must be %s %s", p.what(), n.Value, article(t.Describe()), t.Describe())
 	}
 	if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && acceptsString(t) {
 		switch document.Resolve11(n) {
-		case document.Bool, document.Timestamp, document.Int, document.Float:
-			msg += fmt.Sprintf("; write \"%s\" in quotes to keep it as text", n.Value)
+		case document.Bool, document.Timestamp, document.Int, document.Float, document.Null:
+			if n.Value != "" && n.Value != "~" {
+				msg += fmt.Sprintf("; write \"%s\" in quotes to keep it as text", n.Value)
+			}
 		}
 	}
 	c.at(span, Error, CodeWrongType, msg)

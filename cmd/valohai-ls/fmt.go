@@ -9,10 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/valohai-ls/valohai-ls/atomicfile"
 	"github.com/valohai-ls/valohai-ls/check"
 	"github.com/valohai-ls/valohai-ls/format"
-	"github.com/valohai-ls/valohai-ls/internal/atomicfile"
-	"github.com/valohai-ls/valohai-ls/internal/udiff"
+	"github.com/valohai-ls/valohai-ls/udiff"
 )
 
 // fmtFlags are the fmt command's flags.
