@@ -82,6 +82,7 @@ type walker struct {
 	x    *Model
 	item *Symbol
 	refs []*Ref
+	cmds []document.Span
 }
 
 // refsOf records the references written in a top-level item.
@@ -315,6 +316,7 @@ func (w *walker) command(n *yaml.Node, owner *Symbol, col int) {
 		return
 	}
 	r := Region(w.x.m, n, max(col, 0))
+	w.cmds = append(w.cmds, r)
 	text := w.x.m.Text()
 	for _, ph := range Placeholders(text[r.Start:r.End]) {
 		sp := document.Span{Start: r.Start + ph.NameStart, End: r.Start + ph.NameEnd}

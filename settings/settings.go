@@ -49,6 +49,9 @@ const (
 	SelectionRanges    Feature = "selectionRanges"
 	// Formatting lays out the whole file or a range of it.
 	Formatting Feature = "formatting"
+	// SemanticTokens colours placeholders and names (see
+	// docs/semantic-tokens.md).
+	SemanticTokens Feature = "semanticTokens"
 	// ScriptChecks compares steps with the Python scripts they run.
 	ScriptChecks Feature = "scriptChecks"
 )
@@ -56,7 +59,7 @@ const (
 // AllFeatures lists every feature, for documentation and validation.
 var AllFeatures = []Feature{Completion, Hover, Definition, References, DocumentHighlights,
 	DocumentSymbols, Rename, CodeActions, CodeLens, DocumentLinks, ScriptChecks,
-	SelectionRanges, Formatting}
+	SelectionRanges, Formatting, SemanticTokens}
 
 // Level is how a rule's diagnostics are reported.
 type Level string

@@ -50,6 +50,7 @@ export const SERVER_KEYS = {
   documentLinks: "documentLinks",
   selectionRanges: "selectionRanges",
   formatting: "formatting",
+  semanticTokens: "semanticTokens",
   scriptChecks: "scriptChecks",
 } as const;
 
