@@ -396,7 +396,11 @@ func (c *checker) stringValue(n *yaml.Node, t *schema.Type, p place, span docume
 		}
 		msg := fmt.Sprintf("%q is not a valid %s; expected one of %s", n.Value, p.what(), strings.Join(names, ", "))
 		var sugg []string
-		if s := closest(n.Value, names); s != "" {
+		s := t.Alias(n.Value)
+		if s == "" {
+			s = closest(n.Value, names)
+		}
+		if s != "" {
 			msg = fmt.Sprintf("%q is not a valid %s; did you mean %q?", n.Value, p.what(), s)
 			sugg = []string{s}
 		}
