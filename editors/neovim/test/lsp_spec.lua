@@ -305,6 +305,27 @@ test('K shows hover where Neovim does not map it', function()
   vim.api.nvim_win_close(float, true)
 end)
 
+test('K on {parameters} shows the command that will run', function()
+  vim.cmd('buffer ' .. bufnr)
+  local row = line_of(bufnr, 'command: python train.py {parameters}')
+  local col = vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1]:find('{parameters}', 1, true)
+  vim.api.nvim_win_set_cursor(0, { row + 1, col + 2 })
+  local before = {}
+  for _, w in ipairs(vim.api.nvim_list_wins()) do before[w] = true end
+  vim.api.nvim_feedkeys('K', 'x', false)
+  local float
+  wait_for('the hover window', function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if not before[w] and vim.api.nvim_win_get_config(w).relative ~= '' then float = w return true end
+    end
+    return false
+  end)
+  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), '\n')
+  -- The default of epochs, through the default pass-as template.
+  assert(text:find('python train.py --epochs=10', 1, true), 'float text: ' .. text)
+  vim.api.nvim_win_close(float, true)
+end)
+
 test('the server-not-found message gives the release download and make install', function()
   local messages = {}
   local notify = vim.notify
