@@ -58,3 +58,28 @@ func TestEndToEndFormatting(t *testing.T) {
 		t.Errorf("formatting a broken file answered %v", err)
 	}
 }
+
+// TestEndToEndFormattingSettings lays a file out with the indentation and
+// list style of the "format" settings instead of the file's own.
+func TestEndToEndFormattingSettings(t *testing.T) {
+	text := "- step:\n" +
+		"    name: train\n" +
+		"    command:\n" +
+		"      - python train.py\n"
+	want := "- step:\n" +
+		"      name: train\n" +
+		"      command:\n" +
+		"      - python train.py\n"
+	_, uri := project(t, text)
+	s := startBinary(t)
+	s.initializeFull(t, map[string]any{"format": map[string]any{"indent": 4, "sequences": "flush"}}, false)
+	s.open(t, uri, text)
+	var edits []textEdit
+	opts := map[string]any{"tabSize": 4, "insertSpaces": true}
+	if err := s.Call("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": uri}, "options": opts}, &edits); err != nil {
+		t.Fatal(err)
+	}
+	if got := applyTextEdits(text, edits); got != want {
+		t.Errorf("formatting with the settings made\n%s\nwant\n%s", got, want)
+	}
+}
