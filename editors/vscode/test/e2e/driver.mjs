@@ -565,4 +565,30 @@ describe("Valohai YAML in VS Code", () => {
     await waitForText(`${EDITOR} .codelens-decoration`, ["used by 2 pipeline nodes"]);
     await shot("16-after-rename");
   });
+
+  check("formats the document: the trailing spaces typed go, the final newline comes", async () => {
+    const before = readFileSync(WS_FILE, "utf8");
+    await goTo("2:1");
+    await key("End");
+    await page.keyboard.type("   ");
+    await key("Escape");
+    await command("Format Document");
+    const text = await saveAndRead();
+    // The spaces go, and the file gets its final newline.
+    assert.equal(text, before.endsWith("\n") ? before : `${before}\n`, "formatting gives back the laid-out file");
+    await shot("17-formatted");
+    await backToEditor();
+  });
+
+  check("fixes every misspelling that has one candidate with Fix All", async () => {
+    await goTo("20:5");
+    await key("Delete");
+    await eventually(async () => assert.deepEqual(await squiggleLines(), ["20"], "the misspelt key's squiggle"));
+    await command("Fix All");
+    await eventually(async () => assert.deepEqual(await squiggleLines(), [], "error squiggles after Fix All"));
+    const text = await saveAndRead();
+    assert.equal(text.split("\n")[19], "    port: 8000");
+    await shot("18-fix-all");
+    await backToEditor();
+  });
 });
