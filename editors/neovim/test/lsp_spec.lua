@@ -278,6 +278,21 @@ test('snippet items (for clients that take them) go in with their defaults', fun
     textEdit = { newText = 'step:\n  name: ${1:x}' } }), 'item_text')
 end)
 
+-- Presses K and returns the hover float that opens and its text.
+local function press_k()
+  local before = {}
+  for _, w in ipairs(vim.api.nvim_list_wins()) do before[w] = true end
+  vim.api.nvim_feedkeys('K', 'x', false)
+  local float
+  wait_for('the hover window', function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if not before[w] and vim.api.nvim_win_get_config(w).relative ~= '' then float = w return true end
+    end
+    return false
+  end)
+  return float, table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), '\n')
+end
+
 test('K shows hover where Neovim does not map it', function()
   vim.cmd('buffer ' .. bufnr)
   if vim.fn.has('nvim-0.10') == 1 then
@@ -290,17 +305,7 @@ test('K shows hover where Neovim does not map it', function()
   assert(map.rhs:find('vim.lsp.buf.hover', 1, true), 'K runs hover: ' .. vim.inspect(map))
   local row = line_of(bufnr, 'wsgi: predict:app')
   vim.api.nvim_win_set_cursor(0, { row + 1, 5 })
-  local before = {}
-  for _, w in ipairs(vim.api.nvim_list_wins()) do before[w] = true end
-  vim.api.nvim_feedkeys('K', 'x', false)
-  local float
-  wait_for('the hover window', function()
-    for _, w in ipairs(vim.api.nvim_list_wins()) do
-      if not before[w] and vim.api.nvim_win_get_config(w).relative ~= '' then float = w return true end
-    end
-    return false
-  end)
-  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), '\n')
+  local float, text = press_k()
   assert(text:find('wsgi', 1, true), 'float text: ' .. text)
   vim.api.nvim_win_close(float, true)
 end)
@@ -310,17 +315,7 @@ test('K on {parameters} shows the command that will run', function()
   local row = line_of(bufnr, 'command: python train.py {parameters}')
   local col = vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1]:find('{parameters}', 1, true)
   vim.api.nvim_win_set_cursor(0, { row + 1, col + 2 })
-  local before = {}
-  for _, w in ipairs(vim.api.nvim_list_wins()) do before[w] = true end
-  vim.api.nvim_feedkeys('K', 'x', false)
-  local float
-  wait_for('the hover window', function()
-    for _, w in ipairs(vim.api.nvim_list_wins()) do
-      if not before[w] and vim.api.nvim_win_get_config(w).relative ~= '' then float = w return true end
-    end
-    return false
-  end)
-  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), '\n')
+  local float, text = press_k()
   -- The default of epochs, through the default pass-as template.
   assert(text:find('python train.py --epochs=10', 1, true), 'float text: ' .. text)
   vim.api.nvim_win_close(float, true)
