@@ -9,7 +9,7 @@ FUZZFLAGS ?= -parallel $(FUZZPARALLEL) -fuzzminimizetime 30x
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all setup build install test test-go test-editors dist conformance bench lint fuzz stress tidy clean schema replay rules-doc screenshots
+.PHONY: all setup build install test test-go test-editors dist conformance bench lint fuzz stress tidy clean schema replay rules-doc mutation screenshots
 
 all: lint build test
 
@@ -43,6 +43,12 @@ test-editors: build | setup
 # extension per platform and SHA256SUMS, then checks them.
 dist: setup
 	VERSION=$(VERSION) GO=$(GO) release/dist.sh
+
+# mutation makes every single mistake of internal/mutation in the clean
+# corpus files and prints, by kind, how many are reported at the mistake,
+# fixed by a quick fix and reported away from it (`make test` runs a sample).
+mutation:
+	VALOHAI_MUTATION=full $(GO) test -count=1 -run '^TestMutation$$' -v ./internal/mutation/
 
 conformance:
 	$(GO) test -count=1 -run 'TestConformance' -v ./check/...

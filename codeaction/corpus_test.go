@@ -12,6 +12,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/navigation"
 )
 
@@ -53,7 +54,7 @@ func TestCorpus(t *testing.T) {
 			}
 			fixes++
 		}
-		x := navigation.Build(doc)
+		x := model.Of(doc)
 		_ = navigation.Links(x, navigation.Options{Dir: filepath.Dir(f)})
 		_ = navigation.Lenses(x)
 		for _, r := range x.Refs() {
@@ -70,7 +71,7 @@ func TestCorpus(t *testing.T) {
 			}
 			renames++
 			after := applyNav(text, edits)
-			x2 := navigation.Build(document.New(doc.URI, 2, after))
+			x2 := model.Of(document.New(doc.URI, 2, after))
 			at := s.NameSpan.Start
 			for _, e := range edits {
 				if e.End <= s.NameSpan.Start {
@@ -94,8 +95,8 @@ func TestCorpus(t *testing.T) {
 	t.Logf("%d files, %d fixes applied, %d renames made and undone", len(files), fixes, renames)
 }
 
-func allSymbols(syms []*navigation.Symbol) []*navigation.Symbol {
-	var out []*navigation.Symbol
+func allSymbols(syms []*model.Symbol) []*model.Symbol {
+	var out []*model.Symbol
 	for _, s := range syms {
 		out = append(out, s)
 		out = append(out, allSymbols(s.Children)...)

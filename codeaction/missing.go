@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
-	"github.com/valohai-ls/valohai-ls/internal/snippet"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/snippet"
 )
 
 // addMissing adds the required keys a mapping lacks (or, for a missing
@@ -65,7 +65,7 @@ func (c *ctx) insertKeys(mp *diagnostics.Mapping, keys []*schema.Key) (Action, b
 		}
 		var b strings.Builder
 		for _, k := range keys {
-			t := plain(template(k))
+			t := plain(schema.ValueSnippet(k, schema.Filling))
 			if strings.Contains(t, "\n") {
 				return Action{}, false
 			}
@@ -81,7 +81,7 @@ func (c *ctx) insertKeys(mp *diagnostics.Mapping, keys []*schema.Key) (Action, b
 	var b strings.Builder
 	tab := 0
 	for _, k := range keys {
-		t := renumber(template(k), &tab)
+		t := renumber(schema.ValueSnippet(k, schema.Filling), &tab)
 		if strings.Contains(t, "\n") {
 			snippet = false
 		}
@@ -92,55 +92,6 @@ func (c *ctx) insertKeys(mp *diagnostics.Mapping, keys []*schema.Key) (Action, b
 		out = plain(out)
 	}
 	return Action{Edits: []Edit{{Start: sp.End, End: sp.End, Text: out, Snippet: snippet}}}, true
-}
-
-// template is the snippet written after a key's name, ": ${1:...}".
-func template(k *schema.Key) string {
-	if k.Snippet != "" {
-		if strings.HasPrefix(k.Snippet, "\n") || strings.HasPrefix(k.Snippet, " ") {
-			return ":" + k.Snippet
-		}
-		return ": " + k.Snippet
-	}
-	t := k.Type
-	if t != nil && t.Kind == schema.OneOf {
-		t = t.ForShape(schema.ShapeScalar)
-	}
-	switch {
-	case t == nil:
-		return ": $1"
-	case t.Kind == schema.List:
-		if it := t.Items; it != nil && it.Kind == schema.Object && it.Object != nil && it.Object.Snippet != "" {
-			return ":\n  - " + strings.ReplaceAll(it.Object.Snippet, "\n", "\n    ")
-		}
-		return ": []"
-	case t.Kind == schema.Object:
-		if t.Object != nil && t.Object.Snippet != "" {
-			return ":\n  " + strings.ReplaceAll(t.Object.Snippet, "\n", "\n  ")
-		}
-		return ": {}"
-	case len(t.Enum) > 0 && !t.EnumOpen:
-		var vals []string
-		for _, v := range t.Enum {
-			vals = append(vals, strings.NewReplacer(",", `\,`, "|", `\|`).Replace(v.Name))
-		}
-		return ": ${1|" + strings.Join(vals, ",") + "|}"
-	case t.Kind == schema.Boolean:
-		return ": ${1|true,false|}"
-	}
-	if v := exampleValue(k); v != "" {
-		return ": ${1:" + strings.NewReplacer(`\`, `\\`, "}", `\}`, "$", `\$`).Replace(v) + "}"
-	}
-	return ": $1"
-}
-
-// exampleValue is the value of a one-line `key: value` example.
-func exampleValue(k *schema.Key) string {
-	v, ok := strings.CutPrefix(k.Example, k.Name+": ")
-	if !ok || strings.Contains(v, "\n") {
-		return ""
-	}
-	return strings.TrimSpace(v)
 }
 
 var tabstopNum = regexp.MustCompile(`\$\{?(\d+)`)

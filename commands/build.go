@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/valohai-ls/valohai-ls/pytext"
+
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -69,7 +71,7 @@ func (s *Spec) Build(values map[string]Value) ([]string, error) {
 		case err != nil:
 			return nil, err
 		}
-		out = append(out, strings.TrimFunc(built, pySpace))
+		out = append(out, strings.TrimFunc(built, pytext.Space))
 	}
 	return out, nil
 }

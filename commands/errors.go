@@ -35,6 +35,8 @@ type Error struct {
 	Reason Reason
 	// Param is the parameter whose value or template failed, if any.
 	Param string
+	// Field is the unknown field a template names (ReasonUnknownField).
+	Field string
 	Msg   string
 }
 

@@ -97,8 +97,10 @@ func field(f, param string, e env) (string, error) {
 	}
 	v, ok := e(key)
 	if !ok {
-		return "", unbuildable(ReasonUnknownField, param,
+		e := unbuildable(ReasonUnknownField, param,
 			"the pass-as template of parameter %q names {%s}: only {name}, {value} and {v} are filled in", param, key)
+		e.Field = key
+		return "", e
 	}
 	if hasAttr {
 		return "", unsupported(param, "the pass-as template field {%s.%s} is not previewed", key, attr)

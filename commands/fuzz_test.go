@@ -5,6 +5,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/pytext"
 )
 
 // FuzzBuild builds the commands of a step whose command, pass-as
@@ -34,7 +35,7 @@ func FuzzBuild(f *testing.F) {
 		}
 		out, _ := spec.Build(spec.Defaults())
 		for _, c := range out {
-			if c != "" && (pySpace(rune(c[0])) || pySpace(rune(c[len(c)-1]))) {
+			if c != "" && (pytext.Space(rune(c[0])) || pytext.Space(rune(c[len(c)-1]))) {
 				t.Errorf("command %q is not stripped", c)
 			}
 		}

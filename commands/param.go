@@ -2,7 +2,8 @@ package commands
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/valohai-ls/valohai-ls/pytext"
 
 	"gopkg.in/yaml.v3"
 
@@ -31,6 +32,8 @@ type Param struct {
 	PassAs, PassTrue, PassFalse Value
 	// Default is the default value, a list for a multiple parameter.
 	Default Value
+	// Choices are the values the parameter allows (none: any value).
+	Choices []Value
 	// Body is the parameter's mapping, when it is read from YAML.
 	Body *yaml.Node
 }
@@ -80,6 +83,9 @@ func ReadParam(name string, body *yaml.Node) (*Param, error) {
 		p.PassFalse = FromYAML(document.ValueOf(body, schema.XPassFalseAs))
 	}
 	p.Default = FromYAML(document.ValueOf(body, schema.XDefault))
+	if ch := FromYAML(document.ValueOf(body, schema.XChoices)); ch.Kind == List && !p.Flag() {
+		p.Choices = ch.Items
+	}
 	if p.Multiple != Single {
 		p.Default = listify(p.Default)
 	}
@@ -143,7 +149,7 @@ func (p *Param) Args(v Value) ([]string, error) {
 	if err != nil || tmpl == "" {
 		return nil, err
 	}
-	bits := strings.FieldsFunc(tmpl, pySpace)
+	bits := strings.FieldsFunc(tmpl, pytext.Space)
 	atom := func(a Value) ([]string, error) {
 		e := func(key string) (Value, bool) {
 			switch key {
@@ -198,6 +204,3 @@ func (p *Param) Args(v Value) ([]string, error) {
 	}
 	return atom(v)
 }
-
-// pySpace is whitespace as Python's str.split and str.strip see it.
-func pySpace(r rune) bool { return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f) }

@@ -1,12 +1,11 @@
 package commands
 
 import (
-	"math"
 	"math/big"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/valohai-ls/valohai-ls/pytext"
 )
 
 // Kind is the Python type of a value.
@@ -109,9 +108,9 @@ func (v Value) Repr() (string, bool) {
 	case Int:
 		return v.Text, true
 	case Float:
-		return floatRepr(v.Float), true
+		return pytext.Float(v.Float), true
 	case Str:
-		return strRepr(v.Text), true
+		return pytext.Str(v.Text), true
 	case List:
 		var b strings.Builder
 		b.WriteByte('[')
@@ -129,98 +128,6 @@ func (v Value) Repr() (string, bool) {
 		return b.String(), true
 	}
 	return "", false
-}
-
-// floatRepr is Python's repr of a float: the shortest digits that read
-// back as f, in positional notation from 1e-4 up to 1e16 (with at least
-// one decimal), in exponent notation outside.
-func floatRepr(f float64) string {
-	switch {
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	case math.IsNaN(f):
-		return "nan"
-	}
-	e := strconv.FormatFloat(f, 'e', -1, 64) // -d.ddde±XX
-	sign := ""
-	if e[0] == '-' {
-		sign, e = "-", e[1:]
-	}
-	mant, expText, _ := strings.Cut(e, "e")
-	exp, _ := strconv.Atoi(expText)
-	digits := strings.Replace(mant, ".", "", 1)
-	if exp < -4 || exp >= 16 {
-		m := digits[:1]
-		if len(digits) > 1 {
-			m += "." + digits[1:]
-		}
-		es := "+"
-		if exp < 0 {
-			es, exp = "-", -exp
-		}
-		return sign + m + "e" + es + fmtTwo(exp)
-	}
-	point := exp + 1 // digits before the decimal point
-	switch {
-	case point <= 0:
-		return sign + "0." + strings.Repeat("0", -point) + digits
-	case point >= len(digits):
-		return sign + digits + strings.Repeat("0", point-len(digits)) + ".0"
-	}
-	return sign + digits[:point] + "." + digits[point:]
-}
-
-// fmtTwo writes n with at least two digits.
-func fmtTwo(n int) string {
-	s := strconv.Itoa(n)
-	if len(s) < 2 {
-		s = "0" + s
-	}
-	return s
-}
-
-// strRepr is Python's repr of a str: single quotes unless the text holds
-// a single quote and no double quote, escapes for the quote, backslash
-// and what Python does not print.
-func strRepr(s string) string {
-	q := byte('\'')
-	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
-		q = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(q)
-	for _, r := range s {
-		switch {
-		case r == rune(q) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == utf8.RuneError:
-			b.WriteRune(r)
-		case r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			b.WriteString(`\x` + hex(int(r), 2))
-		case r == ' ' || unicode.IsPrint(r):
-			b.WriteRune(r)
-		case r < 0x10000:
-			b.WriteString(`\u` + hex(int(r), 4))
-		default:
-			b.WriteString(`\U` + hex(int(r), 8))
-		}
-	}
-	b.WriteByte(q)
-	return b.String()
-}
-
-func hex(n, width int) string {
-	s := strconv.FormatInt(int64(n), 16)
-	return strings.Repeat("0", max(0, width-len(s))) + s
 }
 
 // Describe says what v is, for messages: its repr, or its kind.

@@ -2,22 +2,19 @@ package commands
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
-	"github.com/valohai-ls/valohai-ls/schema"
-)
+	"github.com/valohai-ls/valohai-ls/pytext"
 
-var (
-	pyInt   = regexp.MustCompile(`^[+-]?[0-9](?:_?[0-9])*$`)
-	pyFloat = regexp.MustCompile(`(?i)^[+-]?(?:(?:[0-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*\.?)(?:e[+-]?[0-9](?:_?[0-9])*)?$|^[+-]?(?:inf|infinity|nan)$`)
+	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // Check reports the first of values (in the order of names) that Valohai
 // would not accept as the value of its parameter, as valohai-yaml's
 // Parameter.validate judges it: a name that is no parameter, a list for
 // a parameter that is not multiple, a value an integer or float
-// parameter cannot read, a flag's value that is not true or false. None
+// parameter cannot read, a flag's value that is not true or false, a value not among the
+// parameter's choices. None
 // is accepted: it leaves the parameter out.
 func (s *Spec) Check(values map[string]Value, names []string) error {
 	for _, name := range names {
@@ -36,6 +33,9 @@ func (s *Spec) Check(values map[string]Value, names []string) error {
 			if err := p.checkAtom(a); err != nil {
 				return err
 			}
+			if !p.allowed(a) {
+				return p.choiceError(a)
+			}
 		}
 	}
 	return nil
@@ -50,14 +50,13 @@ func (p *Param) checkAtom(a Value) error {
 	if !ok {
 		return fmt.Errorf("parameter %q: %s is not a value", p.Name, a.Text)
 	}
-	t := strings.TrimFunc(str, pySpace)
 	switch p.Type {
 	case schema.ParamInteger:
-		if a.Kind == Bool || !pyInt.MatchString(t) {
+		if a.Kind == Bool || !pytext.IntOK(str) {
 			return fmt.Errorf("parameter %q is an integer: %s is not one", p.Name, a.Describe())
 		}
 	case schema.ParamFloat:
-		if a.Kind == Bool || !pyFloat.MatchString(t) {
+		if a.Kind == Bool || !pytext.FloatOK(str) {
 			return fmt.Errorf("parameter %q is a float: %s is not a number", p.Name, a.Describe())
 		}
 	case schema.ParamFlag:

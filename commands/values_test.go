@@ -13,6 +13,10 @@ func TestCheck(t *testing.T) {
 		{Name: "b", Type: "flag"},
 		{Name: "m", Type: "integer", Multiple: Repeat},
 		{Name: "s", Type: "string"},
+		{Name: "ci", Type: "integer", Choices: []Value{IntValue(1), IntValue(2)}},
+		{Name: "cf", Type: "float", Choices: []Value{FloatValue(0.5), IntValue(1)}},
+		{Name: "cs", Type: "string", Choices: []Value{StrValue("adam"), StrValue("sgd"), StrValue("5")}},
+		{Name: "cm", Type: "string", Multiple: Separate, Choices: []Value{StrValue("a"), StrValue("b")}},
 	}}
 	for _, tc := range []struct {
 		values, err string
@@ -28,6 +32,14 @@ func TestCheck(t *testing.T) {
 		{`{"m": [[1]]}`, "a list inside a list"},
 		{`{"x": 1}`, `no parameter "x"`},
 		{`{"s": {"a": 1}}`, "is not a value"},
+		{`{"ci": 2, "cf": 1, "cs": "sgd", "cm": ["a", "b"]}`, ""},
+		{`{"ci": "2", "cf": "0.5", "cm": "b"}`, ""},
+		{`{"cf": 1.0, "ci": "+1"}`, ""},
+		{`{"ci": 3}`, `"ci": 3 is not one of its choices (1, 2)`},
+		{`{"cf": 0.25}`, `"cf": 0.25 is not one of its choices (0.5, 1)`},
+		{`{"cs": "rmsprop"}`, `'rmsprop' is not one of its choices ('adam', 'sgd', '5')`},
+		{`{"cs": 5}`, "is not one of its choices"},
+		{`{"cm": ["a", "c"]}`, `"cm": 'c' is not one of`},
 	} {
 		values, names, err := ValuesFromJSON([]byte(tc.values))
 		if err != nil {

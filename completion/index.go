@@ -5,6 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/cursor"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
@@ -32,7 +33,7 @@ func (x *index) names(kind model.Kind) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, s := range x.m.All(kind) {
-		if s.Name == "" || seen[s.Name] || x.skip >= 0 && x.skip >= s.Range.Start && x.skip < s.Range.End {
+		if s.Name == "" || s.Untextual || seen[s.Name] || x.skip >= 0 && x.skip >= s.Range.Start && x.skip < s.Range.End {
 			continue
 		}
 		seen[s.Name] = true
@@ -56,7 +57,7 @@ func pipelineNodes(pipeline *yaml.Node) []node {
 	for _, n := range nodes.Content {
 		n = document.Deref(n)
 		name := document.Scalar(document.ValueOf(n, schema.XName))
-		if name == "" || strings.Contains(name, placeholderText) {
+		if name == "" || strings.Contains(name, cursor.Placeholder) {
 			continue
 		}
 		out = append(out, node{name: name, typ: document.Scalar(document.ValueOf(n, schema.XType)), body: n})
@@ -121,27 +122,27 @@ func (x *index) paramTargets(nodes []node) []string {
 	return out
 }
 
-const placeholderText = "vls__cursor__"
-
 // names leaves out a name that holds the cursor's placeholder.
 func names(in []string) []string {
 	out := in[:0:0]
 	for _, s := range in {
-		if !strings.Contains(s, placeholderText) {
+		if !strings.Contains(s, cursor.Placeholder) {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-// listNames returns the `name` of each mapping in a list.
+// listNames returns the `name` of each mapping in a list, leaving out
+// names that YAML does not read as text (model.Symbol.Untextual).
 func listNames(list *yaml.Node) []string {
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return nil
 	}
 	var out []string
 	for _, e := range list.Content {
-		if s := document.Scalar(document.ValueOf(e, schema.XName)); s != "" && !strings.Contains(s, placeholderText) {
+		v := document.Deref(document.ValueOf(e, schema.XName))
+		if s := document.Scalar(v); s != "" && document.Resolve11(v) == document.String && !strings.Contains(s, cursor.Placeholder) {
 			out = append(out, s)
 		}
 	}

@@ -2,9 +2,7 @@ package completion
 
 import (
 	"fmt"
-	"strings"
 
-	"github.com/valohai-ls/valohai-ls/hover"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -28,7 +26,7 @@ func (b *builder) keys() {
 			Label:      k.Name,
 			Kind:       KindProperty,
 			Detail:     detail(o, k),
-			Doc:        hover.KeyMarkdown(o, k),
+			Doc:        schema.KeyMarkdown(o, k),
 			Insert:     insert,
 			Snippet:    snippet,
 			SortText:   sortText(k, i),
@@ -79,53 +77,7 @@ func (b *builder) keyInsert(k *schema.Key) (string, bool) {
 	case b.c.Flow:
 		return k.Name + ": ", false
 	case !b.opts.Snippets:
-		return k.Name + plain(valueTemplate(k)), false
+		return k.Name + plain(schema.ValueSnippet(k, schema.Typing)), false
 	}
-	return k.Name + valueTemplate(k), true
-}
-
-// valueTemplate is the snippet written after "key" for k's type.
-func valueTemplate(k *schema.Key) string {
-	if k.Snippet != "" {
-		if strings.HasPrefix(k.Snippet, "\n") || strings.HasPrefix(k.Snippet, " ") {
-			return ":" + k.Snippet
-		}
-		return ": " + k.Snippet
-	}
-	t := k.Type
-	switch {
-	case t == nil:
-		return ": $0"
-	case t.Kind == schema.Object:
-		return ":\n  $0"
-	case t.Kind == schema.List:
-		if it := t.Items; it != nil && it.Kind == schema.Object && it.Object != nil && it.Object.Snippet != "" {
-			return ":\n  - " + indentLines(it.Object.Snippet, "    ")
-		}
-		return ":\n  - $0"
-	}
-	st := t.Scalar()
-	switch {
-	case st != nil && len(st.Enum) > 0 && !st.EnumOpen:
-		return ": ${1|" + enumChoices(st) + "|}"
-	case st != nil && st.Kind == schema.Boolean:
-		return ": ${1|true,false|}"
-	}
-	return ": $0"
-}
-
-// choiceEscaper escapes the characters that end a snippet choice.
-var choiceEscaper = strings.NewReplacer(",", "\\,", "|", "\\|")
-
-func enumChoices(t *schema.Type) string {
-	names := make([]string, 0, len(t.Enum))
-	for _, v := range t.Enum {
-		names = append(names, choiceEscaper.Replace(v.Name))
-	}
-	return strings.Join(names, ",")
-}
-
-// indentLines indents every line of s after the first by prefix.
-func indentLines(s, prefix string) string {
-	return strings.ReplaceAll(s, "\n", "\n"+prefix)
+	return k.Name + schema.ValueSnippet(k, schema.Typing), true
 }

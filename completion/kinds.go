@@ -2,7 +2,6 @@ package completion
 
 import (
 	"github.com/valohai-ls/valohai-ls/cursor"
-	"github.com/valohai-ls/valohai-ls/hover"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -16,7 +15,7 @@ func (b *builder) kinds() {
 			Label:      k.Name,
 			Kind:       KindModule,
 			Detail:     "top-level item",
-			Doc:        hover.KeyMarkdown(schema.Item, k),
+			Doc:        schema.KeyMarkdown(schema.Item, k),
 			Insert:     b.kindInsert(k),
 			Snippet:    b.opts.Snippets && !b.c.HasColon,
 			SortText:   sortText(k, i),
@@ -35,7 +34,7 @@ func (b *builder) kindInsert(k *schema.Key) string {
 	if o := k.Type.Object; o != nil && o.Snippet != "" {
 		body = o.Snippet
 	}
-	s := k.Name + ":\n    " + indentLines(body, "    ")
+	s := k.Name + ":\n    " + schema.IndentLines(body, "    ")
 	if !b.c.HasDash || b.c.Where == cursor.TopLevel && !b.c.HasDash {
 		s = "- " + s
 	}

@@ -3,7 +3,7 @@ package completion
 import (
 	"strings"
 
-	"github.com/valohai-ls/valohai-ls/internal/snippet"
+	"github.com/valohai-ls/valohai-ls/snippet"
 )
 
 // plain turns a snippet into the text it inserts with every placeholder at

@@ -1,7 +1,6 @@
 package completion
 
 import (
-	"github.com/valohai-ls/valohai-ls/hover"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -21,7 +20,7 @@ func (b *builder) values() {
 			Label:    v.Name,
 			Kind:     KindEnumMember,
 			Detail:   b.c.KeyName,
-			Doc:      hover.ValueMarkdown(b.c.Key, &t.Enum[i]),
+			Doc:      schema.ValueMarkdown(b.c.Key, &t.Enum[i]),
 			Insert:   b.quote(v.Name),
 			SortText: sortIndex(i),
 		})

@@ -9,13 +9,14 @@
 //     being typed becomes a placeholder key or value, open quotes and flow
 //     brackets are closed (patch.go);
 //   - quotes, flow collections and block scalars that go on over several
-//     lines are followed (scan.go), so that a line of a block scalar is
+//     lines are followed (document/yamlline), so that a line of a block scalar is
 //     known as text and a half-typed quote is found where it opens;
 //   - the item is pruned to the lines the context depends on: the cursor's
 //     ancestors and the keys beside them (prune.go), so that a position in
 //     a long pipeline parses a few lines;
 //   - a line that still breaks the parse first loses its value, keeping
-//     its key, and is then blanked (item.go);
+//     its key, and is then blanked (document/repair.go, the cursor line
+//     protected);
 //   - the parsed tree is walked with the schema to the placeholder, or to
 //     the scalar under the cursor (locate.go).
 //
@@ -111,13 +112,13 @@ func (c *Context) Item() *yaml.Node {
 	if it == nil {
 		return nil
 	}
-	lines := append([]string(nil), it.lines...)
-	lines[it.cursor] = ""
+	lines := append([]string(nil), it.Lines...)
+	lines[it.Protected] = ""
 	if n := c.doc.ItemTree(strings.Join(lines, "\n") + "\n"); n != nil {
 		return n
 	}
-	full := &item{lines: append([]string(nil), it.lines...), orig: it.orig, cursor: it.cursor, fixed: make([]int, len(it.lines))}
-	return full.parse()
+	full := document.ItemLines{Lines: append([]string(nil), it.Lines...), Orig: it.Orig, Protected: it.Protected}
+	return full.Parse()
 }
 
 // Doc is the document a context was computed for.

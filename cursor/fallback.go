@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/document/yamlline"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -11,22 +12,22 @@ import (
 // not parse even after repairs: the keys of the less-indented lines above
 // the cursor give the path, and the lines at the cursor's indentation give
 // the keys already present.
-func (c *Context) fallback(doc *document.Document, line int, li lineInfo, inValue bool) {
+func (c *Context) fallback(doc *document.Document, line int, li yamlline.Line, inValue bool) {
 	m := doc.Mapper()
 	text := m.Line(line)
-	col := li.keyStart
+	col := li.KeyStart
 	if strings.TrimSpace(text) == "" {
 		col = c.Offset - m.LineStart(line)
 	}
-	path := ancestors(m, line, col, li.dashes > 0)
+	path := ancestors(m, line, col, li.Dashes > 0)
 	// A value's key is on its line, unless the line holds no key: the text
 	// of a block scalar or a list item's scalar, whose key is an ancestor.
 	keyName := ""
-	if li.colon >= 0 {
-		keyName = text[li.keyStart:li.colon]
+	if li.Colon >= 0 {
+		keyName = text[li.KeyStart:li.Colon]
 	}
 	switch {
-	case inValue && li.colon >= 0:
+	case inValue && li.Colon >= 0:
 		path = append(path, keyName)
 	case inValue && path[len(path)-1] != "-":
 		keyName = path[len(path)-1]
@@ -70,18 +71,18 @@ func (c *Context) fallback(doc *document.Document, line int, li lineInfo, inValu
 		return
 	}
 	c.Where = Key
-	c.HasColon = li.colon >= 0
-	if t != nil && t.Kind == schema.List && li.dashes > 0 {
+	c.HasColon = li.Colon >= 0
+	if t != nil && t.Kind == schema.List && li.Dashes > 0 {
 		t = t.Items.ForShape(schema.ShapeMapping)
 	}
 	if t != nil && t.Kind == schema.Object {
 		c.Object = t.Object.Select("")
 	}
-	if li.colon >= 0 {
+	if li.Colon >= 0 {
 		c.KeyName = keyName
 		c.Key = c.Object.Key(c.KeyName)
 	}
-	for _, k := range siblings(m, line, col, li.dashes > 0) {
+	for _, k := range siblings(m, line, col, li.Dashes > 0) {
 		c.Present[k] = true
 	}
 }
@@ -99,20 +100,20 @@ func ancestors(m *document.Mapper, line, col int, dashed bool) []string {
 		if strings.TrimSpace(s) == "" || strings.HasPrefix(strings.TrimSpace(s), "#") {
 			continue
 		}
-		info := readLine(s)
+		info := yamlline.Read(s)
 		switch {
-		case info.keyStart < col:
-			if info.colon >= 0 {
-				path = append([]string{s[info.keyStart:info.colon]}, path...)
+		case info.KeyStart < col:
+			if info.Colon >= 0 {
+				path = append([]string{s[info.KeyStart:info.Colon]}, path...)
 			}
-			col = info.keyStart
-			if info.dashes > 0 {
+			col = info.KeyStart
+			if info.Dashes > 0 {
 				path = append([]string{"-"}, path...)
-				col = info.indent
+				col = info.Indent
 			}
-		case info.keyStart == col && info.dashes > 0 && !dashed:
+		case info.KeyStart == col && info.Dashes > 0 && !dashed:
 			path = append([]string{"-"}, path...)
-			col = info.indent
+			col = info.Indent
 		}
 	}
 	if len(path) == 0 || path[0] != "-" {
@@ -129,15 +130,15 @@ func siblings(m *document.Mapper, line, col int, dashed bool) []string {
 		if strings.TrimSpace(s) == "" {
 			return true
 		}
-		info := readLine(s)
-		if info.keyStart < col || (info.keyStart == col && info.dashes > 0 && l != line && (dashed || l > line)) {
-			if info.keyStart == col && info.dashes > 0 && l < line && info.colon >= 0 {
-				keys = append(keys, s[info.keyStart:info.colon])
+		info := yamlline.Read(s)
+		if info.KeyStart < col || (info.KeyStart == col && info.Dashes > 0 && l != line && (dashed || l > line)) {
+			if info.KeyStart == col && info.Dashes > 0 && l < line && info.Colon >= 0 {
+				keys = append(keys, s[info.KeyStart:info.Colon])
 			}
 			return false
 		}
-		if info.keyStart == col && info.colon >= 0 {
-			keys = append(keys, s[info.keyStart:info.colon])
+		if info.KeyStart == col && info.Colon >= 0 {
+			keys = append(keys, s[info.KeyStart:info.Colon])
 		}
 		return true
 	}

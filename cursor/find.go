@@ -6,11 +6,13 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/document/yamlline"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// placeholder stands for the word being typed in the patched text.
-const placeholder = "vls__cursor__"
+// Placeholder stands for the word being typed in the patched text: a
+// name that holds it is the one being typed, not one the file defines.
+const Placeholder = "vls__cursor__"
 
 // Find returns the context of byte offset off in doc. With patch set (for
 // completion) the cursor line is rewritten so that the word being typed
@@ -22,8 +24,8 @@ func Find(doc *document.Document, off int, patch bool) *Context {
 	m := doc.Mapper()
 	off = min(max(off, 0), len(doc.Text))
 	at := lineAt(m, off)
-	c := &Context{Offset: off, HasDash: at.li.dashes > 0, Present: map[string]bool{}, doc: doc}
-	if at.li.comment >= 0 && at.col > at.li.comment {
+	c := &Context{Offset: off, HasDash: at.li.Dashes > 0, Present: map[string]bool{}, doc: doc}
+	if at.li.Comment >= 0 && at.col > at.li.Comment {
 		return c
 	}
 	first, last, ok := itemLines(m, at.line)
@@ -49,7 +51,7 @@ func Find(doc *document.Document, off int, patch bool) *Context {
 type cursorAt struct {
 	line, start, col int // line number, its offset, the cursor's column
 	text             string
-	li               lineInfo
+	li               yamlline.Line
 	pos              position
 	blockLine        int // document line of a block scalar holding the line, or -1
 }
@@ -58,7 +60,7 @@ func lineAt(m *document.Mapper, off int) *cursorAt {
 	line := m.LineOf(off)
 	text := m.Line(line)
 	start := m.LineStart(line)
-	return &cursorAt{line: line, start: start, col: min(off-start, len(text)), text: text, li: readLine(text), blockLine: -1}
+	return &cursorAt{line: line, start: start, col: min(off-start, len(text)), text: text, li: yamlline.Read(text), blockLine: -1}
 }
 
 // setPosition reads the cursor's role on its line.
@@ -83,23 +85,23 @@ func (c *Context) inItem(doc *document.Document, it *item, at *cursorAt, patch b
 	target := c.target(m, at.blockLine, c.Offset, patch)
 	parsed := it
 	if at.blockLine < 0 {
-		it.lines[it.cursor] = cursorLine(at.text, c.WordStart-at.start, c.WordEnd-at.start, at.li, at.pos, patch)
+		it.Lines[it.Protected] = cursorLine(at.text, c.WordStart-at.start, c.WordEnd-at.start, at.li, at.pos, patch)
 		parsed = it.pruned()
 	}
 	c.item = it
-	root := parsed.parse()
+	root := parsed.Parse()
 	if root == nil || !c.locate(root, target) {
 		c.fallback(doc, at.line, at.li, at.pos.value && !at.pos.flow)
 	}
 }
 
 // topLevel fills the context of a position where an item's kind goes.
-func (c *Context) topLevel(inItem bool, word string, li lineInfo) {
+func (c *Context) topLevel(inItem bool, word string, li yamlline.Line) {
 	c.Where = TopLevel
 	c.Object = schema.Item
-	if inItem && li.dashes > 0 {
+	if inItem && li.Dashes > 0 {
 		c.Where = Key
-		c.HasColon = li.colon >= 0
+		c.HasColon = li.Colon >= 0
 		c.KeyName = word
 		c.Key = schema.KindNamed(word)
 	}
@@ -115,7 +117,7 @@ func (c *Context) target(m *document.Mapper, blockLine, off int, patch bool) fun
 			return n.Kind == yaml.ScalarNode && n.Line == blockLine+1 && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
 		}
 	case patch:
-		return func(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Value == placeholder }
+		return func(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Value == Placeholder }
 	}
 	return func(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && covers(m, n, off) }
 }
@@ -134,11 +136,11 @@ func (c *Context) setWord(at *cursorAt) {
 		c.Quoted = true
 	}
 	switch {
-	case !pos.value && !pos.flow && li.keyStart > s:
-		s = li.keyStart
-	case pos.value && !pos.flow && !pos.block && li.colon >= s:
+	case !pos.value && !pos.flow && li.KeyStart > s:
+		s = li.KeyStart
+	case pos.value && !pos.flow && !pos.block && li.Colon >= s:
 		// Right after "key:", the value has not started.
-		s = li.colon + 1
+		s = li.Colon + 1
 	}
 	s, e = min(s, col), max(e, col)
 	c.WordStart, c.WordEnd = at.start+s, at.start+e
@@ -149,15 +151,15 @@ func (c *Context) setWord(at *cursorAt) {
 // isTopLevelLine reports a line where a top-level item's kind is written or
 // a new item starts: the root sequence's dash, or an empty line at or left
 // of the root indentation.
-func isTopLevelLine(m *document.Mapper, li lineInfo, inValue bool) bool {
+func isTopLevelLine(m *document.Mapper, li yamlline.Line, inValue bool) bool {
 	if inValue {
 		return false
 	}
 	root, _ := rootIndent(m)
-	if li.dashes == 1 && li.indent == root {
+	if li.Dashes == 1 && li.Indent == root {
 		return true
 	}
-	return li.dashes == 0 && li.indent <= root && li.colon < 0
+	return li.Dashes == 0 && li.Indent <= root && li.Colon < 0
 }
 
 // covers reports whether the scalar n's text holds offset off.
@@ -172,17 +174,17 @@ func covers(m *document.Mapper, n *yaml.Node, off int) bool {
 // is being written.
 func (it *item) blockOwner(col int) int {
 	st := it.above.state
-	if st.block < 0 {
+	if st.Block < 0 {
 		return -1
 	}
-	s := it.lines[it.cursor]
+	s := it.Lines[it.Protected]
 	t := strings.TrimLeft(s, " ")
 	indent := len(s) - len(t)
 	if t == "" {
 		indent = col
 	}
-	if indent > st.blockOwner {
-		return st.block
+	if indent > st.BlockOwner {
+		return st.Block
 	}
 	return -1
 }

@@ -123,13 +123,13 @@ func (c *Context) fromPath(f *found) {
 	c.Object = obj
 	c.Mapping = f.parent
 	for i := 0; i+1 < len(f.parent.Content); i += 2 {
-		if k := f.parent.Content[i]; k != f.node && k.Value != placeholder {
+		if k := f.parent.Content[i]; k != f.node && k.Value != Placeholder {
 			c.Present[k.Value] = true
 		}
 	}
 	if f.isKey {
 		c.Where = Key
-		if f.node.Value != placeholder {
+		if f.node.Value != Placeholder {
 			c.KeyName = f.node.Value
 			c.Key = obj.Key(f.node.Value)
 		}

@@ -1,6 +1,10 @@
 package cursor
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/valohai-ls/valohai-ls/document/yamlline"
+)
 
 // position is the role of the cursor on its line.
 type position struct {
@@ -11,8 +15,8 @@ type position struct {
 }
 
 // positionAt reads the role of byte col of line text.
-func positionAt(text string, col int, li lineInfo) position {
-	if inFlow, key := flowAt(text, col); inFlow {
+func positionAt(text string, col int, li yamlline.Line) position {
+	if inFlow, key := yamlline.FlowAt(text, col); inFlow {
 		p := position{flow: true, value: !key}
 		if key {
 			_, e := wordAround(text, col, notWord)
@@ -20,14 +24,14 @@ func positionAt(text string, col int, li lineInfo) position {
 		}
 		return p
 	}
-	value := li.colon >= 0 && col > li.colon
-	return position{value: value, hasColon: li.colon >= 0 && !value}
+	value := li.Colon >= 0 && col > li.Colon
+	return position{value: value, hasColon: li.Colon >= 0 && !value}
 }
 
 // cursorLine returns the cursor line as it is parsed: with patch set, the
 // word [ws, we) replaced by the placeholder; otherwise completed where it
 // is unfinished. Either way, open quotes and brackets are closed.
-func cursorLine(text string, ws, we int, li lineInfo, pos position, patch bool) string {
+func cursorLine(text string, ws, we int, li yamlline.Line, pos position, patch bool) string {
 	switch {
 	case pos.flow && patch:
 		if ws > 0 && (text[ws-1] == '"' || text[ws-1] == '\'') {
@@ -37,10 +41,10 @@ func cursorLine(text string, ws, we int, li lineInfo, pos position, patch bool) 
 				we++
 			}
 		}
-		return closeLine(text[:ws] + placeholder + text[we:])
+		return closeLine(text[:ws] + Placeholder + text[we:])
 	case patch && !pos.flow:
 		return patchLine(text, li, pos.value)
-	case !pos.flow && !pos.value && li.colon < 0:
+	case !pos.flow && !pos.value && li.Colon < 0:
 		// A bare word being typed as a key: read it as one.
 		return text + ":"
 	}
@@ -50,38 +54,38 @@ func cursorLine(text string, ws, we int, li lineInfo, pos position, patch bool) 
 // patchLine rewrites a block line so that the word at the cursor parses:
 // a key becomes the placeholder key (its value kept), a value becomes the
 // placeholder (in brackets when it was a flow list).
-func patchLine(text string, li lineInfo, inValue bool) string {
+func patchLine(text string, li yamlline.Line, inValue bool) string {
 	if !inValue {
 		rest := ""
-		if li.colon >= 0 {
-			rest = text[li.colon+1:]
+		if li.Colon >= 0 {
+			rest = text[li.Colon+1:]
 		}
-		return text[:li.keyStart] + placeholder + ":" + rest
+		return text[:li.KeyStart] + Placeholder + ":" + rest
 	}
-	if li.valStart < 0 {
-		return text[:li.colon+1] + " " + placeholder
+	if li.ValStart < 0 {
+		return text[:li.Colon+1] + " " + Placeholder
 	}
-	head := text[:li.valStart]
-	if li.flow && text[li.valStart] == '[' {
-		return head + "[" + placeholder + "]"
+	head := text[:li.ValStart]
+	if li.Flow && text[li.ValStart] == '[' {
+		return head + "[" + Placeholder + "]"
 	}
-	return head + placeholder
+	return head + Placeholder
 }
 
 // closeLine closes a quote and the flow brackets left open on line s.
 func closeLine(s string) string {
-	st := scanState{block: -1}
-	st.line(0, s, len(s))
-	if st.quote != 0 {
-		s += string(st.quote)
-		st.quote = 0
+	st := yamlline.State{Block: -1}
+	st.Advance(0, s, len(s))
+	if st.Quote != 0 {
+		s += string(st.Quote)
+		st.Quote = 0
 	}
-	if len(st.flows) > 0 && strings.HasSuffix(s, ":") {
+	if len(st.Flows) > 0 && strings.HasSuffix(s, ":") {
 		// yaml.v3 takes a ':' right before a closing bracket as part of the key.
 		s += " "
 	}
-	for i := len(st.flows) - 1; i >= 0; i-- {
-		if st.flows[i].ch == '[' {
+	for i := len(st.Flows) - 1; i >= 0; i-- {
+		if st.Flows[i].Ch == '[' {
 			s += "]"
 		} else {
 			s += "}"

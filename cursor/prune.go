@@ -1,6 +1,11 @@
 package cursor
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/document/yamlline"
+)
 
 // pruned returns a copy of the item with only the lines that the cursor's
 // context depends on: the cursor line, the lines it lies under (its
@@ -15,45 +20,44 @@ import "strings"
 // scalar go with the line where it began.
 func (it *item) pruned() *item {
 	groups := it.groups()
-	levels := make([]int, len(it.lines))
-	for l, s := range it.lines {
+	levels := make([]int, len(it.Lines))
+	for l, s := range it.Lines {
 		levels[l] = level(s)
 	}
 	parent := parents(levels, groups)
 	keep := it.keep(groups, levels, parent)
-	out := &item{first: it.first}
-	for l, s := range it.lines {
+	out := &item{ItemLines: document.ItemLines{First: it.First}}
+	for l, s := range it.Lines {
 		if groups[l] >= 0 && keep[groups[l]] {
-			if l == it.cursor {
-				out.cursor = len(out.lines)
+			if l == it.Protected {
+				out.Protected = len(out.Lines)
 			}
-			out.lines = append(out.lines, s)
-			out.orig = append(out.orig, it.orig[l])
+			out.Lines = append(out.Lines, s)
+			out.Orig = append(out.Orig, it.Orig[l])
 		}
 	}
-	out.fixed = make([]int, len(out.lines))
 	return out
 }
 
 // keep marks the logical lines that pruned keeps.
 func (it *item) keep(groups, levels, parent []int) []bool {
-	keep := make([]bool, len(it.lines))
+	keep := make([]bool, len(it.Lines))
 	chainChild := map[int]int{} // ancestor → its child on the cursor's chain
-	keep[it.cursor] = true
-	for l := it.cursor; parent[l] >= 0; l = parent[l] {
+	keep[it.Protected] = true
+	for l := it.Protected; parent[l] >= 0; l = parent[l] {
 		chainChild[parent[l]] = l
 		keep[parent[l]] = true
 	}
 	dashes := func(l int) bool { return levels[l]%2 == 1 }
-	for l := range it.lines {
+	for l := range it.Lines {
 		p := parent[l]
 		if groups[l] != l || p < 0 || keep[l] {
 			continue
 		}
-		if p == it.cursor {
+		if p == it.Protected {
 			// Under the cursor: only the other keys of a mapping that the
 			// cursor's dash starts.
-			keep[l] = dashes(p) && contentColumn(it.lines[l]) == contentColumn(it.lines[p])
+			keep[l] = dashes(p) && contentColumn(it.Lines[l]) == contentColumn(it.Lines[p])
 			continue
 		}
 		c, onChain := chainChild[p]
@@ -69,12 +73,12 @@ func (it *item) keep(groups, levels, parent []int) []bool {
 // The scan starts afresh at the cursor line, which is never a
 // continuation.
 func (it *item) groups() []int {
-	g := make([]int, len(it.lines))
+	g := make([]int, len(it.Lines))
 	copy(g, it.above.groups)
-	st := scanState{block: -1}
-	for l := it.cursor; l < len(it.lines); l++ {
-		g[l] = st.group(l, it.lines[l], g, l == it.cursor)
-		st.line(l, it.lines[l], len(it.lines[l]))
+	st := yamlline.State{Block: -1}
+	for l := it.Protected; l < len(it.Lines); l++ {
+		g[l] = group(&st, l, it.Lines[l], g, l == it.Protected)
+		st.Advance(l, it.Lines[l], len(it.Lines[l]))
 	}
 	return g
 }
@@ -83,31 +87,31 @@ func (it *item) groups() []int {
 // those lines, and the state at the start of the cursor line.
 type above struct {
 	groups []int
-	state  scanState
+	state  yamlline.State
 }
 
 // scanAbove scans the lines above the cursor.
 func (it *item) scanAbove() {
-	g := make([]int, it.cursor)
-	st := scanState{block: -1}
-	for l := 0; l < it.cursor; l++ {
-		g[l] = st.group(l, it.lines[l], g, false)
-		st.line(l, it.lines[l], len(it.lines[l]))
+	g := make([]int, it.Protected)
+	st := yamlline.State{Block: -1}
+	for l := 0; l < it.Protected; l++ {
+		g[l] = group(&st, l, it.Lines[l], g, false)
+		st.Advance(l, it.Lines[l], len(it.Lines[l]))
 	}
 	it.above = above{groups: g, state: st}
 }
 
 // group returns the group of line l, s, given the state at its start.
-func (st *scanState) group(l int, s string, g []int, cursor bool) int {
+func group(st *yamlline.State, l int, s string, g []int, cursor bool) int {
 	switch {
 	case cursor:
 		return l
-	case st.block >= 0 && isBlockLine(s, st.blockOwner):
-		return g[st.block]
-	case st.quote != 0:
-		return g[st.quoteLine]
-	case len(st.flows) > 0:
-		return g[st.flows[0].line]
+	case st.Block >= 0 && isBlockLine(s, st.BlockOwner):
+		return g[st.Block]
+	case st.Quote != 0:
+		return g[st.QuoteLine]
+	case len(st.Flows) > 0:
+		return g[st.Flows[0].Line]
 	case isBlank(s):
 		// Blank, a comment, or a tab in the indentation, which breaks
 		// the line: leave it out.
@@ -155,7 +159,7 @@ func level(s string) int {
 // contentColumn returns where a line's content starts, after its
 // indentation and dashes.
 func contentColumn(s string) int {
-	j, _ := skipDashes(s)
+	j, _ := yamlline.SkipDashes(s)
 	return j
 }
 

@@ -89,7 +89,7 @@ func TestPruned(t *testing.T) {
 			text = strings.Replace(text, "<|", "", 1)
 			m := document.NewMapper(text)
 			it := newItem(m, 0, m.LineCount()-1, cursorLine)
-			got := it.pruned().lines
+			got := it.pruned().Lines
 			if strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Errorf("kept:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}

@@ -34,6 +34,7 @@ const (
 	CodeEmptyRange           = "empty-range"              // a parameter whose min is above its max
 	CodeOptionTwice          = "placeholder-option-twice" // --NAME={parameter:NAME}: the option is written twice
 	CodeMalformedPlaceholder = "malformed-placeholder"    // {param:x}, left in the command as text
+	CodeUnbuildableCommand   = "unbuildable-command"      // valohai-yaml cannot build the commands with the defaults
 )
 
 // Codes of the checks against the Python scripts a step runs (package
@@ -105,4 +106,5 @@ var semanticRules = []Rule{
 	{CodeEmptyRange, "A parameter whose min is greater than its max, so no value fits.", Information},
 	{CodeOptionTwice, "An option written before a {parameter:NAME} placeholder that writes it already, so it is passed twice.", Warning},
 	{CodeMalformedPlaceholder, "A placeholder in a form Valohai does not read, left in the command as text.", Warning},
+	{CodeUnbuildableCommand, "A default or pass-as template that keeps valohai-yaml from building the commands of a run with the defaults, such as a list for a parameter that is not multiple.", Warning},
 }

@@ -99,7 +99,7 @@ func officialFor(code string) Official {
 		return OfficialCrashes
 	case CodeExtraKind, CodeStrayKey, CodeDuplicateKey, CodeYAML11, "deprecated", CodeUnknownEndpoint,
 		CodeUnknownPlaceholder, CodeDuplicateItem, CodeDottedNodeName, CodeUnknownFile, CodeNameCollision, CodeEmptyRange,
-		CodeOptionTwice, CodeMalformedPlaceholder:
+		CodeOptionTwice, CodeMalformedPlaceholder, CodeUnbuildableCommand:
 		return OfficialSilent
 	case CodeScriptUnknownOption, CodeScriptRequiredOption, CodeScriptFlagValue, CodeScriptUnknownStep,
 		CodeScriptUndeclaredParameter, CodeScriptUnusedParameter, CodeScriptUndeclaredInput, CodeScriptUnusedInput,
@@ -410,6 +410,12 @@ func ruleDocs() []RuleDoc {
 			Why:  "Valohai replaces only the placeholders it knows; any other text in braces reaches the script as written, so the parameter's value never arrives.",
 			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {param:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameter:epochs}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
+		},
+		{
+			Code: CodeUnbuildableCommand,
+			Why:  "valohai-yaml, Valohai's own package for valohai.yaml, fills each parameter into its pass-as template to build a command; a list for a parameter that is not multiple, a list inside a repeated parameter's list, or a template field other than {name}, {value} and {v} stops it with an error, so the commands of a run with the defaults are not built. `valohai-ls command train` shows the same error. Where a pipeline node's override gives the list it is only a hint, as the list may be meant as one execution per value.",
+			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - name: sizes\n        type: integer\n        default: [32, 64]\n      - name: lr\n        type: float\n        default: 0.1\n        pass-as: --lr={rate}\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - name: sizes\n        type: integer\n        multiple: separate\n        default: [32, 64]\n      - name: lr\n        type: float\n        default: 0.1\n        pass-as: --lr={v}\n",
 		},
 		{
 			Code:   CodeScriptUnknownOption,

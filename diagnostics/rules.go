@@ -32,6 +32,8 @@ var rules = []rule{
 	{kind: model.KindStep, item: yaml11Step},
 	{kind: model.KindPipeline, item: yaml11Pipeline},
 	{kind: model.KindTask, item: yaml11Task},
+	{kind: model.KindStep, item: buildStep},
+	{kind: model.KindPipeline, item: buildNodes, cross: true},
 }
 
 func (c *checker) runRules(m *model.Model, p *document.Parsed) {

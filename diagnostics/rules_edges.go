@@ -67,7 +67,7 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 		return nil
 	}
 	s := &socket{node: ps.Node, typ: ps.Type, key: ps.Key, v: v, target: p.named[ps.Node]}
-	if s.target == nil {
+	if s.target == nil && !p.doubt {
 		msg := fmt.Sprintf("edge %s %q refers to node %q, which is not defined in %s", side, v.Value, s.node, p.who)
 		c.withFix(v, Error, CodeUnknownNode, msg, s.node, p.nodeNames(), func(n string) string { return n + "." + s.typ + "." + s.key })
 	}
@@ -131,7 +131,7 @@ func (c *checker) socketKey(p *pipe, s *socket) {
 	}
 	name := st.Name
 	have := c.stepNames(p.m, st.Step, list)
-	if have[s.key] {
+	if have[s.key] || c.stepDoubt(p.m, st.Step, list) {
 		return
 	}
 	msg := fmt.Sprintf("node %q runs step %q, which has no %s %q", s.node, name, what, s.key)

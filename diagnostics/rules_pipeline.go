@@ -18,13 +18,21 @@ type pipe struct {
 	body  *yaml.Node            // the pipeline's mapping
 	nodes []*yaml.Node          // the node mappings, in order
 	named map[string]*yaml.Node // node name → the last node of that name
+	// doubt reports a node whose name is not text: a name that no node
+	// has may be that one.
+	doubt bool
 }
 
 func newPipe(m *model.Model, e *model.Symbol) *pipe {
 	p := &pipe{m: m, who: fmt.Sprintf("%s %q", e.Key.Name, e.Name), body: e.Body, named: map[string]*yaml.Node{}}
 	p.nodes = mappings(document.ValueOf(e.Body, schema.XNodes))
 	for _, n := range p.nodes {
-		if name, ok := scalarText(document.ValueOf(n, schema.XName)); ok {
+		v := document.ValueOf(n, schema.XName)
+		if untextual(v) {
+			p.doubt = true
+			continue
+		}
+		if name, ok := scalarText(v); ok {
 			p.named[name] = n
 		}
 	}
@@ -144,6 +152,9 @@ func (c *checker) overrideNames(m *model.Model, override *yaml.Node, step *model
 			continue
 		}
 		have := c.stepNames(m, step, kind.key)
+		if c.stepDoubt(m, step, kind.key) {
+			continue
+		}
 		for _, it := range items {
 			v := document.ValueOf(it, schema.XName)
 			name, ok := scalarText(v)

@@ -50,6 +50,9 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 		c.at(c.m.NodeSpan(t), Error, CodeSocketType, msg, node+"."+schema.SocketParameter+"."+param)
 	}
 	n := p.named[node]
+	if n == nil && p.doubt {
+		return
+	}
 	if n == nil {
 		msg := fmt.Sprintf("target %q of %s refers to node %q, which is not defined in %s", t.Value, who, node, p.who)
 		c.withFix(t, Error, CodeUnknownNode, msg, node, p.nodeNames(), func(s string) string { return s + "." + typ + "." + param })
@@ -74,7 +77,7 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 	}
 	name := st.Name
 	have := c.stepNames(p.m, st.Step, schema.XParameters)
-	if !have[param] {
+	if !have[param] && !c.stepDoubt(p.m, st.Step, schema.XParameters) {
 		msg := fmt.Sprintf("target %q of %s names parameter %q, which step %q does not have", t.Value, who, param, name)
 		c.withFix(t, sev, CodeUnknownParameter, msg, param, mapKeys(have), func(s string) string { return node + "." + typ + "." + s })
 	}

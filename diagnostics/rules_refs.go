@@ -20,7 +20,11 @@ import (
 // NAME is not a parameter of the step: they would be left in the command
 // as written.
 func (c *checker) placeholders(cmd, step *yaml.Node, owner string) {
-	_, params := byName(document.ValueOf(step, schema.XParameters))
+	list := document.ValueOf(step, schema.XParameters)
+	if doubtful(list) {
+		return
+	}
+	_, params := byName(list)
 	for _, line := range listify(cmd) {
 		if !isString(line) {
 			continue
@@ -73,7 +77,7 @@ func mapKeys[V any](m map[string]V) []string {
 func nameSet(list *yaml.Node) map[string]bool {
 	out := map[string]bool{}
 	for _, it := range mappings(list) {
-		if s, ok := scalarText(document.ValueOf(it, schema.XName)); ok {
+		if s, ok := scalarText(document.ValueOf(it, schema.XName)); ok && !untextual(document.ValueOf(it, schema.XName)) {
 			out[s] = true
 		}
 	}

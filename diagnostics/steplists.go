@@ -13,14 +13,34 @@ import (
 // run it need not load its tree.
 type stepLists struct {
 	parameters, inputs []string
+	// doubtful lists the keys whose list has an untextual name.
+	doubtful map[string]bool
 }
 
 // listsOf reads the named lists of a step's mapping.
 func listsOf(body *yaml.Node) stepLists {
-	return stepLists{
+	l := stepLists{
 		parameters: names(document.ValueOf(body, schema.XParameters)),
 		inputs:     names(document.ValueOf(body, schema.XInputs)),
 	}
+	for _, key := range []string{schema.XParameters, schema.XInputs} {
+		if doubtful(document.ValueOf(body, key)) {
+			if l.doubtful == nil {
+				l.doubtful = map[string]bool{}
+			}
+			l.doubtful[key] = true
+		}
+	}
+	return l
+}
+
+// stepDoubt reports that the list under key of step has a name that is
+// not text: a name it lacks cannot be told missing.
+func (c *checker) stepDoubt(m *model.Model, step *model.Symbol, key string) bool {
+	if l, ok := c.lists[step]; ok && step.IsHollow() {
+		return l.doubtful[key]
+	}
+	return doubtful(document.ValueOf(m.Whole(step).Body, key))
 }
 
 // names returns the names of a list of named mappings, as nameSet reads

@@ -396,7 +396,11 @@ func (c *checker) stringValue(n *yaml.Node, t *schema.Type, p place, span docume
 		}
 		msg := fmt.Sprintf("%q is not a valid %s; expected one of %s", n.Value, p.what(), strings.Join(names, ", "))
 		var sugg []string
-		if s := closest(n.Value, names); s != "" {
+		s := t.Alias(n.Value)
+		if s == "" {
+			s = closest(n.Value, names)
+		}
+		if s != "" {
 			msg = fmt.Sprintf("%q is not a valid %s; did you mean %q?", n.Value, p.what(), s)
 			sugg = []string{s}
 		}
@@ -425,17 +429,23 @@ func (c *checker) numberRange(v float64, text string, t *schema.Type, p place, s
 // wrongType reports a value of the wrong shape or scalar type.
 func (c *checker) wrongType(n *yaml.Node, t *schema.Type, p place) {
 	span := c.m.NodeSpan(n)
-	if isNull(n) {
+	written := n.Kind == yaml.ScalarNode && n.Value != ""
+	if isNull(n) && !written {
 		span = p.anchor
 	}
 	msg := fmt.Sprintf("%s must be %s %s, not %s", p.what(), article(t.Describe()), t.Describe(), describeNode(n))
-	if describeNode(n) == "empty" {
+	switch {
+	case describeNode(n) == "empty" && !written:
 		msg = fmt.Sprintf("%s is empty; it must be %s %s", p.what(), article(t.Describe()), t.Describe())
+	case describeNode(n) == "empty":
+		msg = fmt.Sprintf("%s is null (YAML reads %s as no value); it must be %s %s", p.what(), n.Value, article(t.Describe()), t.Describe())
 	}
 	if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && acceptsString(t) {
 		switch document.Resolve11(n) {
-		case document.Bool, document.Timestamp, document.Int, document.Float:
-			msg += fmt.Sprintf("; write \"%s\" in quotes to keep it as text", n.Value)
+		case document.Bool, document.Timestamp, document.Int, document.Float, document.Null:
+			if n.Value != "" && n.Value != "~" {
+				msg += fmt.Sprintf("; write \"%s\" in quotes to keep it as text", n.Value)
+			}
 		}
 	}
 	c.at(span, Error, CodeWrongType, msg)

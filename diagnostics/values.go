@@ -4,7 +4,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/internal/pyvalue"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -80,6 +80,26 @@ type named struct {
 	key  *yaml.Node // the name's value node
 }
 
+// untextual reports a name written as a scalar that YAML does not read as
+// text (null, a number, a boolean, a date): it has an error of its own,
+// defines no name, and may be the one that another name meant (as the
+// model reads it: model.Symbol.Untextual).
+func untextual(v *yaml.Node) bool {
+	v = document.Deref(v)
+	return v != nil && v.Kind == yaml.ScalarNode && document.Resolve11(v) != document.String
+}
+
+// doubtful reports a list of named mappings that has an untextual name:
+// a name the list lacks cannot be told missing.
+func doubtful(list *yaml.Node) bool {
+	for _, it := range mappings(list) {
+		if untextual(document.ValueOf(it, schema.XName)) {
+			return true
+		}
+	}
+	return false
+}
+
 // byName returns the items of a list of mappings that have a name, the
 // last one of each name winning as in the official parser, in the order
 // in which the names first appear.
@@ -89,7 +109,7 @@ func byName(list *yaml.Node) ([]named, map[string]named) {
 	for _, it := range mappings(list) {
 		v := document.ValueOf(it, schema.XName)
 		name, ok := scalarText(v)
-		if !ok {
+		if !ok || untextual(v) {
 			continue
 		}
 		if _, seen := last[name]; !seen {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/valohai-ls/valohai-ls/internal/udiff"
+	"github.com/valohai-ls/valohai-ls/udiff"
 )
 
 // TestFixtures formats each testdata/NAME.yaml, with the options of its

@@ -15,6 +15,20 @@ const (
 	SeqFlush
 )
 
+// SeqStyleNamed returns the style of a name: "auto", "indented" or
+// "flush" ("" is auto).
+func SeqStyleNamed(name string) (SeqStyle, bool) {
+	switch name {
+	case "auto", "":
+		return SeqAuto, true
+	case "indented":
+		return SeqIndented, true
+	case "flush":
+		return SeqFlush, true
+	}
+	return SeqAuto, false
+}
+
 // Options are the layout choices. The zero value follows the file.
 type Options struct {
 	// Indent is the number of spaces of one level; 0 follows the file (2

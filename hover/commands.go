@@ -26,7 +26,8 @@ type builtCache struct {
 // runsDoc returns what will run, for a hover at off: on a step's
 // `command` (its key or any of its lines), the step's commands with the
 // defaults; on a pipeline node's name or `step`, the node's commands with
-// its override merged. ok is false elsewhere.
+// its override merged; on a task's key or name, the executions it
+// creates. ok is false elsewhere.
 func runsDoc(doc *document.Document, x *model.Model, off int) (md string, ok bool) {
 	it := itemAt(x, off)
 	if it == nil || it.Broken || it.Body == nil {
@@ -38,6 +39,10 @@ func runsDoc(doc *document.Document, x *model.Model, off int) (md string, ok boo
 			return "", false
 		}
 		return cached(doc, it, func() string { return stepRuns(x, it) }), true
+	case model.KindTask:
+		if onTask(x, it, off) {
+			return cached(doc, it, func() string { return taskRuns(x, it) }), true
+		}
 	case model.KindPipeline:
 		for _, n := range it.Children {
 			if n.Kind == model.KindNode && onNode(x, n, off) {

@@ -32,7 +32,7 @@ func At(doc *document.Document, off int) *Result {
 		if c.Key == nil {
 			return nil
 		}
-		r.Markdown = KeyMarkdown(c.Object, c.Key)
+		r.Markdown = schema.KeyMarkdown(c.Object, c.Key)
 	case cursor.Value:
 		r.Markdown = valueDoc(c)
 		if ref := refAt(doc, off); ref != nil {
@@ -40,7 +40,7 @@ func At(doc *document.Document, off int) *Result {
 			r.Markdown = joinDocs(refMarkdown(model.Of(doc), ref), r.Markdown)
 		}
 	}
-	if r.Markdown != "" && (c.Where == cursor.Value || c.Key != nil && c.Key.Name == schema.XCommand) {
+	if r.Markdown != "" && (c.Where == cursor.Value || c.Key != nil && (c.Key.Name == schema.XCommand || c.Key == schema.TaskKind)) {
 		if runs, ok := runsDoc(doc, model.Of(doc), off); ok && runs != "" {
 			// On a value, what it makes run comes first; on the key, the
 			// key's own documentation.
@@ -78,11 +78,11 @@ func joinDocs(a, b string) string {
 func valueDoc(c *cursor.Context) string {
 	if t := c.Type; t != nil {
 		if v := t.EnumValue(c.Word); v != nil {
-			return ValueMarkdown(c.Key, v)
+			return schema.ValueMarkdown(c.Key, v)
 		}
 	}
 	if c.Key != nil && c.Object != nil {
-		return KeyMarkdown(c.Object, c.Key)
+		return schema.KeyMarkdown(c.Object, c.Key)
 	}
 	return ""
 }

@@ -20,6 +20,9 @@ func refMarkdown(x *model.Model, r *model.Ref) string {
 	switch {
 	case t == nil && r.Loose:
 		return fmt.Sprintf("%s: not defined in this file, which is allowed here", what)
+	case t == nil && r.Doubt != nil:
+		return fmt.Sprintf("%s: not known, as the %s on line %d has a name that YAML does not read as text (it may be the one meant)",
+			what, r.Doubt.Kind, x.Mapper().LineOf(r.Doubt.Range.Start)+1)
 	case t == nil && r.Unsure:
 		return fmt.Sprintf("%s: not known, as what defines it could not be read", what)
 	case t == nil:

@@ -45,6 +45,7 @@ type lazy struct {
 	refsOnce sync.Once
 	refs     []*Ref
 	itemRefs map[*Symbol][2]int // an item's references: refs[from:to]
+	cmds     []document.Span    // the command scalars' text
 
 	bodiesOnce sync.Once
 	bodies     map[*yaml.Node]*Symbol // a symbol's body node → the symbol
@@ -109,9 +110,17 @@ func (x *Model) Refs() []*Ref {
 				x.lazy.itemRefs[s] = [2]int{from, len(w.refs)}
 			}
 		}
-		x.lazy.refs = w.refs
+		x.lazy.refs, x.lazy.cmds = w.refs, w.cmds
 	})
 	return x.lazy.refs
+}
+
+// CommandRegions returns the source text of every command line whose
+// {parameter:NAME} placeholders Refs reads (a step's command, a node's
+// override of it), in file order: where placeholders are written.
+func (x *Model) CommandRegions() []document.Span {
+	x.Refs()
+	return x.lazy.cmds
 }
 
 // FromItems builds a model of the names that the top-level item nodes

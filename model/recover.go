@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 
-	"github.com/valohai-ls/valohai-ls/cursor"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
@@ -21,7 +20,7 @@ func (x *Model) recoverBroken(p *document.Parsed) {
 			continue
 		}
 		first, last := x.m.LineOf(sp.Start), x.m.LineOf(max(sp.End-1, sp.Start))
-		if s := x.item(cursor.Repair(x.m, first, last), true); s != nil {
+		if s := x.item(document.Repair(x.m, first, last), true); s != nil {
 			x.Items = append(x.Items, s)
 			added = true
 			continue

@@ -56,6 +56,20 @@ type Ref struct {
 	// Unsure reports a name whose definition cannot be told: its scope is
 	// not defined, or may hold more than could be read (a broken item).
 	Unsure bool
+	// Doubt is, for an Unsure name, the definition whose name is not text
+	// (see Symbol.Untextual) that may be the one meant.
+	Doubt *Symbol
+}
+
+// doubt marks a name that scope does not define as Unsure when scope may
+// define it still: scope is not known, is broken, or has a child of the
+// kind whose name is not text.
+func (r *Ref) doubt(scope *Symbol) {
+	if r.Target != nil {
+		return
+	}
+	r.Doubt = Doubt(scope, r.Kind)
+	r.Unsure = scope == nil || scope.Broken || r.Doubt != nil
 }
 
 // Unresolved reports a reference to a name that the file should define
@@ -68,6 +82,7 @@ type walker struct {
 	x    *Model
 	item *Symbol
 	refs []*Ref
+	cmds []document.Span
 }
 
 // refsOf records the references written in a top-level item.
@@ -171,7 +186,7 @@ func (w *walker) scoped(n *yaml.Node, kind Kind, owner *Symbol, role Role) {
 		return
 	}
 	r.Loose = st.Status == StepElsewhere
-	r.Unsure = !r.Loose && !st.Checkable()
+	r.Unsure = !r.Loose && (!st.Checkable() || r.Doubt != nil)
 }
 
 // whole records a reference that is a scalar's whole value. scope is the
@@ -189,10 +204,13 @@ func (w *walker) whole(n *yaml.Node, kind Kind, scope *Symbol, from *Symbol, rol
 	switch kind {
 	case KindParameter, KindInput, KindOutput, KindFile:
 		r.Target = Child(scope, kind, n.Value)
-		r.Unsure = r.Target == nil && (scope == nil || scope.Broken)
+		r.doubt(scope)
 	default:
 		r.Target = x.Lookup(kind, n.Value)
 		r.Unsure = r.Target == nil && x.MayDefine(kind)
+		if r.Unsure {
+			r.Doubt = x.DoubtOf(kind)
+		}
 	}
 	w.refs = append(w.refs, r)
 	return r
@@ -204,7 +222,7 @@ func (w *walker) part(n *yaml.Node, sp document.Span, kind Kind, name string, sc
 		return nil
 	}
 	r := &Ref{Span: sp, Node: n, Kind: kind, Name: name, Scope: scope, Target: Child(scope, kind, name), From: from, Item: w.item, Role: role}
-	r.Unsure = r.Target == nil && (scope == nil || scope.Broken)
+	r.doubt(scope)
 	w.refs = append(w.refs, r)
 	return r
 }
@@ -259,7 +277,7 @@ func (w *walker) stepPart(n *yaml.Node, sp document.Span, kind Kind, name string
 	r := w.part(n, sp, kind, name, w.x.whole(st.Step), from, role)
 	if r != nil && r.Target == nil {
 		r.Loose = st.Status == StepElsewhere
-		r.Unsure = !r.Loose && !st.Checkable()
+		r.Unsure = !r.Loose && (!st.Checkable() || r.Doubt != nil)
 	}
 	return r
 }
@@ -298,12 +316,13 @@ func (w *walker) command(n *yaml.Node, owner *Symbol, col int) {
 		return
 	}
 	r := Region(w.x.m, n, max(col, 0))
+	w.cmds = append(w.cmds, r)
 	text := w.x.m.Text()
 	for _, ph := range Placeholders(text[r.Start:r.End]) {
 		sp := document.Span{Start: r.Start + ph.NameStart, End: r.Start + ph.NameEnd}
 		ref := w.part(n, sp, KindParameter, ph.Name, scope, owner, RolePlaceholder)
 		if ref != nil && ref.Target == nil {
-			ref.Loose, ref.Unsure = loose, unsure
+			ref.Loose, ref.Unsure = loose, !loose && (unsure || ref.Doubt != nil)
 		}
 	}
 }

@@ -60,6 +60,11 @@ type Symbol struct {
 	// Broken reports an item recovered from lines with a YAML syntax
 	// error: its names are what could be read, and it may define more.
 	Broken bool
+	// Untextual reports a name written as a scalar that YAML reads as
+	// something other than text (null, a number, a boolean, a date): an
+	// error of its own. Such a symbol defines no name, and what it was
+	// meant to define cannot be told (see Doubt).
+	Untextual bool
 
 	// load gives the whole symbol of a hollow one (see Hollow).
 	load func() *Symbol
@@ -69,6 +74,9 @@ type Symbol struct {
 	named map[childKey]int
 	// expanded reports that the children were read.
 	expanded bool
+	// untextual indexes, for each kind, the first child of that kind whose
+	// name is not text; like named, it is shared by copies.
+	untextual map[Kind]int
 }
 
 type childKey struct {
@@ -79,6 +87,15 @@ type childKey struct {
 // addChild appends c to s's children.
 func (s *Symbol) addChild(c *Symbol) {
 	s.Children = append(s.Children, c)
+	if c.Untextual {
+		if s.untextual == nil {
+			s.untextual = map[Kind]int{}
+		}
+		if _, ok := s.untextual[c.Kind]; !ok {
+			s.untextual[c.Kind] = len(s.Children) - 1
+		}
+		return
+	}
 	if c.Name == "" {
 		return
 	}
@@ -197,7 +214,11 @@ func (x *Model) name(s *Symbol, obj *schema.Obj) {
 		s.NameType = k.Type
 	}
 	v := document.Deref(document.ValueOf(s.Body, label))
-	if v == nil || v.Kind != yaml.ScalarNode || v.Value == "" {
+	if v == nil || v.Kind != yaml.ScalarNode {
+		return
+	}
+	s.Untextual = document.Resolve11(v) != document.String
+	if v.Value == "" {
 		return
 	}
 	s.Name, s.NameNode = v.Value, v
@@ -311,6 +332,18 @@ func Child(parent *Symbol, kind Kind, name string) *Symbol {
 	return nil
 }
 
+// Doubt returns the child of parent of kind whose name is not text, if
+// any: a name that parent does not define may be the one it meant.
+func Doubt(parent *Symbol, kind Kind) *Symbol {
+	if parent == nil {
+		return nil
+	}
+	if i, ok := parent.untextual[kind]; ok {
+		return parent.Children[i]
+	}
+	return nil
+}
+
 // ChildNames returns the names of parent's children of kind, each once,
 // in the order they first appear.
 func ChildNames(parent *Symbol, kind Kind) []string {
@@ -320,7 +353,7 @@ func ChildNames(parent *Symbol, kind Kind) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range parent.Children {
-		if c.Kind == kind && c.Name != "" && !seen[c.Name] {
+		if c.Kind == kind && c.Name != "" && !c.Untextual && !seen[c.Name] {
 			seen[c.Name] = true
 			out = append(out, c.Name)
 		}

@@ -7,6 +7,9 @@ type table struct {
 	// open reports a broken item of this kind whose name could not be
 	// read: it may define any name.
 	open bool
+	// untextual is the first item whose name is not text (see
+	// Symbol.Untextual): it may be the one a missing name meant.
+	untextual *Symbol
 }
 
 func (x *Model) table(k Kind) *table {
@@ -20,9 +23,15 @@ func (x *Model) table(k Kind) *table {
 
 func (t *table) add(s *Symbol) {
 	t.items = append(t.items, s)
-	if s.Name != "" {
+	switch {
+	case s.Untextual:
+		t.open = true
+		if t.untextual == nil {
+			t.untextual = s
+		}
+	case s.Name != "":
 		t.byName[s.Name] = s
-	} else if s.Broken {
+	case s.Broken:
 		t.open = true
 	}
 }
@@ -85,7 +94,7 @@ func (x *Model) names(kind Kind) []string {
 	}
 	var out []string
 	for _, s := range t.items {
-		if s.Name != "" && t.byName[s.Name] == s {
+		if s.Name != "" && !s.Untextual && t.byName[s.Name] == s {
 			out = append(out, s.Name)
 		}
 	}
@@ -107,7 +116,7 @@ func (x *Model) Duplicates() map[*Symbol]*Symbol {
 	out := map[*Symbol]*Symbol{}
 	first := map[string]*Symbol{}
 	for _, s := range x.Items {
-		if s.Name == "" || s.NameNode == nil {
+		if s.Name == "" || s.NameNode == nil || s.Untextual {
 			continue
 		}
 		id := s.Key.Name + "\x00" + s.Name
@@ -118,6 +127,15 @@ func (x *Model) Duplicates() map[*Symbol]*Symbol {
 		first[id] = s
 	}
 	return out
+}
+
+// DoubtOf returns the first top-level item of kind whose name is not
+// text, if any: a name the file does not define may be the one it meant.
+func (x *Model) DoubtOf(kind Kind) *Symbol {
+	if t := x.tables[kind]; t != nil {
+		return t.untextual
+	}
+	return nil
 }
 
 // MayDefine reports whether a name of kind that Lookup does not find may

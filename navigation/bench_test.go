@@ -14,7 +14,7 @@ func BenchmarkIndex(b *testing.B) {
 	doc := document.New("file:///x/valohai.yaml", 1, benchdata.Big)
 	doc.Parsed()
 	for b.Loop() {
-		x := model.Build(doc)
+		x := model.Of(doc)
 		_ = Lenses(x)
 	}
 }

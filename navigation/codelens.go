@@ -3,12 +3,14 @@ package navigation
 import (
 	"sort"
 	"strconv"
+
+	"github.com/valohai-ls/valohai-ls/model"
 )
 
 // Lens is a code lens above a step: the pipeline nodes that run it.
 type Lens struct {
-	Step  *Symbol
-	Nodes []*Ref
+	Step  *model.Symbol
+	Nodes []*model.Ref
 }
 
 // Title is the lens's text, such as "used by 2 pipeline nodes".
@@ -24,15 +26,15 @@ func (l Lens) Title() string {
 
 // Lenses returns a lens for every named step, counting the pipeline
 // nodes that run it directly (`step:`).
-func Lenses(x *Index) []Lens {
+func Lenses(x *model.Model) []Lens {
 	var out []Lens
 	for _, s := range x.Items {
-		if s.Kind != KindStep || !s.Named {
+		if s.Kind != model.KindStep || !s.Named {
 			continue
 		}
 		l := Lens{Step: s}
 		for _, r := range x.RefsTo(s) {
-			if r.From != nil && r.From.Kind == KindNode {
+			if r.From != nil && r.From.Kind == model.KindNode {
 				l.Nodes = append(l.Nodes, r)
 			}
 		}

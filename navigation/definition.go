@@ -10,7 +10,7 @@ type Target struct {
 	// Origin is the text at the cursor that was followed.
 	Origin document.Span
 	// Symbol is the definition in the document, or nil.
-	Symbol *Symbol
+	Symbol *model.Symbol
 	// Path is an absolute file path (for a file target), and Line the
 	// zero-based line to show in it.
 	Path string
@@ -22,7 +22,7 @@ type Target struct {
 // node's endpoints..., the item or name it refers to; for a WSGI module or
 // a script in a command, the file (when it exists in the directory tree
 // of the file, o.Dir). On a definition itself there is nothing to go to.
-func Definition(x *Index, off int, o Options) []Target {
+func Definition(x *model.Model, off int, o Options) []Target {
 	if _, r := x.At(off); r != nil {
 		if r.Target == nil {
 			return nil

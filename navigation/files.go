@@ -43,7 +43,7 @@ type FileRef struct {
 // pkg/mod/__init__.py, at the line that defines app) and the scripts that
 // step, override and endpoint commands run (`python train.py`,
 // `python -m pkg.tool`, `bash scripts/run.sh`).
-func FileRefs(x *Index, o Options) []FileRef {
+func FileRefs(x *model.Model, o Options) []FileRef {
 	if o.Dir == "" {
 		return nil
 	}
@@ -57,16 +57,16 @@ func FileRefs(x *Index, o Options) []FileRef {
 			continue
 		}
 		switch s.Kind {
-		case KindStep:
+		case model.KindStep:
 			out = append(out, commandFiles(x, s.Body, schema.XCommand, dir)...)
-		case KindEndpoint:
+		case model.KindEndpoint:
 			out = append(out, commandFiles(x, s.Body, schema.XServerCommand, dir)...)
 			if f, ok := wsgiFile(x, document.Deref(document.ValueOf(s.Body, schema.XWSGI)), dir); ok {
 				out = append(out, f)
 			}
-		case KindPipeline:
+		case model.KindPipeline:
 			for _, n := range s.Children {
-				if n.Kind == KindNode {
+				if n.Kind == model.KindNode {
 					out = append(out, commandFiles(x, document.Deref(document.ValueOf(n.Body, schema.XOverride)), schema.XCommand, dir)...)
 				}
 			}
@@ -76,7 +76,7 @@ func FileRefs(x *Index, o Options) []FileRef {
 }
 
 // wsgiFile resolves a `module[:callable]` value.
-func wsgiFile(x *Index, n *yaml.Node, dir string) (FileRef, bool) {
+func wsgiFile(x *model.Model, n *yaml.Node, dir string) (FileRef, bool) {
 	inner, _, ok := model.ValueText(x.Mapper(), n)
 	if !ok {
 		return FileRef{}, false
@@ -100,7 +100,7 @@ var shellWord = regexp.MustCompile("[^\\s;&|()<>\"'`]+")
 // commandFiles finds the files a command (under key of body) runs: the
 // words of its simple commands that name files of the tree, and the
 // modules that `python -m` runs.
-func commandFiles(x *Index, body *yaml.Node, key, dir string) []FileRef {
+func commandFiles(x *model.Model, body *yaml.Node, key, dir string) []FileRef {
 	var out []FileRef
 	for _, line := range CommandLines(x, body, key) {
 		for _, words := range line {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 )
 
 func TestFilesNeverLeaveTheTree(t *testing.T) {
@@ -46,7 +47,7 @@ func TestFilesNeverLeaveTheTree(t *testing.T) {
 		}
 	}
 	text := "- endpoint:\n    name: e\n    image: x\n    wsgi: link:app\n    server-command: python link.py && python inside.py\n"
-	x := Build(document.New("file:///p/valohai.yaml", 1, text))
+	x := model.Of(document.New("file:///p/valohai.yaml", 1, text))
 	refs := FileRefs(x, Options{Dir: dir})
 	if len(refs) != 1 || filepath.Base(refs[0].Path) != "inside.py" {
 		t.Errorf("file refs %+v, want only inside.py", refs)

@@ -1,8 +1,10 @@
 package navigation
 
+import "github.com/valohai-ls/valohai-ls/model"
+
 // Link is a part of the document that opens a file.
 type Link = FileRef
 
 // Links returns the document links: the WSGI modules and command scripts
 // that exist in the file's directory tree (never a path outside it).
-func Links(x *Index, o Options) []Link { return FileRefs(x, o) }
+func Links(x *model.Model, o Options) []Link { return FileRefs(x, o) }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/fixture"
+	"github.com/valohai-ls/valohai-ls/model"
 )
 
 // TestFixtures runs every case of testdata/*.txt. The expectations a case
@@ -51,7 +52,7 @@ func runCase(t *testing.T, tc fixture.Case) {
 		}
 	}
 	doc := document.New("file://"+filepath.ToSlash(dir)+"/valohai.yaml", 1, tc.Text)
-	x := Build(doc)
+	x := model.Of(doc)
 	m := doc.Mapper()
 	opts := Options{Dir: dir}
 	off := tc.Offset
@@ -159,7 +160,7 @@ func runCase(t *testing.T, tc fixture.Case) {
 			}
 			// The renamed document names the same things: renaming back
 			// from the new name restores the text.
-			x2 := Build(document.New(doc.URI, 2, after))
+			x2 := model.Of(document.New(doc.URI, 2, after))
 			if pos := renamedOffset(edits, off); pos >= 0 && !slices.Contains(tc.Expect["roundtrip"], "no") {
 				back, err := Rename(x2, pos, originalName(tc.Text, x, off))
 				if err != nil {
@@ -241,12 +242,12 @@ func renamedOffset(edits []Edit, off int) int {
 	return -1
 }
 
-func originalName(text string, x *Index, off int) string {
+func originalName(text string, x *model.Model, off int) string {
 	sp, _, _, _ := PrepareRename(x, off)
 	return text[sp.Start:sp.End]
 }
 
-func hasPath(syms []*Symbol, path []string) bool {
+func hasPath(syms []*model.Symbol, path []string) bool {
 	for _, s := range syms {
 		if string(s.Kind)+":"+s.Title() == path[0] {
 			if len(path) == 1 || hasPath(s.Children, path[1:]) {
@@ -257,7 +258,7 @@ func hasPath(syms []*Symbol, path []string) bool {
 	return false
 }
 
-func dump(syms []*Symbol, indent string) string {
+func dump(syms []*model.Symbol, indent string) string {
 	var b strings.Builder
 	for _, s := range syms {
 		b.WriteString(indent + string(s.Kind) + ":" + s.Title() + "\n")
@@ -268,7 +269,7 @@ func dump(syms []*Symbol, indent string) string {
 
 // checkRanges checks that each symbol's selection is inside its range and
 // each child inside its parent.
-func checkRanges(t *testing.T, s *Symbol) {
+func checkRanges(t *testing.T, s *model.Symbol) {
 	t.Helper()
 	a, b := s.Selection()
 	if a < s.Range.Start || b > s.Range.End || a > b {

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 )
 
 // Occurrence is one place a symbol's name is written: its definition or
@@ -17,12 +18,12 @@ type Occurrence struct {
 // definition (when the file has it) and every reference, in file order.
 // On a reference to something the file does not define, the other
 // references to the same name are returned.
-func Occurrences(x *Index, off int) []Occurrence {
+func Occurrences(x *model.Model, off int) []Occurrence {
 	sym, ref := x.Resolve(off)
 	var out []Occurrence
 	switch {
 	case sym != nil:
-		if sym.Kind == KindEdge {
+		if sym.Kind == model.KindEdge {
 			return nil
 		}
 		if sym.Named {
@@ -44,18 +45,18 @@ func Occurrences(x *Index, off int) []Occurrence {
 
 // sameScope reports whether two unresolved references look in the same
 // place: top-level items anywhere, nodes in one pipeline.
-func sameScope(a, b *Ref) bool {
+func sameScope(a, b *model.Ref) bool {
 	switch a.Kind {
-	case KindStep, KindTask, KindEndpoint, KindDeployment:
+	case model.KindStep, model.KindTask, model.KindEndpoint, model.KindDeployment:
 		return true
-	case KindNode:
+	case model.KindNode:
 		return pipelineOf(a.From) == pipelineOf(b.From)
 	}
 	return false
 }
 
-func pipelineOf(s *Symbol) *Symbol {
-	for s != nil && s.Kind != KindPipeline {
+func pipelineOf(s *model.Symbol) *model.Symbol {
+	for s != nil && s.Kind != model.KindPipeline {
 		s = s.Parent
 	}
 	return s
@@ -63,7 +64,7 @@ func pipelineOf(s *Symbol) *Symbol {
 
 // References returns the spans of the references to what is at off, and
 // its definition too when includeDecl is set.
-func References(x *Index, off int, includeDecl bool) []document.Span {
+func References(x *model.Model, off int, includeDecl bool) []document.Span {
 	var out []document.Span
 	for _, o := range Occurrences(x, off) {
 		if !o.Def || includeDecl {

@@ -32,12 +32,12 @@ func refuse(format string, args ...any) error {
 // PrepareRename returns the span of the name at off and the name. ok is
 // false when there is nothing to rename there; err says why a name there
 // cannot be renamed.
-func PrepareRename(x *Index, off int) (sp document.Span, name string, ok bool, err error) {
+func PrepareRename(x *model.Model, off int) (sp document.Span, name string, ok bool, err error) {
 	sym, ref := x.Resolve(off)
 	switch {
 	case ref != nil && ref.Target == nil:
 		return sp, "", false, refuse("cannot rename %q: this file defines no %s of that name", ref.Name, ref.Kind)
-	case sym == nil || sym.Kind == KindEdge:
+	case sym == nil || sym.Kind == model.KindEdge:
 		return sp, "", false, nil
 	case !sym.Named:
 		return sp, "", false, refuse("cannot rename %q: its name is not written as plain text", sym.Name)
@@ -50,7 +50,7 @@ func PrepareRename(x *Index, off int) (sp document.Span, name string, ok bool, e
 // Rename returns the edits that rename what is at off to newName, its
 // definition and every reference in the file together, or an error that
 // says why the new name cannot be used.
-func Rename(x *Index, off int, newName string) ([]Edit, error) {
+func Rename(x *model.Model, off int, newName string) ([]Edit, error) {
 	if _, _, ok, err := PrepareRename(x, off); err != nil || !ok {
 		if err == nil {
 			err = refuse("there is nothing to rename here: place the cursor on a name")
@@ -79,7 +79,7 @@ func Rename(x *Index, off int, newName string) ([]Edit, error) {
 // checkName refuses a new name that the format does not accept, that
 // could not be written where the symbol is referred to, or that another
 // symbol of the same kind already has.
-func checkName(x *Index, sym *Symbol, refs []*Ref, name string) error {
+func checkName(x *model.Model, sym *model.Symbol, refs []*model.Ref, name string) error {
 	what := string(sym.Kind)
 	switch {
 	case strings.TrimSpace(name) == "":
@@ -97,17 +97,17 @@ func checkName(x *Index, sym *Symbol, refs []*Ref, name string) error {
 			return refuse("%q is too long for a %s name: at most %d characters", name, what, t.MaxLength)
 		}
 	}
-	if sym.Kind == KindNode && strings.Contains(name, ".") {
+	if sym.Kind == model.KindNode && strings.Contains(name, ".") {
 		return refuse("a node name cannot contain a dot: edges and parameter targets address nodes as <node>.<type>.<key>")
 	}
-	if sym.Kind == KindEndpoint && strings.Contains(name, ".") {
+	if sym.Kind == model.KindEndpoint && strings.Contains(name, ".") {
 		return refuse("an endpoint name cannot contain a dot: edges address endpoint files as <node>.file.<endpoint>.<file>")
 	}
 	for _, r := range refs {
 		if r.Whole {
 			continue
 		}
-		if r.Role == RolePlaceholder && strings.ContainsAny(name, "{} \t") {
+		if r.Role == model.RolePlaceholder && strings.ContainsAny(name, "{} \t") {
 			return refuse("%q cannot be used in a command placeholder {parameter:NAME}: no braces or spaces", name)
 		}
 		if !safeInside(name) {
@@ -123,7 +123,7 @@ func checkName(x *Index, sym *Symbol, refs []*Ref, name string) error {
 }
 
 // sibling returns another symbol of sym's kind and scope called name.
-func sibling(x *Index, sym *Symbol, name string) *Symbol {
+func sibling(x *model.Model, sym *model.Symbol, name string) *model.Symbol {
 	if sym.Parent == nil {
 		if s := x.Lookup(sym.Kind, name); s != nil && s != sym {
 			return s

@@ -65,7 +65,7 @@ func (r Run) Present() bool { return r.Path != "" }
 // order. A `cd DIR` earlier in the step is followed; `/valohai/repository`
 // is the project's root. Scripts are looked up inside o.Dir only; without
 // a directory none is found, but the runs are still listed.
-func StepScripts(x *Index, step *Symbol, o Options) []Run {
+func StepScripts(x *model.Model, step *model.Symbol, o Options) []Run {
 	if step == nil || step.Body == nil {
 		return nil
 	}
@@ -82,7 +82,7 @@ func StepScripts(x *Index, step *Symbol, o Options) []Run {
 // body: for each command (a list item or the single value, read as YAML
 // gives it: model.Commands), its simple commands as words, with their
 // places in the source.
-func CommandLines(x *Index, body *yaml.Node, key string) [][][]Word {
+func CommandLines(x *model.Model, body *yaml.Node, key string) [][][]Word {
 	var out [][][]Word
 	for _, c := range model.Commands(x.Mapper(), body, key) {
 		out = append(out, simpleCommands(c))
@@ -147,8 +147,8 @@ func simpleCommands(c model.Command) [][]Word {
 
 // runReader follows the commands of one step.
 type runReader struct {
-	x    *Index
-	step *Symbol
+	x    *model.Model
+	step *model.Symbol
 	dir  string
 	cwd  string // relative to dir; unknownDir after a cd out of the project
 	out  []Run

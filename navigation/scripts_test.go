@@ -10,6 +10,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
+	"github.com/valohai-ls/valohai-ls/model"
 )
 
 // oracleScript is a script of `yaml_steps[].scripts` in a pair's oracle.
@@ -52,8 +53,8 @@ func TestStepScriptsMatchTheOracle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		x := Build(document.New("file://"+pair+"/valohai.yaml", 1, string(text)))
-		all := x.All(KindStep)
+		x := model.Of(document.New("file://"+pair+"/valohai.yaml", 1, string(text)))
+		all := x.All(model.KindStep)
 		if len(all) != len(want.YAMLSteps) {
 			t.Errorf("%s: %d steps, oracle has %d", filepath.Base(pair), len(all), len(want.YAMLSteps))
 			continue
@@ -117,9 +118,9 @@ func TestStepScripts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		text := "- step:\n    name: s\n    image: x\n    command: " + tt.command + "\n"
-		x := Build(document.New("file:///p/valohai.yaml", 1, text))
+		x := model.Of(document.New("file:///p/valohai.yaml", 1, text))
 		var got []string
-		for _, r := range StepScripts(x, x.Lookup(KindStep, "s"), Options{Dir: dir}) {
+		for _, r := range StepScripts(x, x.Lookup(model.KindStep, "s"), Options{Dir: dir}) {
 			got = append(got, fmt.Sprintf("%s:%s:%v:%v", r.How, r.Rel, r.Present(), r.PassesParameters))
 			if text[r.Span.Start:r.Span.End] == "" {
 				t.Errorf("%q: empty span", tt.command)

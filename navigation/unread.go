@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -37,7 +38,7 @@ var kinds = map[string]string{
 
 // UnreadRuns returns the programs the commands of step run that
 // valohai-ls does not read, in order.
-func UnreadRuns(x *Index, step *Symbol) []Unread {
+func UnreadRuns(x *model.Model, step *model.Symbol) []Unread {
 	if step == nil || step.Body == nil {
 		return nil
 	}

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // literalTuple reads the tokens [a, b) as ast.literal_eval reads an
@@ -312,80 +311,4 @@ func writeCode(sb *strings.Builder, r rune, isBytes bool) {
 		return
 	}
 	sb.WriteRune(r)
-}
-
-// pyRepr renders a string as Python's repr() does.
-func pyRepr(s string) string {
-	q := byte('\'')
-	if strings.Contains(s, "'") && !strings.Contains(s, "\"") {
-		q = '"'
-	}
-	var sb strings.Builder
-	sb.WriteByte(q)
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			sb.WriteString(`\x` + strconv.FormatUint(uint64(s[i]), 16))
-		case r == '\\':
-			sb.WriteString(`\\`)
-		case r == rune(q):
-			sb.WriteByte('\\')
-			sb.WriteByte(q)
-		case r == '\n':
-			sb.WriteString(`\n`)
-		case r == '\r':
-			sb.WriteString(`\r`)
-		case r == '\t':
-			sb.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			sb.WriteString(`\x` + hex(uint64(r), 2))
-		case r >= 0x80 && !strconv.IsPrint(r):
-			if r <= 0xff {
-				sb.WriteString(`\x` + hex(uint64(r), 2))
-			} else if r <= 0xffff {
-				sb.WriteString(`\u` + hex(uint64(r), 4))
-			} else {
-				sb.WriteString(`\U` + hex(uint64(r), 8))
-			}
-		default:
-			sb.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	sb.WriteByte(q)
-	return sb.String()
-}
-
-func hex(n uint64, width int) string {
-	h := strconv.FormatUint(n, 16)
-	for len(h) < width {
-		h = "0" + h
-	}
-	return h
-}
-
-// pyFloat renders a float as Python's repr() does.
-func pyFloat(f float64) string {
-	switch {
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	case math.IsNaN(f):
-		return "nan"
-	}
-	var s string
-	abs := math.Abs(f)
-	if abs != 0 && (abs < 1e-4 || abs >= 1e16) {
-		s = strconv.FormatFloat(f, 'e', -1, 64)
-		// Go writes e+06 / e-05; Python writes e+16 / e-05 likewise, with
-		// at least two exponent digits.
-		return s
-	}
-	s = strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.Contains(s, ".") {
-		s += ".0"
-	}
-	return s
 }

@@ -3,6 +3,8 @@ package python
 import (
 	"strconv"
 	"strings"
+
+	"github.com/valohai-ls/valohai-ls/pytext"
 )
 
 // unparse renders the tokens [a, b) of an expression the way Python's
@@ -50,9 +52,9 @@ func (r *reader) unparse(a, b int) string {
 				val.WriteString(s)
 			}
 			if plain && bytes == j-i && isASCII(val.String()) {
-				sb.WriteString("b" + pyRepr(val.String()))
+				sb.WriteString("b" + pytext.Str(val.String()))
 			} else if plain && bytes == 0 {
-				sb.WriteString(pyRepr(val.String()))
+				sb.WriteString(pytext.Str(val.String()))
 			} else if f, ok := simpleFString(r.text(i)); ok && j == i+1 {
 				sb.WriteString(f)
 			} else {
@@ -242,7 +244,7 @@ func canonicalNumber(text string) string {
 		return text
 	}
 	if v.Kind == Float {
-		return pyFloat(v.Num)
+		return pytext.Float(v.Num)
 	}
 	clean := strings.ToLower(strings.ReplaceAll(text, "_", ""))
 	if n, err := strconv.ParseInt(clean, 0, 64); err == nil {

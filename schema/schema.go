@@ -8,7 +8,10 @@
 // and adding one is a matter of writing that literal and referring to it.
 package schema
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Kind is the shape of a value.
 type Kind uint8
@@ -64,6 +67,9 @@ type Type struct {
 	// warned about by a rule).
 	Enum     []Value
 	EnumOpen bool
+	// Aliases map other names people write for an enum value, in lower
+	// case (`int`), to the value (`integer`), offered as its fix.
+	Aliases map[string]string
 	// EnumAlsoBool allows true/false beside the enum values.
 	EnumAlsoBool bool
 
@@ -182,6 +188,15 @@ func (t *Type) EnumValue(v string) *Value {
 		}
 	}
 	return nil
+}
+
+// Alias returns the enum value that v (in any case) is a common other
+// name of, or "".
+func (t *Type) Alias(v string) string {
+	if t == nil {
+		return ""
+	}
+	return t.Aliases[strings.ToLower(v)]
 }
 
 // Describe returns a short human name of the type.

@@ -7,6 +7,15 @@ var (
 	absPattern   = regexp.MustCompile(`^/.+$`)
 )
 
+// paramTypeAliases are the names other languages give the parameter
+// types.
+var paramTypeAliases = map[string]string{
+	"str": ParamString, "text": ParamString,
+	"int": ParamInteger, "long": ParamInteger, "int64": ParamInteger, "int32": ParamInteger,
+	"float64": ParamFloat, "float32": ParamFloat, "double": ParamFloat, "decimal": ParamFloat, "real": ParamFloat,
+	"bool": ParamFlag, "boolean": ParamFlag,
+}
+
 // Parameter is an item of a step's `parameters`.
 var Parameter = &Obj{
 	Name:  "parameter",
@@ -25,7 +34,7 @@ var Parameter = &Obj{
 				{"integer", "A whole number."},
 				{"float", "A number that may have a fractional part."},
 				{"flag", "A true/false switch: by default `--<name>` is passed when true and nothing when false."},
-			}}, Default: "string",
+			}, Aliases: paramTypeAliases}, Default: "string",
 			Doc:     "Type of the parameter's value.",
 			Example: "type: float",
 		},

@@ -130,3 +130,31 @@ var VariantRules = &Obj{
 		{Name: "numberify", Type: boolean, Doc: "Turn the generated values into numbers.", Example: "numberify: true"},
 	},
 }
+
+// Keys of a task and of its variant parameters that the preview of its
+// executions reads.
+const (
+	XExecutionCount = "execution-count" // a task's number of executions
+	XStyle          = "style"           // how a variant parameter's values are made
+	XRuleValue      = "value"           // a single style's value
+	XRuleStart      = "start"           // a linear or logspace range's start
+	XRuleEnd        = "end"             // a linear or logspace range's end
+	XRuleStep       = "step"            // a linear range's increment
+	XRuleCount      = "count"           // a logspace or random style's number of values
+)
+
+// Task types the preview of a task's executions tells apart (with
+// TaskGridSearch, TaskManualSearch and TaskBayesianTPE).
+const (
+	TaskRandomSearch = "random_search"
+	TaskDistributed  = "distributed"
+)
+
+// Variant parameter styles.
+const (
+	StyleSingle   = "single"
+	StyleMultiple = "multiple"
+	StyleLinear   = "linear"
+	StyleLogspace = "logspace"
+	StyleRandom   = "random"
+)

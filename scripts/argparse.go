@@ -8,10 +8,10 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/internal/pyvalue"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/navigation"
 	"github.com/valohai-ls/valohai-ls/python"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 

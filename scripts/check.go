@@ -128,21 +128,19 @@ func (c *checker) step(st *model.Symbol, probe func(path string)) *stepFindings 
 			probe(path)
 		}
 	}
-	seen := map[string]bool{}
 	var runs []run
-	for _, nr := range navigation.StepScripts(c.x, st, o) {
+	for _, nr := range StepRuns(c.x, st, o, c.r) {
 		f.key = fmt.Appendf(f.key, "%s\x00%s\x00", nr.Rel, nr.Path)
 		if !nr.Present() {
 			c.add(nr.Span, diagnostics.Hint, diagnostics.CodeScriptMissing,
 				fmt.Sprintf("%s is not in the project, so valohai-ls cannot compare it with step %q (fine if the step fetches or builds it)", nr.Rel, st.Name))
 			continue
 		}
-		if seen[nr.Path] {
+		if nr.Again {
 			continue
 		}
-		seen[nr.Path] = true
-		sf, err := c.r.Read(c.dir, nr.Path)
-		if err != nil {
+		sf := nr.File
+		if err := nr.Err; err != nil {
 			why := readError(err)
 			f.key = fmt.Appendf(f.key, "unreadable\x00%s\x00", why)
 			c.add(nr.Span, diagnostics.Hint, diagnostics.CodeScriptUnreadable,
@@ -155,7 +153,7 @@ func (c *checker) step(st *model.Symbol, probe func(path string)) *stepFindings 
 				fmt.Sprintf("%s is not read: %s; valohai-ls cannot compare it with step %q", nr.Rel, sf.Script.Refused, st.Name))
 			continue
 		}
-		runs = append(runs, run{Run: nr, file: sf.Script})
+		runs = append(runs, run{Run: nr.Run, file: sf.Script})
 	}
 	for _, rn := range runs {
 		c.prepare(st, rn)

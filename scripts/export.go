@@ -4,7 +4,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/internal/pyvalue"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 
 	"github.com/valohai-ls/valohai-ls/python"
 )

@@ -2,8 +2,9 @@ package scripts
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/valohai-ls/valohai-ls/pytext"
 
 	"gopkg.in/yaml.v3"
 
@@ -50,19 +51,14 @@ func flagValues(p *yaml.Node, opt string) ([]flagValue, bool) {
 	return out, len(out) > 0
 }
 
-var (
-	pyInt   = regexp.MustCompile(`^\s*[-+]?[0-9](?:_?[0-9])*\s*$`)
-	pyFloat = regexp.MustCompile(`(?i)^\s*[-+]?(?:(?:[0-9](?:_?[0-9])*)?\.?[0-9](?:_?[0-9])*(?:e[-+]?[0-9](?:_?[0-9])*)?|[0-9](?:_?[0-9])*\.|inf|infinity|nan)\s*$`)
-)
-
 // fits reports whether argparse's type turns text into a value without
 // an error; known is false for a type that cannot be told.
 func fits(text, typ string) (ok, known bool) {
 	switch typ {
 	case schema.ParamInteger:
-		return pyInt.MatchString(text), true
+		return pytext.IntOK(text), true
 	case schema.ParamFloat:
-		return pyFloat.MatchString(text), true
+		return pytext.FloatOK(text), true
 	case schema.ParamString:
 		return true, true
 	}

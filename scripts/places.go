@@ -39,14 +39,9 @@ func Places(doc *document.Document, sym *model.Symbol, dir string, r *Reader) []
 	}
 	x := model.Of(doc)
 	var out []Place
-	seen := map[string]bool{}
-	for _, nr := range navigation.StepScripts(x, sym.Parent, navigation.Options{Dir: dir}) {
-		if !nr.Present() || seen[nr.Path] {
-			continue
-		}
-		seen[nr.Path] = true
-		f, err := r.Read(dir, nr.Path)
-		if err != nil {
+	for _, nr := range StepRuns(x, sym.Parent, navigation.Options{Dir: dir}, r) {
+		f := nr.File
+		if f == nil {
 			continue
 		}
 		at := func(p python.Pos, n int, declares bool, what string) Place {

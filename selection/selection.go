@@ -6,7 +6,7 @@
 //
 // The ranges come from the yaml.v3 tree of the position's top-level item.
 // An item with a syntax error is read as far as its lines allow (the
-// lines that break it lose their value, or are blanked: cursor.Repair);
+// lines that break it lose their value, or are blanked: document.Repair);
 // on a line that did not make it into the tree, the line itself (and its
 // value, for a `key: value` line) is the innermost range.
 //
@@ -20,7 +20,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/valohai-ls/valohai-ls/cursor"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 )
@@ -86,7 +85,7 @@ func itemAt(doc *document.Document, off int) (document.Span, *yaml.Node) {
 		return sp, p.Root.Content[0] // a file that is not a list of items
 	}
 	last := m.LineOf(max(sp.End-1, sp.Start))
-	return sp, cursor.Repair(m, m.LineOf(sp.Start), last)
+	return sp, document.Repair(m, m.LineOf(sp.Start), last)
 }
 
 // descend records the spans of n and of the nodes inside it that hold off,

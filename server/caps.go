@@ -19,6 +19,8 @@ type clientCaps struct {
 	prepareRename bool
 	watchFiles    bool // dynamic registration of workspace/didChangeWatchedFiles
 	pull          bool // textDocument/diagnostic (LSP 3.17)
+	pullRefresh   bool // workspace/diagnostic/refresh
+	semantic      bool // textDocument/semanticTokens in the relative format
 }
 
 func readCaps(c protocol.ClientCapabilities) clientCaps {
@@ -41,6 +43,7 @@ func readCaps(c protocol.ClientCapabilities) clientCaps {
 			k.hierarchical = on(td.DocumentSymbol.HierarchicalDocumentSymbolSupport)
 		}
 		k.pull = td.Diagnostic != nil
+		k.semantic = slices.Contains(td.SemanticTokens.Formats, protocol.TokenFormatRelative)
 		if td.Rename != nil {
 			k.prepareRename = on(td.Rename.PrepareSupport)
 		}
@@ -52,6 +55,9 @@ func readCaps(c protocol.ClientCapabilities) clientCaps {
 		}
 		if ws.CodeLens != nil {
 			k.lensRefresh = on(ws.CodeLens.RefreshSupport)
+		}
+		if ws.Diagnostics != nil {
+			k.pullRefresh = on(ws.Diagnostics.RefreshSupport)
 		}
 		if ws.DidChangeWatchedFiles != nil {
 			k.watchFiles = on(ws.DidChangeWatchedFiles.DynamicRegistration)

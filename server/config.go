@@ -134,9 +134,7 @@ func (s *Server) applyConfig(v any) {
 	s.conf.mu.Unlock()
 	s.log.Info("settings changed", zap.Any("settings", v))
 	s.warn(fresh)
-	for u, doc := range s.docs.all() {
-		s.diags.schedule(u, doc)
-	}
+	s.recheckAll()
 	if s.clientCaps().lensRefresh {
 		go func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

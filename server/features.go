@@ -7,8 +7,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/completion"
 	"github.com/valohai-ls/valohai-ls/hover"
-	"github.com/valohai-ls/valohai-ls/navigation"
-	"github.com/valohai-ls/valohai-ls/scripts"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/settings"
 )
 
@@ -75,10 +74,8 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	// On a step parameter's or input's name, what its scripts say: the
 	// version's parse is waited for, or made, so that hover answers the
 	// same right after opening as later.
-	if sym, _ := navigation.Build(doc).At(off); sym != nil {
-		if places := s.placesOf(doc, sym); len(places) > 0 {
-			h.Markdown += "\n\n---\n\nIn the scripts:\n\n" + scripts.Describe(places)
-		}
+	if sym, _ := model.Of(doc).At(off); sym != nil {
+		h.AddScripts(s.placesOf(doc, sym))
 	}
 	r := toRange(m, h.Start, h.End, enc)
 	return &protocol.Hover{Contents: markup(h.Markdown, s.clientCaps().hoverMarkdown), Range: &r}, nil

@@ -53,7 +53,7 @@ func (s *Server) formatted(doc *document.Document) (*format.Result, error) {
 	if p.Partial {
 		root = nil
 	}
-	r, err := format.FormatParsed(doc.Text, root, format.Options{})
+	r, err := format.FormatParsed(doc.Text, root, s.settings().Format)
 	if err != nil {
 		return nil, jsonrpc2.NewError(requestFailed, err.Error())
 	}

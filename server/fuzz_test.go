@@ -16,7 +16,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
-	"github.com/valohai-ls/valohai-ls/internal/snippet"
+	"github.com/valohai-ls/valohai-ls/snippet"
 )
 
 // maxFuzzText bounds the documents the fuzzers try: larger ones only slow
@@ -289,6 +289,12 @@ func (fz *fuzzer) documentRequests(a, b uint16, flags uint8) {
 		if l.Command.Command == ShowGraphCommand {
 			if len(l.Command.Arguments) != 2 {
 				t.Fatalf("graph lens with %d arguments", len(l.Command.Arguments))
+			}
+			continue
+		}
+		if l.Command.Command == "" { // a task's count: a label
+			if len(l.Command.Arguments) != 0 || l.Command.Title == "" {
+				t.Fatalf("task lens %+v", l.Command)
 			}
 			continue
 		}

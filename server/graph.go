@@ -9,6 +9,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/valohai-ls/valohai-ls/graph"
+	"github.com/valohai-ls/valohai-ls/model"
 )
 
 // GraphCommand is the workspace/executeCommand that draws a document's
@@ -71,7 +72,7 @@ func (s *Server) drawGraph(args []protocol.LSPAny) (*GraphResult, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("%s is not open", strs[0])
 	}
-	graphs := graph.In(s.index(doc), s.enc())
+	graphs := graph.In(model.Of(doc), s.enc())
 	if pipeline != "" {
 		g, ok := graph.Pick(graphs, pipeline)
 		if !ok {

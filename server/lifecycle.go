@@ -82,10 +82,19 @@ func (s *Server) capabilities(kind protocol.PositionEncodingKind) protocol.Serve
 	if st.Enabled(settings.SelectionRanges) {
 		c.SelectionRangeProvider = protocol.Boolean(true)
 	}
-	// textDocument/diagnostic is answered but not offered: a client that
-	// pulls takes the pushed diagnostics too, and keeps the two apart
-	// (VS Code showed a fixed problem still squiggled, from the pulled
-	// copy). Offering it needs the push path to stop for such a client.
+	if s.clientCaps().pull {
+		// A client that pulls is sent no pushed diagnostics: it would keep
+		// the two copies apart, and show a fixed problem from the stale one.
+		// The findings of a step depend on the scripts it runs.
+		c.DiagnosticProvider = &protocol.DiagnosticOptions{InterFileDependencies: true}
+	}
+	if s.clientCaps().semantic && st.Enabled(settings.SemanticTokens) {
+		c.SemanticTokensProvider = &protocol.SemanticTokensOptions{
+			Legend: semanticLegend(),
+			Range:  protocol.Boolean(true),
+			Full:   protocol.Boolean(true),
+		}
+	}
 	if st.Enabled(settings.Formatting) {
 		c.DocumentFormattingProvider = protocol.Boolean(true)
 		c.DocumentRangeFormattingProvider = protocol.Boolean(true)

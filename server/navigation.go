@@ -10,6 +10,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/navigation"
 	"github.com/valohai-ls/valohai-ls/settings"
 )
@@ -24,12 +25,6 @@ const codeRequestFailed jsonrpc2.Code = -32803
 // references" view.
 const ShowReferencesCommand = "valohai-ls.showReferences"
 
-// index returns the model of doc, built once per version and shared with
-// the other features.
-func (s *Server) index(doc *document.Document) *navigation.Index {
-	return navigation.Build(doc)
-}
-
 // navOptions tells navigation where the document is on disk.
 func navOptions(doc *document.Document) navigation.Options {
 	u, err := uri.Parse(doc.URI)
@@ -39,9 +34,9 @@ func navOptions(doc *document.Document) navigation.Options {
 	return navigation.Options{Dir: filepath.Dir(u.FsPath())}
 }
 
-// docFor returns the served document and the navigation index for a
+// docFor returns the served document and its model for a
 // feature request, or nil when the feature is off or the document unknown.
-func (s *Server) docFor(u uri.URI, f settings.Feature) (*document.Document, *navigation.Index) {
+func (s *Server) docFor(u uri.URI, f settings.Feature) (*document.Document, *model.Model) {
 	if !s.settings().Enabled(f) {
 		return nil, nil
 	}
@@ -49,29 +44,29 @@ func (s *Server) docFor(u uri.URI, f settings.Feature) (*document.Document, *nav
 	if doc == nil {
 		return nil, nil
 	}
-	return doc, s.index(doc)
+	return doc, model.Of(doc)
 }
 
 // symbolKind maps navigation kinds to LSP symbol kinds.
-func symbolKind(k navigation.Kind) protocol.SymbolKind {
+func symbolKind(k model.Kind) protocol.SymbolKind {
 	switch k {
-	case navigation.KindStep:
+	case model.KindStep:
 		return protocol.SymbolKindFunction
-	case navigation.KindEndpoint:
+	case model.KindEndpoint:
 		return protocol.SymbolKindInterface
-	case navigation.KindPipeline:
+	case model.KindPipeline:
 		return protocol.SymbolKindModule
-	case navigation.KindNode:
+	case model.KindNode:
 		return protocol.SymbolKindObject
-	case navigation.KindEdge:
+	case model.KindEdge:
 		return protocol.SymbolKindEvent
-	case navigation.KindTask:
+	case model.KindTask:
 		return protocol.SymbolKindClass
-	case navigation.KindDeployment:
+	case model.KindDeployment:
 		return protocol.SymbolKindPackage
-	case navigation.KindInput, navigation.KindOutput:
+	case model.KindInput, model.KindOutput:
 		return protocol.SymbolKindField
-	case navigation.KindFile:
+	case model.KindFile:
 		return protocol.SymbolKindFile
 	}
 	return protocol.SymbolKindVariable
@@ -86,8 +81,8 @@ func (s *Server) DocumentSymbol(ctx context.Context, params *protocol.DocumentSy
 	enc, m := s.enc(), doc.Mapper()
 	if !s.clientCaps().hierarchical {
 		var flat protocol.SymbolInformationSlice
-		var walk func(syms []*navigation.Symbol, container string)
-		walk = func(syms []*navigation.Symbol, container string) {
+		var walk func(syms []*model.Symbol, container string)
+		walk = func(syms []*model.Symbol, container string) {
 			for _, sym := range syms {
 				si := protocol.SymbolInformation{Location: protocol.Location{URI: params.TextDocument.URI, Range: toRange(m, sym.Range.Start, sym.Range.End, enc)}}
 				si.Name, si.Kind = sym.Title(), symbolKind(sym.Kind)
@@ -102,8 +97,8 @@ func (s *Server) DocumentSymbol(ctx context.Context, params *protocol.DocumentSy
 		walk(navigation.Outline(x), "")
 		return flat, nil
 	}
-	var conv func(syms []*navigation.Symbol) []protocol.DocumentSymbol
-	conv = func(syms []*navigation.Symbol) []protocol.DocumentSymbol {
+	var conv func(syms []*model.Symbol) []protocol.DocumentSymbol
+	conv = func(syms []*model.Symbol) []protocol.DocumentSymbol {
 		out := make([]protocol.DocumentSymbol, 0, len(syms))
 		for _, sym := range syms {
 			a, b := sym.Selection()
@@ -284,7 +279,8 @@ func (s *Server) FoldingRanges(ctx context.Context, params *protocol.FoldingRang
 
 // CodeLens answers textDocument/codeLens: above each step, how many
 // pipeline nodes run it (the command shows them); above each pipeline, a
-// lens that opens its graph.
+// lens that opens its graph; above each task, how many executions it
+// creates.
 func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) ([]protocol.CodeLens, error) {
 	doc, x := s.docFor(params.TextDocument.URI, settings.CodeLens)
 	if doc == nil {
@@ -308,7 +304,7 @@ func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) 
 		})
 	}
 	for _, p := range x.Items {
-		if p.Kind != navigation.KindPipeline || !p.Named {
+		if p.Kind != model.KindPipeline || !p.Named {
 			continue
 		}
 		args, err := lspArgs(params.TextDocument.URI, p.Name)
@@ -320,7 +316,7 @@ func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) 
 			Command: protocol.Command{Title: "show pipeline graph", Command: ShowGraphCommand, Arguments: args},
 		})
 	}
-	return out, nil
+	return append(out, taskLenses(x, m, enc)...), nil
 }
 
 // lspArgs encodes command arguments.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"sort"
 	"sync"
+	"time"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -37,8 +38,12 @@ func newPublisher(s *Server) *publisher {
 	return &publisher{s: s, ctx: ctx, cancel: cancel, pending: map[uri.URI]*job{}}
 }
 
-// schedule (re)starts the debounce timer for u with doc.
+// schedule (re)starts the debounce timer for u with doc. Nothing is
+// pushed to a client that pulls diagnostics: it asks for each version.
 func (p *publisher) schedule(u uri.URI, doc *document.Document) {
+	if p.s.clientCaps().pull {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.stopped {
@@ -82,8 +87,12 @@ func (p *publisher) run(ctx context.Context, j *job, u uri.URI, doc *document.Do
 	}
 }
 
-// clear cancels pending work for u and publishes no diagnostics.
+// clear cancels pending work for u and publishes no diagnostics (a
+// client that pulls drops a closed file's own).
 func (p *publisher) clear(u uri.URI) {
+	if p.s.clientCaps().pull {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if j := p.pending[u]; j != nil {
@@ -110,6 +119,30 @@ func (p *publisher) stop() {
 	}
 	p.pending = map[uri.URI]*job{}
 	p.cancel()
+}
+
+// recheckAll has every open document's diagnostics found again, after
+// something other than its text changed (the settings, a script): pushed
+// anew, or, to a client that pulls, a workspace/diagnostic/refresh asking
+// it to pull them again.
+func (s *Server) recheckAll() {
+	caps := s.clientCaps()
+	if !caps.pull {
+		for u, doc := range s.docs.all() {
+			s.diags.schedule(u, doc)
+		}
+		return
+	}
+	if !caps.pullRefresh || s.shutdown.Load() {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := s.client.DiagnosticRefresh(ctx); err != nil {
+			s.log.Debug("workspace/diagnostic/refresh failed", zap.Error(err))
+		}
+	}()
 }
 
 // toProtocol converts diagnostics to LSP with positions in enc.

@@ -8,14 +8,13 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
-	"github.com/valohai-ls/valohai-ls/navigation"
 	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
 // scriptPlaces returns the step parameter or input meant at off (its
 // name, or a reference to it) and where the scripts the step runs declare
 // and read it.
-func (s *Server) scriptPlaces(doc *document.Document, x *navigation.Index, off int) (*model.Symbol, []scripts.Place) {
+func (s *Server) scriptPlaces(doc *document.Document, x *model.Model, off int) (*model.Symbol, []scripts.Place) {
 	sym, _ := x.Resolve(off)
 	return sym, s.placesOf(doc, sym)
 }

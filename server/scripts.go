@@ -136,8 +136,6 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 			s.scriptCaches.forget(c.URI.FsPath())
 		}
 	}
-	for u, doc := range s.docs.all() {
-		s.diags.schedule(u, doc)
-	}
+	s.recheckAll()
 	return nil
 }

@@ -9,7 +9,8 @@
 //	    "enable": true,
 //	    "rules": {"unknown-key": "warning", "duplicate-name": "off"}
 //	  },
-//	  "completion": true, "hover": true, "codeLens": false, "documentLinks": true
+//	  "completion": true, "hover": true, "codeLens": false, "documentLinks": true,
+//	  "format": {"indent": 2, "sequences": "auto"}
 //	}
 //
 // A feature may also be written {"enable": false}. Settings may come
@@ -26,6 +27,7 @@ import (
 	"github.com/agnivade/levenshtein"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/format"
 )
 
 // Section is the settings section the server asks the client for.
@@ -49,6 +51,9 @@ const (
 	SelectionRanges    Feature = "selectionRanges"
 	// Formatting lays out the whole file or a range of it.
 	Formatting Feature = "formatting"
+	// SemanticTokens colours placeholders and names (see
+	// docs/semantic-tokens.md).
+	SemanticTokens Feature = "semanticTokens"
 	// ScriptChecks compares steps with the Python scripts they run.
 	ScriptChecks Feature = "scriptChecks"
 )
@@ -56,7 +61,7 @@ const (
 // AllFeatures lists every feature, for documentation and validation.
 var AllFeatures = []Feature{Completion, Hover, Definition, References, DocumentHighlights,
 	DocumentSymbols, Rename, CodeActions, CodeLens, DocumentLinks, ScriptChecks,
-	SelectionRanges, Formatting}
+	SelectionRanges, Formatting, SemanticTokens}
 
 // Level is how a rule's diagnostics are reported.
 type Level string
@@ -77,6 +82,9 @@ type Settings struct {
 	Diagnostics bool
 	// Rules maps diagnostic codes to the level they are reported at.
 	Rules map[string]Level
+	// Format is how formatting lays a file out; the zero value follows
+	// the file.
+	Format format.Options
 	// off lists the features turned off.
 	off map[Feature]bool
 }
@@ -165,6 +173,8 @@ func FromValue(v any, own bool) (s Settings, problems []string) {
 		switch {
 		case key == "diagnostics":
 			problems = append(problems, s.diagnostics(val)...)
+		case key == formatKey:
+			problems = append(problems, s.format(val)...)
 		case clientKeys[key]:
 			// Read by editor extensions, not by the server.
 		case isFeature(key):
@@ -206,6 +216,42 @@ func (s *Settings) diagnostics(v any) []string {
 			problems = append(problems, s.rules(val)...)
 		default:
 			problems = append(problems, unknown("setting", "diagnostics."+key, []string{"diagnostics.enable", "diagnostics.rules"}))
+		}
+	}
+	return problems
+}
+
+// formatKey is the section of the layout choices of formatting.
+const formatKey = "format"
+
+// format reads the "format" section: {"indent": 0-8, "sequences":
+// "auto"|"indented"|"flush"}.
+func (s *Settings) format(v any) []string {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return []string{fmt.Sprintf("setting %q must be an object, not %s", formatKey, describe(v))}
+	}
+	var problems []string
+	for _, key := range sortedKeys(obj) {
+		val := obj[key]
+		switch key {
+		case "indent":
+			n, ok := val.(float64)
+			if !ok || n != float64(int(n)) || n < 0 || n > format.MaxIndent {
+				problems = append(problems, fmt.Sprintf("setting \"format.indent\" must be a number of spaces from 1 to %d, or 0 to follow the file, not %s", format.MaxIndent, describe(val)))
+				continue
+			}
+			s.Format.Indent = int(n)
+		case "sequences":
+			name, _ := val.(string)
+			seq, ok := format.SeqStyleNamed(name)
+			if _, isString := val.(string); !ok || !isString {
+				problems = append(problems, fmt.Sprintf("setting \"format.sequences\" must be \"auto\", \"indented\" or \"flush\", not %s", describe(val)))
+				continue
+			}
+			s.Format.Sequences = seq
+		default:
+			problems = append(problems, unknown("setting", formatKey+"."+key, []string{"format.indent", "format.sequences"}))
 		}
 	}
 	return problems
@@ -298,7 +344,7 @@ func isFeature(key string) bool {
 
 func knowsAny(obj map[string]any) bool {
 	for k := range obj {
-		if k == "diagnostics" || isFeature(k) {
+		if k == "diagnostics" || k == formatKey || isFeature(k) {
 			return true
 		}
 	}
@@ -310,7 +356,7 @@ func knownKeys() []string {
 	for _, f := range AllFeatures {
 		out = append(out, string(f))
 	}
-	return out
+	return append(out, formatKey)
 }
 
 func ruleCodes() []string {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/format"
 )
 
 func TestParse(t *testing.T) {
@@ -64,6 +65,12 @@ func TestProblems(t *testing.T) {
 		{`{"diagnostics": {"rules": {"unknwn-key": "off"}}}`, `did you mean "unknown-key"`},
 		{`{"diagnostics": {"rulez": {}}}`, `unknown setting "diagnostics.rulez"`},
 		{`{"diagnostics": {"enable": "no"}}`, `must be true or false`},
+		{`{"format": 2}`, `setting "format" must be an object`},
+		{`{"format": {"indent": 12}}`, `"format.indent" must be a number of spaces from 1 to 8`},
+		{`{"format": {"indent": 2.5}}`, `"format.indent" must be a number`},
+		{`{"format": {"sequences": "hanging"}}`, `"format.sequences" must be "auto", "indented" or "flush"`},
+		{`{"format": {"sequences": 1}}`, `"format.sequences" must be`},
+		{`{"format": {"indnet": 2}}`, `unknown setting "format.indnet"; did you mean "format.indent"?`},
 		{`[1]`, `must be an object`},
 		{`{`, `not valid JSON`},
 	}
@@ -81,6 +88,26 @@ func TestProblems(t *testing.T) {
 	}
 	if s.Rules["bogus-rule"] != LevelOff {
 		t.Errorf("unlisted code not kept: %v", s.Rules)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	for _, tc := range []struct {
+		json string
+		want format.Options
+	}{
+		{`{}`, format.Options{}},
+		{`{"format": {}}`, format.Options{}},
+		{`{"format": {"indent": 4}}`, format.Options{Indent: 4}},
+		{`{"format": {"indent": 0, "sequences": "auto"}}`, format.Options{}},
+		{`{"format": {"sequences": "flush"}}`, format.Options{Sequences: format.SeqFlush}},
+		{`{"format": {"indent": 2, "sequences": "indented"}}`, format.Options{Indent: 2, Sequences: format.SeqIndented}},
+		{`{"valohai-ls": {"format": {"indent": 3}}}`, format.Options{Indent: 3}},
+	} {
+		s, problems := Parse([]byte(tc.json), true)
+		if len(problems) != 0 || s.Format != tc.want {
+			t.Errorf("%s: %+v (problems %v), want %+v", tc.json, s.Format, problems, tc.want)
+		}
 	}
 }
 

@@ -10,10 +10,10 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/internal/pyvalue"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/navigation"
 	"github.com/valohai-ls/valohai-ls/python"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 	"github.com/valohai-ls/valohai-ls/scripts"
 )
@@ -39,17 +39,10 @@ type Run struct {
 // Runs reads the scripts that step st runs (each once), in order.
 func Runs(x *model.Model, st *model.Symbol, dir string, r *scripts.Reader) []Run {
 	var out []Run
-	seen := map[string]bool{}
-	for _, nr := range navigation.StepScripts(x, st, navigation.Options{Dir: dir}) {
-		if !nr.Present() || seen[nr.Path] {
-			continue
+	for _, sr := range scripts.StepRuns(x, st, navigation.Options{Dir: dir}, r) {
+		if sr.File != nil {
+			out = append(out, Run{Run: sr.Run, Script: sr.File.Script})
 		}
-		seen[nr.Path] = true
-		f, err := r.Read(dir, nr.Path)
-		if err != nil {
-			continue
-		}
-		out = append(out, Run{Run: nr, Script: f.Script})
 	}
 	return out
 }

@@ -29,6 +29,18 @@ const commandYAML = `- step:
         type: integer
         multiple: separate
         default: [1, 2]
+- step:
+    name: pick
+    image: python:3.12
+    command: python pick.py {parameters}
+    parameters:
+      - name: optimizer
+        default: adam
+        choices: [adam, sgd]
+      - name: layers
+        type: integer
+        default: 2
+        choices: [2, 4]
 - pipeline:
     name: p
     nodes:
@@ -71,12 +83,19 @@ func TestCommandCommand(t *testing.T) {
 			"pip install -r requirements.txt\npython train.py --lr=1e-05 '--title=it'\"'\"'s' --sizes=3\n", ""},
 		{"node", []string{"command", "--pipeline", "p", "--node", "fit", "--config", "valohai.yaml"}, 0,
 			"pip install -r requirements.txt\npython train.py --lr=0.001 --epochs=3 '--title=two words' --augment --sizes=1,2\n", ""},
-		{"unknown step", []string{"command", "nope"}, 2, "", `no step "nope" (the steps: train)`},
+		{"unknown step", []string{"command", "nope"}, 2, "", `no step "nope" (the steps: train, pick)`},
 		{"unknown node", []string{"command", "--pipeline", "p", "--node", "x"}, 2, "", `no node "x" (the nodes: fit, bad, pinned)`},
 		{"node without pipeline", []string{"command", "--node", "x"}, 2, "", "--pipeline and --node go together"},
 		{"pinned node", []string{"command", "--pipeline", "p", "--node", "pinned"}, 2, "", "pinned to a commit"},
 		{"wrong type", []string{"command", "train", "--values", `{"epochs": 1.5}`}, 2, "", `"epochs" is an integer: 1.5 is not one`},
 		{"list for a single parameter", []string{"command", "train", "--values", `{"lr": [1, 2]}`}, 2, "", `"lr" is not multiple`},
+		{"choice", []string{"command", "pick", "--values", `{"optimizer": "sgd", "layers": "4"}`}, 0,
+			"python pick.py --optimizer=sgd --layers=4\n", ""},
+		{"not a choice", []string{"command", "pick", "--values", `{"optimizer": "rmsprop"}`}, 2, "",
+			`--values: parameter "optimizer": 'rmsprop' is not one of its choices ('adam', 'sgd')`},
+		{"not an integer choice", []string{"command", "pick", "--values", `{"layers": 3}`}, 2, "",
+			`parameter "layers": 3 is not one of its choices (2, 4)`},
+		{"wrong type for a flag", []string{"command", "train", "--values", `{"augment": "yes"}`}, 2, "", `"augment" is a flag: give true or false, not 'yes'`},
 		{"unknown parameter", []string{"command", "train", "--values", `{"lrr": 1}`}, 2, "", `no parameter "lrr"`},
 		{"not an object", []string{"command", "train", "--values", `[1]`}, 2, "", "must be a JSON object"},
 		{"unbuildable node", []string{"command", "--pipeline", "p", "--node", "bad"}, 2, "", `valohai-yaml cannot build these commands: parameter "title" is not multiple`},

@@ -44,10 +44,21 @@ const commandsE2E = `- step:
               type: flag
               default: true
     edges: []
+- task:
+    name: sweep
+    step: train
+    parameters:
+      - name: epochs
+        style: multiple
+        rules: {items: [5, 10]}
+      - name: title
+        style: multiple
+        rules: {items: [a b, c]}
 `
 
 // TestEndToEndCommandHover hovers, over stdio, on {parameters} and on a
-// pipeline node's name: each shows the commands valohai-yaml builds.
+// pipeline node's name: each shows the commands valohai-yaml builds; on
+// a task's name, how many executions it creates and what the first runs.
 func TestEndToEndCommandHover(t *testing.T) {
 	s := startBinary(t)
 	s.initialize(t)
@@ -74,6 +85,9 @@ func TestEndToEndCommandHover(t *testing.T) {
 			`python train.py --learning_rate=1e-05 --epochs=100 '--title=first run, it'"'"'s' --augment=yes` + "\n```"},
 		{"node", "fit", "```shell\npip install -r requirements.txt\n" +
 			`python train.py --learning_rate=1e-05 --epochs=3 '--title=first run, it'"'"'s' --augment=yes --verbose` + "\n```"},
+		{"task", "sweep", "**Creates 4 executions** (grid search: every combination: 2 values of `epochs` × 2 values of `title`)."},
+		{"task's first execution", "sweep", "The execution with `epochs=5, title=a b` runs:\n\n```shell\n" +
+			"pip install -r requirements.txt\npython train.py --learning_rate=1e-05 --epochs=5 '--title=a b' --augment=yes\n```"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			line, char := pos(tc.at)
@@ -87,6 +101,20 @@ func TestEndToEndCommandHover(t *testing.T) {
 				t.Errorf("hover lacks\n%s\ngot:\n%s", tc.want, hover.Contents.Value)
 			}
 		})
+	}
+
+	// The task's code lens counts its executions.
+	var lenses []struct {
+		Range   lspRange               `json:"range"`
+		Command struct{ Title string } `json:"command"`
+	}
+	if err := s.Call("textDocument/codeLens", map[string]any{"textDocument": map[string]any{"uri": e2eURI}}, &lenses); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := pos("sweep")
+	last := lenses[len(lenses)-1]
+	if last.Command.Title != "creates 4 executions" || last.Range.Start.Line != line {
+		t.Errorf("task lens: %+v (want line %d)", lenses, line)
 	}
 	s.shutdown(t)
 }

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/valohai-ls/valohai-ls/atomicfile"
 	"github.com/valohai-ls/valohai-ls/check"
 	"github.com/valohai-ls/valohai-ls/codeaction"
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/internal/atomicfile"
 )
 
 // fixFiles applies, to each file of paths, every fix that needs no choice

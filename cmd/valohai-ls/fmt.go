@@ -9,10 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/valohai-ls/valohai-ls/atomicfile"
 	"github.com/valohai-ls/valohai-ls/check"
 	"github.com/valohai-ls/valohai-ls/format"
-	"github.com/valohai-ls/valohai-ls/internal/atomicfile"
-	"github.com/valohai-ls/valohai-ls/internal/udiff"
+	"github.com/valohai-ls/valohai-ls/udiff"
 )
 
 // fmtFlags are the fmt command's flags.
@@ -76,15 +76,11 @@ func (f *fmtFlags) options() (format.Options, error) {
 	if f.indent < 0 || f.indent > format.MaxIndent {
 		return o, fmt.Errorf("--indent %d: use 1 to %d, or 0 to follow the file", f.indent, format.MaxIndent)
 	}
-	switch f.sequences {
-	case "auto", "":
-	case "indented":
-		o.Sequences = format.SeqIndented
-	case "flush":
-		o.Sequences = format.SeqFlush
-	default:
+	seq, ok := format.SeqStyleNamed(f.sequences)
+	if !ok {
 		return o, fmt.Errorf("unknown --sequences %q (use indented, flush or auto)", f.sequences)
 	}
+	o.Sequences = seq
 	return o, nil
 }
 

@@ -11,11 +11,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/valohai-ls/valohai-ls/internal/atomicfile"
-	"github.com/valohai-ls/valohai-ls/internal/udiff"
+	"github.com/valohai-ls/valohai-ls/atomicfile"
 	"github.com/valohai-ls/valohai-ls/python"
 	"github.com/valohai-ls/valohai-ls/scripts"
 	"github.com/valohai-ls/valohai-ls/stepsync"
+	"github.com/valohai-ls/valohai-ls/udiff"
 )
 
 // stepFlags are the step command's flags.

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
-	"github.com/valohai-ls/valohai-ls/internal/snippet"
+	"github.com/valohai-ls/valohai-ls/snippet"
 )
 
 // plainCaps are those of a client that takes neither snippets nor

@@ -278,6 +278,21 @@ test('snippet items (for clients that take them) go in with their defaults', fun
     textEdit = { newText = 'step:\n  name: ${1:x}' } }), 'item_text')
 end)
 
+-- Presses K and returns the hover float that opens and its text.
+local function press_k()
+  local before = {}
+  for _, w in ipairs(vim.api.nvim_list_wins()) do before[w] = true end
+  vim.api.nvim_feedkeys('K', 'x', false)
+  local float
+  wait_for('the hover window', function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if not before[w] and vim.api.nvim_win_get_config(w).relative ~= '' then float = w return true end
+    end
+    return false
+  end)
+  return float, table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), '\n')
+end
+
 test('K shows hover where Neovim does not map it', function()
   vim.cmd('buffer ' .. bufnr)
   if vim.fn.has('nvim-0.10') == 1 then
@@ -290,19 +305,70 @@ test('K shows hover where Neovim does not map it', function()
   assert(map.rhs:find('vim.lsp.buf.hover', 1, true), 'K runs hover: ' .. vim.inspect(map))
   local row = line_of(bufnr, 'wsgi: predict:app')
   vim.api.nvim_win_set_cursor(0, { row + 1, 5 })
-  local before = {}
-  for _, w in ipairs(vim.api.nvim_list_wins()) do before[w] = true end
-  vim.api.nvim_feedkeys('K', 'x', false)
-  local float
-  wait_for('the hover window', function()
-    for _, w in ipairs(vim.api.nvim_list_wins()) do
-      if not before[w] and vim.api.nvim_win_get_config(w).relative ~= '' then float = w return true end
-    end
-    return false
-  end)
-  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), '\n')
+  local float, text = press_k()
   assert(text:find('wsgi', 1, true), 'float text: ' .. text)
   vim.api.nvim_win_close(float, true)
+end)
+
+test('K on {parameters} shows the command that will run', function()
+  vim.cmd('buffer ' .. bufnr)
+  local row = line_of(bufnr, 'command: python train.py {parameters}')
+  local col = vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1]:find('{parameters}', 1, true)
+  vim.api.nvim_win_set_cursor(0, { row + 1, col + 2 })
+  local float, text = press_k()
+  -- The default of epochs, through the default pass-as template.
+  assert(text:find('python train.py --epochs=10', 1, true), 'float text: ' .. text)
+  vim.api.nvim_win_close(float, true)
+end)
+
+local function scratch_project(lines)
+  local proj = vim.fn.tempname() .. '-fmt'
+  vim.fn.mkdir(proj, 'p')
+  vim.fn.writefile(lines, proj .. '/valohai.yaml')
+  local buf = open(proj .. '/valohai.yaml')
+  wait_for('a client on the scratch valohai.yaml', function() return #clients_of(buf) > 0 end)
+  return buf
+end
+
+local messy = {
+  '- step:', '    name: train   ', '    image: python:3.12', '    # what runs', '    command: python train.py',
+  '    parameters:', '    - name: epochs', '      type: integer', '', '', '', '- endpoint:', '      name: predict',
+  '      image: python:3.12', '      wsgi: predict:app', '      prot: 8000',
+}
+
+test('formatting the buffer lays it out and keeps its comment', function()
+  local buf = scratch_project(messy)
+  if vim.lsp.buf.format then
+    vim.lsp.buf.format({ bufnr = buf, async = false, timeout_ms = WAIT })
+  else
+    vim.lsp.buf.formatting_sync(nil, WAIT)
+  end
+  eq(table.concat({
+    '- step:', '    name: train', '    image: python:3.12', '    # what runs', '    command: python train.py',
+    '    parameters:', '    - name: epochs', '      type: integer', '', '- endpoint:', '    name: predict',
+    '    image: python:3.12', '    wsgi: predict:app', '    prot: 8000',
+  }, '\n'), table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n'), 'formatted buffer')
+  vim.cmd('bwipeout! ' .. buf)
+end)
+
+test('the source.fixAll action fixes what needs no choice in one edit', function()
+  local buf = scratch_project(messy)
+  local c = clients_of(buf)[1]
+  wait_for('the misspelt key finding', function() return #diagnostics_matching(buf, 'unknown-key', 'prot') > 0 end)
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = { start = { line = 0, character = 0 }, ['end'] = { line = #messy, character = 0 } },
+    context = { diagnostics = {}, only = { 'source.fixAll' } },
+  }
+  local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, WAIT)
+  local actions = (responses and responses[c.id] and responses[c.id].result) or {}
+  eq(1, #actions, 'fix-all actions: ' .. vim.inspect(actions))
+  eq('source.fixAll', actions[1].kind, 'action kind')
+  vim.lsp.util.apply_workspace_edit(actions[1].edit, c.offset_encoding)
+  local text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
+  assert(text:find('      port: 8000', 1, true), 'after fix-all: ' .. text)
+  assert(not text:find('prot', 1, true), 'prot left: ' .. text)
+  vim.cmd('bwipeout! ' .. buf)
 end)
 
 test('the server-not-found message gives the release download and make install', function()

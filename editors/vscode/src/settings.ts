@@ -50,6 +50,9 @@ export const SERVER_KEYS = {
   documentLinks: "documentLinks",
   selectionRanges: "selectionRanges",
   formatting: "formatting",
+  formatIndent: "format.indent",
+  formatSequences: "format.sequences",
+  semanticTokens: "semanticTokens",
   scriptChecks: "scriptChecks",
 } as const;
 

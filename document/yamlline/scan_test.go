@@ -1,4 +1,4 @@
-package cursor
+package yamlline
 
 import (
 	"strings"
@@ -25,28 +25,9 @@ func TestFlowAt(t *testing.T) {
 	for _, tc := range tests {
 		col := strings.Index(tc.line, "|")
 		line := strings.Replace(tc.line, "|", "", 1)
-		inFlow, key := flowAt(line, col)
+		inFlow, key := FlowAt(line, col)
 		if inFlow != tc.inFlow || key != tc.key {
 			t.Errorf("%q: in flow %v, key %v; want %v, %v", tc.line, inFlow, key, tc.inFlow, tc.key)
-		}
-	}
-}
-
-func TestCloseLine(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"    key: value", "    key: value"},
-		{"    key: \"abc", "    key: \"abc\""},
-		{"    key: 'it''s", "    key: 'it''s'"},
-		{"    key: [a, b", "    key: [a, b]"},
-		{"    key: [{a: 1, b", "    key: [{a: 1, b}]"},
-		{"    key: {a: {b:", "    key: {a: {b: }}"},
-		{"    key: [a, \"b", "    key: [a, \"b\"]"},
-		{"    key: echo \"hi", "    key: echo \"hi"},
-		{"    key: a # [comment", "    key: a # [comment"},
-	}
-	for _, tc := range tests {
-		if got := closeLine(tc.in); got != tc.want {
-			t.Errorf("closeLine(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
@@ -69,8 +50,8 @@ func TestUnclosed(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			states := scanLines(tc.lines)
-			if got := states[len(tc.lines)].unclosed(); got != tc.want {
+			states := Scan(tc.lines)
+			if got := states[len(tc.lines)].Unclosed(); got != tc.want {
 				t.Errorf("unclosed = %d, want %d", got, tc.want)
 			}
 		})

@@ -1,25 +1,23 @@
-package hover
+package schema
 
 import (
 	"fmt"
 	"strings"
-
-	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // KeyMarkdown documents key as a key of owner (nil for a top-level kind):
 // its type, whether it is required, its default, allowed values, the
 // description and an example.
-func KeyMarkdown(owner *schema.Obj, key *schema.Key) string {
+func KeyMarkdown(owner *Obj, key *Key) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s**", key.Name)
-	if owner != nil && owner.Name != "" && owner != schema.Item {
+	if owner != nil && owner.Name != "" && owner != Item {
 		fmt.Fprintf(&b, " — %s key", owner.Name)
-	} else if owner == schema.Item || owner == nil {
+	} else if owner == Item || owner == nil {
 		b.WriteString(" — top-level item")
 	}
 	b.WriteString("\n\n")
-	if owner != schema.Item && owner != nil {
+	if owner != Item && owner != nil {
 		fmt.Fprintf(&b, "*%s*, %s", key.Type.Describe(), requirement(owner, key))
 		if key.Default != "" {
 			fmt.Fprintf(&b, ", default `%s`", key.Default)
@@ -41,7 +39,7 @@ func KeyMarkdown(owner *schema.Obj, key *schema.Key) string {
 }
 
 // requirement says whether key is required in owner, in words.
-func requirement(owner *schema.Obj, key *schema.Key) string {
+func requirement(owner *Obj, key *Key) string {
 	if key.Required {
 		return "required"
 	}
@@ -73,12 +71,12 @@ func without(list []string, s string) []string {
 }
 
 // writeConstraints lists allowed values, ranges and patterns of t.
-func writeConstraints(b *strings.Builder, t *schema.Type) {
+func writeConstraints(b *strings.Builder, t *Type) {
 	if t == nil {
 		return
 	}
 	st := t.Scalar()
-	if st == nil && t.Kind == schema.List {
+	if st == nil && t.Kind == List {
 		st = t.Items.Scalar()
 	}
 	if st == nil {
@@ -116,7 +114,7 @@ func writeConstraints(b *strings.Builder, t *schema.Type) {
 }
 
 // ValueMarkdown documents one enum value of key.
-func ValueMarkdown(key *schema.Key, v *schema.Value) string {
+func ValueMarkdown(key *Key, v *Value) string {
 	s := fmt.Sprintf("**%s**", v.Name)
 	if key != nil {
 		s += fmt.Sprintf(" — value of `%s`", key.Name)

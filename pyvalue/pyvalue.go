@@ -4,8 +4,7 @@
 package pyvalue
 
 import (
-	"regexp"
-	"strings"
+	"github.com/valohai-ls/valohai-ls/pytext"
 
 	"gopkg.in/yaml.v3"
 
@@ -110,19 +109,13 @@ func (v Value) Describe() string {
 	return `"` + v.Str + `"`
 }
 
-var (
-	intText   = regexp.MustCompile(`^[+-]?[0-9](?:_?[0-9])*$`)
-	floatText = regexp.MustCompile(`^[+-]?(?:(?:[0-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*\.?)(?:[eE][+-]?[0-9](?:_?[0-9])*)?$`)
-	floatWord = regexp.MustCompile(`(?i)^[+-]?(?:inf|infinity|nan)$`)
-)
-
 // IntOK reports whether Python's int(str(v)) succeeds.
 func (v Value) IntOK() bool {
 	switch v.Kind {
 	case Int:
 		return true
 	case Str:
-		return intText.MatchString(strings.TrimSpace(v.Str))
+		return pytext.IntOK(v.Str)
 	}
 	return false
 }
@@ -133,8 +126,7 @@ func (v Value) FloatOK() bool {
 	case Int, Float:
 		return true
 	case Str:
-		s := strings.TrimSpace(v.Str)
-		return floatText.MatchString(s) || floatWord.MatchString(s)
+		return pytext.FloatOK(v.Str)
 	}
 	return false
 }
