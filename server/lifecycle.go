@@ -23,6 +23,11 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 	s.encoding, s.caps = enc, caps
 	s.mu.Unlock()
 	s.setInitOptions(params.InitializationOptions)
+	if !s.settings().PullDiagnostics {
+		s.mu.Lock()
+		s.caps.pull = false // pushed, unless the user opted in
+		s.mu.Unlock()
+	}
 	s.ws.setRoots(params)
 	s.initialized.Store(true)
 	s.log.Info("initialize", zap.String("client", params.ClientInfo.Name), zap.Stringer("encoding", enc), zap.Bool("snippets", caps.snippets))

@@ -80,6 +80,11 @@ const (
 type Settings struct {
 	// Diagnostics turns all diagnostics on or off.
 	Diagnostics bool
+	// PullDiagnostics offers textDocument/diagnostic to a client that can
+	// pull them (read from the initializationOptions only: capabilities
+	// are fixed at initialize). Off by default: in VS Code the pulled
+	// results were seen to keep a fixed problem squiggled under load.
+	PullDiagnostics bool
 	// Rules maps diagnostic codes to the level they are reported at.
 	Rules map[string]Level
 	// Format is how formatting lays a file out; the zero value follows
@@ -212,10 +217,17 @@ func (s *Settings) diagnostics(v any) []string {
 				continue
 			}
 			s.Diagnostics = b
+		case "pull":
+			b, ok := val.(bool)
+			if !ok {
+				problems = append(problems, fmt.Sprintf("setting \"diagnostics.pull\" must be true or false, not %s", describe(val)))
+				continue
+			}
+			s.PullDiagnostics = b
 		case "rules":
 			problems = append(problems, s.rules(val)...)
 		default:
-			problems = append(problems, unknown("setting", "diagnostics."+key, []string{"diagnostics.enable", "diagnostics.rules"}))
+			problems = append(problems, unknown("setting", "diagnostics."+key, []string{"diagnostics.enable", "diagnostics.pull", "diagnostics.rules"}))
 		}
 	}
 	return problems

@@ -74,9 +74,10 @@ func TestEndToEndPullDiagnostics(t *testing.T) {
 	var res struct {
 		Capabilities map[string]any `json:"capabilities"`
 	}
-	params := map[string]any{"processId": os.Getpid(), "rootUri": nil, "capabilities": map[string]any{
-		"workspace":    map[string]any{"diagnostics": map[string]any{"refreshSupport": true}},
-		"textDocument": map[string]any{"diagnostic": map[string]any{"relatedDocumentSupport": false}}}}
+	params := map[string]any{"processId": os.Getpid(), "rootUri": nil,
+		"initializationOptions": map[string]any{"diagnostics": map[string]any{"pull": true}}, "capabilities": map[string]any{
+			"workspace":    map[string]any{"diagnostics": map[string]any{"refreshSupport": true}},
+			"textDocument": map[string]any{"diagnostic": map[string]any{"relatedDocumentSupport": false}}}}
 	if err := s.Call("initialize", params, &res); err != nil {
 		t.Fatal(err)
 	}
@@ -120,4 +121,22 @@ func TestEndToEndPullDiagnostics(t *testing.T) {
 
 func textDocWith(uri string, version int) map[string]any {
 	return map[string]any{"uri": uri, "version": version}
+}
+
+// TestPullDiagnosticsNeedOptIn: a client that can pull is offered pull
+// diagnostics only with "diagnostics": {"pull": true}, and is pushed to
+// otherwise.
+func TestPullDiagnosticsNeedOptIn(t *testing.T) {
+	s := startBinary(t)
+	var res struct {
+		Capabilities map[string]any `json:"capabilities"`
+	}
+	params := map[string]any{"processId": os.Getpid(), "rootUri": nil, "capabilities": map[string]any{
+		"textDocument": map[string]any{"diagnostic": map[string]any{"relatedDocumentSupport": false}}}}
+	if err := s.Call("initialize", params, &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Capabilities["diagnosticProvider"] != nil {
+		t.Errorf("pull diagnostics offered without the opt-in: %v", res.Capabilities["diagnosticProvider"])
+	}
 }
