@@ -278,17 +278,8 @@ func makeRequired(t *testing.T, p pair, st *model.Symbol, rn run) (param *model.
 		if err != nil {
 			t.Fatal(err)
 		}
-		off := o.args[i].Pos.Offset + len("add_argument(")
-		if off > len(script) || string(script[off-len("add_argument("):off]) != "add_argument(" {
+		if !requireArgument(t, rn.Path, script, o.args[i].Pos.Offset) {
 			continue
-		}
-		closing := closeParen(script, off)
-		if closing < 0 {
-			continue
-		}
-		changed := string(script[:closing]) + ", required=True" + string(script[closing:])
-		if err := os.WriteFile(rn.Path, []byte(changed), 0o644); err != nil {
-			t.Fatal(err)
 		}
 		return c, func() {
 			if err := os.WriteFile(rn.Path, script, 0o644); err != nil {

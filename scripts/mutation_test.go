@@ -143,17 +143,8 @@ func TestMutationRequiredOption(t *testing.T) {
 						continue
 					}
 					script, _ := os.ReadFile(rn.Path)
-					off := o.args[i].Pos.Offset + len("add_argument(")
-					if off > len(script) || string(script[off-len("add_argument("):off]) != "add_argument(" {
+					if !requireArgument(t, rn.Path, script, o.args[i].Pos.Offset) {
 						continue
-					}
-					closing := closeParen(script, off)
-					if closing < 0 {
-						continue
-					}
-					changed := string(script[:closing]) + ", required=True" + string(script[closing:])
-					if err := os.WriteFile(rn.Path, []byte(changed), 0o644); err != nil {
-						t.Fatal(err)
 					}
 					m := document.NewMapper(p.text)
 					first, last := m.LineOf(param.Range.Start), m.LineOf(max(param.Range.End-1, param.Range.Start))
@@ -234,4 +225,24 @@ func closeParen(src []byte, off int) int {
 		}
 	}
 	return -1
+}
+
+// requireArgument rewrites the script at path (its text script) so that the
+// add_argument call at offset at gets required=True; false when the call
+// cannot be found there.
+func requireArgument(t *testing.T, path string, script []byte, at int) bool {
+	t.Helper()
+	off := at + len("add_argument(")
+	if off > len(script) || string(script[off-len("add_argument("):off]) != "add_argument(" {
+		return false
+	}
+	closing := closeParen(script, off)
+	if closing < 0 {
+		return false
+	}
+	changed := string(script[:closing]) + ", required=True" + string(script[closing:])
+	if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return true
 }

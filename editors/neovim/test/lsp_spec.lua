@@ -278,11 +278,11 @@ test('snippet items (for clients that take them) go in with their defaults', fun
     textEdit = { newText = 'step:\n  name: ${1:x}' } }), 'item_text')
 end)
 
--- Presses K and returns the hover float that opens and its text.
-local function press_k()
+-- Runs open (K by default) and returns the hover float that opens and its text.
+local function press_k(open)
   local before = {}
   for _, w in ipairs(vim.api.nvim_list_wins()) do before[w] = true end
-  vim.api.nvim_feedkeys('K', 'x', false)
+  if open then open() else vim.api.nvim_feedkeys('K', 'x', false) end
   local float
   wait_for('the hover window', function()
     for _, w in ipairs(vim.api.nvim_list_wins()) do
@@ -397,16 +397,7 @@ test('hover on wsgi shows markdown documentation', function()
 end)
 
 test('vim.lsp.buf.hover() opens a markdown float', function()
-  local before = {}
-  for _, w in ipairs(vim.api.nvim_list_wins()) do before[w] = true end
-  vim.lsp.buf.hover()
-  local float
-  wait_for('the hover window', function()
-    for _, w in ipairs(vim.api.nvim_list_wins()) do
-      if not before[w] and vim.api.nvim_win_get_config(w).relative ~= '' then float = w return true end
-    end
-    return false
-  end)
+  local float = press_k(vim.lsp.buf.hover)
   local fbuf = vim.api.nvim_win_get_buf(float)
   -- 0.7 styles the float with markdown syntax regions; later versions set the filetype.
   local groups = vim.api.nvim_win_call(float, function()
