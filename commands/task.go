@@ -251,7 +251,7 @@ func (p *Plan) grid(body *yaml.Node) *Plan {
 		factors = append(factors, v.count())
 	}
 	if n, set := executionCount(body); set && (n == nil || lo.Cmp(hi) != 0 || lo.Cmp(n) != 0) {
-		return p.unknown(fmt.Sprintf("the grid has %s combinations, and execution-count says otherwise", rangeText(lo, hi)))
+		return p.unknown(fmt.Sprintf("the grid has %s combinations, and %s says otherwise", rangeText(lo, hi), schema.XExecutionCount))
 	}
 	p.Min, p.Max = lo, hi
 	p.How = "every combination: " + strings.Join(factors, " × ")
@@ -281,11 +281,11 @@ func (p *Plan) counted(body *yaml.Node) *Plan {
 	n, set := executionCount(body)
 	switch {
 	case !set:
-		return p.unknown(fmt.Sprintf("a %s runs execution-count executions, and it has no execution-count", typeName(p.Type)))
+		return p.unknown(fmt.Sprintf("a %s runs %s executions, and it has no %[2]s", typeName(p.Type), schema.XExecutionCount))
 	case n == nil:
-		return p.unknown("the execution-count is not a whole number above 0")
+		return p.unknown("the " + schema.XExecutionCount + " is not a whole number above 0")
 	}
-	p.exact(n, "execution-count")
+	p.exact(n, schema.XExecutionCount)
 	if c, ok := fixedValues(p.Varied); ok {
 		p.Combos, p.Same = []Combo{c}, true
 	}
