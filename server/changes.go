@@ -92,10 +92,15 @@ func decodeChange(raw json.RawMessage) textChange {
 	if ch.end, err = position(r.End.Line, r.End.Character); err != nil {
 		return textChange{bad: "range end: " + err.Error()}
 	}
-	if ch.end.Line < ch.start.Line || ch.end.Line == ch.start.Line && ch.end.Character < ch.start.Character {
+	if reversed(ch.start, ch.end) {
 		return textChange{bad: fmt.Sprintf("the range ends (%d:%d) before it starts (%d:%d)", ch.end.Line, ch.end.Character, ch.start.Line, ch.start.Character)}
 	}
 	return ch
+}
+
+// reversed reports a range that ends before it starts.
+func reversed(start, end document.Position) bool {
+	return end.Line < start.Line || end.Line == start.Line && end.Character < start.Character
 }
 
 // position reads a line and character, which must be whole and not
@@ -146,7 +151,7 @@ func typedChanges(changes []protocol.TextDocumentContentChangeEvent) []textChang
 				end:   document.Position{Line: int(c.Range.End.Line), Character: int(c.Range.End.Character)},
 				text:  c.Text,
 			}
-			if tc.end.Line < tc.start.Line || tc.end.Line == tc.start.Line && tc.end.Character < tc.start.Character {
+			if reversed(tc.start, tc.end) {
 				tc = textChange{bad: "the range ends before it starts"}
 			}
 			out = append(out, tc)
