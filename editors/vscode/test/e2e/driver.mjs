@@ -124,13 +124,22 @@ async function command(title) {
   await key("Enter");
 }
 
-// Put the cursor at "LINE:COLUMN" (1-based, as the status bar shows them).
+// Put the cursor at "LINE:COLUMN" (1-based, as the status bar shows them). On a loaded
+// machine Go to Line was seen to land one column off (the typed text reaching the input
+// before it was ready): it is asked again, a few times, until the cursor is where asked.
 async function goTo(lineColumn) {
-  await quickInput(() => key("Control+g"), lineColumn);
-  await sleep(150);
-  await key("Enter");
   const [line, column = "1"] = lineColumn.split(":");
-  await waitForCursor(Number(line), Number(column));
+  for (let attempt = 1; ; attempt++) {
+    await quickInput(() => key("Control+g"), lineColumn);
+    await sleep(150);
+    await key("Enter");
+    try {
+      return await waitForCursor(Number(line), Number(column), attempt < 3 ? 5000 : WAIT);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await key("Escape");
+    }
+  }
 }
 
 // The cursor position from the status bar, e.g. { line: 2, column: 11 }.
@@ -140,8 +149,11 @@ async function cursor() {
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
-function waitForCursor(line, column) {
-  return eventually(async () => assert.deepEqual(await cursor(), { line, column }, "cursor position in the status bar"));
+function waitForCursor(line, column, timeout = WAIT) {
+  return eventually(
+    async () => assert.deepEqual(await cursor(), { line, column }, "cursor position in the status bar"),
+    timeout,
+  );
 }
 
 // Once the edit just made has reached the editor (its tab shows unsaved changes), save
@@ -410,9 +422,18 @@ describe("Valohai YAML in VS Code", () => {
     await key("Control+z");
 
     // A click on a node opens its definition in the editor.
-    const f = await eventually(graphFrame);
-    await f.click('#graph [data-node="train-again"] rect');
-    await waitForCursor(31, 7);
+    // The graph is drawn anew after the undo: a node found just before may be replaced
+    // by the time it is clicked (or its handlers not yet attached), so it is looked up and
+    // clicked again until a click lands and the editor shows the node's definition.
+    await eventually(async () => {
+      const f = await graphFrame();
+      try {
+        await f.click('#graph [data-node="train-again"] rect');
+      } catch (error) {
+        assert.fail(`the node could not be clicked: ${error.message}`);
+      }
+      await waitForCursor(31, 7, 3000);
+    });
     await command("View: Close All Editor Groups");
     await quickInput(() => key("Control+p"), "valohai.yaml");
     await waitForText(`${QUICK_INPUT} .monaco-list-row`, ["valohai.yaml"]);
@@ -521,7 +542,8 @@ describe("Valohai YAML in VS Code", () => {
     // it shows.
     await eventually(async () => {
       const row = (await texts(".action-widget .monaco-list-row.focused")).join("");
-      if (row === "") {
+      if (!/Change "prot" to "port"/.test(row)) {
+        // Not open, or opened before the diagnostic arrived: ask again.
         await key("Escape");
         await goTo("20:6");
         await key("Control+.");
