@@ -10,6 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/codeaction"
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/lint"
 )
 
 // fixFiles applies, to each file of paths, every fix that needs no choice
@@ -36,7 +37,7 @@ func fixFiles(ctx context.Context, paths []string, stderr io.Writer) bool {
 			continue
 		}
 		fixed, n := codeaction.FixText(doc, func(d *document.Document) []diagnostics.Diagnostic {
-			return diagnostics.Suppress(d, diagnostics.Diagnose(ctx, d))
+			return lint.Own(ctx, d)
 		})
 		if n == 0 || fixed == doc.Text {
 			continue
