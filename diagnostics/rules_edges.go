@@ -10,6 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
 // socket is a parsed `<node>.<type>.<key>` string.
@@ -73,7 +74,7 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 	}
 	if !model.KnownType(s.typ) {
 		msg := fmt.Sprintf("edge %s %q has socket type %q, which Valohai does not know", side, v.Value, s.typ)
-		if closest(s.typ, model.SocketTypes) == "" {
+		if suggest.Closest(s.typ, model.SocketTypes) == "" {
 			msg += "; the usual types are output, input and parameter"
 		}
 		c.withFix(v, Error, CodeSocketType, msg, s.typ, model.SocketTypes, func(t string) string { return s.node + "." + t + "." + s.key })
@@ -89,7 +90,7 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 // near got exists.
 func (c *checker) withFix(v *yaml.Node, sev Severity, code, msg, got string, names []string, fix func(string) string) {
 	var sugg []string
-	if s := closest(got, names); s != "" && s != got {
+	if s := suggest.Closest(got, names); s != "" && s != got {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 		sugg = []string{fix(s)}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
 // The checks in this file find references that the official validator
@@ -37,7 +38,7 @@ func (c *checker) placeholders(cmd, step *yaml.Node, owner string) {
 			span := c.findText(line, ph.Text(), &from)
 			msg := fmt.Sprintf("%s has no parameter %q, so %s stays in the command as written", owner, ph.Name, ph.Text())
 			var sugg []string
-			if s := closest(ph.Name, mapKeys(params)); s != "" {
+			if s := suggest.Closest(ph.Name, mapKeys(params)); s != "" {
 				msg = fmt.Sprintf("%s has no parameter %q; did you mean %q?", owner, ph.Name, s)
 				sugg = []string{"{" + ph.Prefix + ":" + s + "}"}
 			}
@@ -94,7 +95,7 @@ func (c *checker) deploymentEndpoints(m *model.Model, node *yaml.Node, who strin
 		}
 		msg := fmt.Sprintf("%s includes endpoint %q, which this file does not define; it is left out of the deployment", who, name)
 		var sugg []string
-		if s := closest(name, m.Names(model.KindEndpoint)); s != "" {
+		if s := suggest.Closest(name, m.Names(model.KindEndpoint)); s != "" {
 			msg = fmt.Sprintf("%s includes endpoint %q, which this file does not define; did you mean %q?", who, name, s)
 			sugg = []string{s}
 		}
