@@ -102,7 +102,8 @@ func diagnose(ctx context.Context, doc *document.Document) ([]Diagnostic, Stats)
 		}
 	}
 	if ctx.Err() == nil {
-		c.runRules(model.Of(doc), p)
+		m := model.Of(doc)
+		c.runRules(m, newItemCache(p, m))
 	}
 	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
 	return c.out, *c.stats

@@ -9,6 +9,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
 // pipe is one pipeline as its rules see it.
@@ -133,7 +134,7 @@ func (c *checker) nodeStep(p *pipe, n *yaml.Node, st model.StepOf, who string) {
 // nearest of the names that exist.
 func (c *checker) unknownRef(v *yaml.Node, sev Severity, code, msg string, names []string) {
 	var sugg []string
-	if s := closest(text(v), names); s != "" {
+	if s := suggest.Closest(text(v), names); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 		sugg = []string{s}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
 // place says where a value sits, for messages and for reporting problems
@@ -105,7 +106,7 @@ func (c *checker) unknownKind(n *yaml.Node) {
 	}
 	msg := fmt.Sprintf("unknown item kind %q: it is ignored (known kinds: %s)", k.Value, strings.Join(names, ", "))
 	var sugg []string
-	if s := closest(k.Value, names); s != "" {
+	if s := suggest.Closest(k.Value, names); s != "" {
 		msg = fmt.Sprintf("unknown item kind %q: did you mean %q? It is ignored as written", k.Value, s)
 		sugg = []string{s}
 	}
@@ -310,7 +311,7 @@ func (c *checker) choose(n *yaml.Node, o *schema.Obj, p place) *schema.Obj {
 	if ch == nil {
 		msg := fmt.Sprintf("%q is not a valid %s %s; expected one of %s", dv.Value, o.Name, o.Discriminator, strings.Join(consts, ", "))
 		var sugg []string
-		if s := closest(dv.Value, consts); s != "" {
+		if s := suggest.Closest(dv.Value, consts); s != "" {
 			msg = fmt.Sprintf("%q is not a valid %s %s; did you mean %q?", dv.Value, o.Name, o.Discriminator, s)
 			sugg = []string{s}
 		}
@@ -342,7 +343,7 @@ func (c *checker) unknownKey(k *yaml.Node, o *schema.Obj, owner string) {
 	}
 	msg := fmt.Sprintf("unknown key %q in %s", k.Value, owner)
 	var sugg []string
-	if s := closest(k.Value, names); s != "" {
+	if s := suggest.Closest(k.Value, names); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 		sugg = []string{s}
 	}
@@ -398,7 +399,7 @@ func (c *checker) stringValue(n *yaml.Node, t *schema.Type, p place, span docume
 		var sugg []string
 		s := t.Alias(n.Value)
 		if s == "" {
-			s = closest(n.Value, names)
+			s = suggest.Closest(n.Value, names)
 		}
 		if s != "" {
 			msg = fmt.Sprintf("%q is not a valid %s; did you mean %q?", n.Value, p.what(), s)

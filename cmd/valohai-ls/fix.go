@@ -10,6 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/codeaction"
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/lint"
 )
 
 // fixFiles applies, to each file of paths, every fix that needs no choice
@@ -33,7 +34,7 @@ func fixFiles(ctx context.Context, paths []string, stderr io.Writer) bool {
 		}
 		doc := document.New("file:///"+path, 1, string(data))
 		fixed, n := codeaction.FixText(doc, func(d *document.Document) []diagnostics.Diagnostic {
-			return diagnostics.Suppress(d, diagnostics.Diagnose(ctx, d))
+			return lint.Own(ctx, d)
 		})
 		if len(doc.Parsed().Errors) > 0 && len(document.New(doc.URI, 1, fixed).Parsed().Errors) > 0 {
 			fmt.Fprintf(stderr, "valohai-ls check --fix: %s has a YAML syntax error that no fix undoes; nothing fixed\n", path)
