@@ -401,9 +401,9 @@ func (c *checker) ownerName(n *yaml.Node, o *schema.Obj, p place) string {
 }
 
 // unknownKey reports a key of mapping n that o does not have, with the
-// one close key of o that n lacks as its fix, which it returns ("" when
-// none is). A close key that n has already is named without a fix, which
-// would write it twice.
+// close key of o as its fix, which it returns ("" when none is). A close
+// key that n has already is named without a fix, which would write it
+// twice; of two keys as close, the one n lacks is the fix.
 func (c *checker) unknownKey(n, k *yaml.Node, o *schema.Obj, owner string) string {
 	var free, all []string
 	for _, key := range o.Keys {
@@ -414,11 +414,15 @@ func (c *checker) unknownKey(n, k *yaml.Node, o *schema.Obj, owner string) strin
 	}
 	msg := fmt.Sprintf("unknown key %q in %s", k.Value, owner)
 	var sugg []string
-	if s := suggest.Closest(k.Value, free); s != "" {
+	s := suggest.Closest(k.Value, all)
+	if s != "" && document.ValueOf(n, s) != nil {
+		msg += fmt.Sprintf("; did you mean %q? It is written too", s)
+	} else if s == "" {
+		s = suggest.Closest(k.Value, free)
+	}
+	if s != "" && document.ValueOf(n, s) == nil {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 		sugg = []string{s}
-	} else if s := suggest.Closest(k.Value, all); s != "" {
-		msg += fmt.Sprintf("; did you mean %q? It is written too", s)
 	}
 	c.at(c.m.NodeSpan(k), Error, CodeUnknownKey, msg, sugg...)
 	if len(sugg) == 0 {
