@@ -109,3 +109,16 @@ var semanticRules = []Rule{
 	{CodeMalformedPlaceholder, "A placeholder in a form Valohai does not read, left in the command as text.", Warning},
 	{CodeUnbuildableCommand, "A default or pass-as template that keeps valohai-yaml from building the commands of a run with the defaults, such as a list for a parameter that is not multiple.", Warning},
 }
+
+// structural are the codes of findings about the shape of a mapping or
+// list (a key where it does not belong, missing, or twice; a mapping for
+// a list), which an indentation changes.
+var structural = map[string]bool{
+	CodeSyntax: true, CodeUnknownKey: true, CodeMissingKey: true, CodeWrongType: true, CodeMixedVariant: true,
+	CodeMissingVariant: true, CodeUnknownKind: true, CodeEmptyItem: true, CodeExtraKind: true, CodeStrayKey: true,
+	CodeDuplicateKey: true, CodeIneffectiveKey: true,
+}
+
+// Structural reports a code of findings about the shape of the YAML
+// rather than about a value.
+func Structural(code string) bool { return structural[code] }
