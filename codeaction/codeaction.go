@@ -59,13 +59,15 @@ type Options struct {
 type fixer func(c *ctx, d diagnostics.Diagnostic) []Action
 
 // fixers run on every diagnostic; each looks at the codes it knows.
-var fixers = []fixer{didYouMean, addMissing, keepVariant, validName}
+var fixers = []fixer{didYouMean, addMissing, keepVariant, validName, syntaxFix}
 
 // ctx is what the fixers share for one request.
 type ctx struct {
 	doc  *document.Document
 	m    *document.Mapper
 	opts Options
+	// found counts the document's findings, once a fixer needs them.
+	found map[finding]int
 }
 
 // Actions returns the fixes for diags (the diagnostics of doc that the

@@ -23,6 +23,7 @@ import (
 //	clean: CODE            no diagnostic with CODE remains after applying
 //	snippets: no           the client takes no snippet edits
 //	snippet: yes|no        whether the applied action's edit is a snippet
+//	fixall: yes|no         FixAll makes the applied action's edit, or none
 func TestFixtures(t *testing.T) {
 	fixture.Run(t, "testdata/*.txt", runCase)
 }
@@ -59,6 +60,12 @@ func runCase(t *testing.T, tc fixture.Case) {
 		}
 	}
 	apply := tc.Expect["apply"]
+	fixAll := tc.Expect["fixall"]
+	if len(fixAll) > 0 && fixAll[0] == "no" {
+		if es := FixAll(doc, diagnostics.Diagnose(context.Background(), doc)); len(es) > 0 {
+			t.Errorf("FixAll edits %+v, want none", es)
+		}
+	}
 	if len(apply) == 0 {
 		return
 	}
@@ -74,6 +81,11 @@ func runCase(t *testing.T, tc fixture.Case) {
 		}
 	}
 	after := applyEdits(tc.Text, a.Edits)
+	if len(fixAll) > 0 && fixAll[0] == "yes" {
+		if got := Apply(tc.Text, FixAll(doc, diagnostics.Diagnose(context.Background(), doc))); got != after {
+			t.Errorf("FixAll leaves:\n%s\nwant what %q leaves:\n%s", got, a.Title, after)
+		}
+	}
 	for _, w := range tc.Expect["after"] {
 		w = strings.ReplaceAll(w, `\n`, "\n")
 		if !strings.Contains(after, w) {

@@ -25,6 +25,9 @@ type Fix struct {
 	// (for a value that does not match the type's pattern).
 	Type  *schema.Type
 	Value string
+	// Syntax are the one-line edits with which the item of a YAML syntax
+	// error parses (the quick fixes check what else they change).
+	Syntax []document.SyntaxFix
 }
 
 // Mapping is where a mapping is written: Span its whole text, Indent the
@@ -58,6 +61,13 @@ func (f *Fix) shifted(delta int) *Fix {
 		mp := *f.Mapping
 		mp.Span = shift(mp.Span, delta)
 		g.Mapping = &mp
+	}
+	if f.Syntax != nil {
+		g.Syntax = make([]document.SyntaxFix, len(f.Syntax))
+		for i, sf := range f.Syntax {
+			sf.Start, sf.End = sf.Start+delta, sf.End+delta
+			g.Syntax[i] = sf
+		}
 	}
 	if f.Variants == nil {
 		return &g

@@ -281,13 +281,13 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeUnknownInput,
-			Why:  "Valohai refuses an override or edge for an input the step does not have; the data would go nowhere.",
+			Why:  "Valohai refuses an override of an input the step does not have (an error). It lets an edge to one through, but the step has no such input for the edge's files to land in: a warning, given only when the node's step is in the file and its inputs can all be read.",
 			Bad:  docSteps + docNodesOpen + "        override:\n          inputs:\n            - name: datasett\n" + docEdge,
 			Good: docSteps + docNodesOpen + "        override:\n          inputs:\n            - name: dataset\n" + docEdge,
 		},
 		{
 			Code: CodeUnknownParameter,
-			Why:  "Valohai refuses an override, edge or target for a parameter the step does not have; the value would go nowhere.",
+			Why:  "Valohai refuses an override of a parameter the step does not have, or a pipeline parameter aimed at one on an execution node (an error). It lets an edge to one through, but the step has no such parameter for the edge's value to set: a warning, given only when the node's step is in the file and its parameters can all be read.",
 			Bad:  docSteps + docNodesOpen + "        override:\n          parameters:\n            - name: epoch\n" + docEdge,
 			Good: docSteps + docNodesOpen + "        override:\n          parameters:\n            - name: epochs\n" + docEdge,
 		},
@@ -365,7 +365,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeUnknownPlaceholder,
-			Why:  "Valohai leaves a placeholder it cannot fill in the command as written, so the script gets the text {parameter:NAME}.",
+			Why:  "Valohai leaves a placeholder it cannot fill in the command as written, so the script gets the text {parameter:NAME} instead of a value, which it rarely takes: a warning (valohai-yaml builds the command without a word). Names that cannot be read as text are not checked.",
 			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py --lr {parameter:lr}\n    parameters:\n      - {name: learning-rate, type: float}\n",
 			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py --lr {parameter:learning-rate}\n    parameters:\n      - {name: learning-rate, type: float}\n",
 		},

@@ -106,9 +106,11 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// socketKey checks, for information, that an input or parameter socket
-// names an input or parameter of the node's step, and that a file socket
-// names a file of one of the deployment's endpoints.
+// socketKey checks that an input or parameter socket names an input or
+// parameter of the node's step (a warning: the official checker lets such
+// an edge through, and what it carries reaches nothing the step reads),
+// and, for information, that a file socket names a file of one of the
+// deployment's endpoints.
 func (c *checker) socketKey(p *pipe, s *socket) {
 	if model.IsWildcard(s.key) {
 		return
@@ -136,7 +138,7 @@ func (c *checker) socketKey(p *pipe, s *socket) {
 		return
 	}
 	msg := fmt.Sprintf("node %q runs step %q, which has no %s %q", s.node, name, what, s.key)
-	c.withFix(s.v, Information, code, msg, s.key, mapKeys(have), func(k string) string { return s.node + "." + s.typ + "." + k })
+	c.withFix(s.v, Warning, code, msg, s.key, mapKeys(have), func(k string) string { return s.node + "." + s.typ + "." + k })
 }
 
 // fileSocket checks `<node>.file.<endpoint>.<file>` against the endpoints.

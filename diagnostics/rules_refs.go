@@ -14,12 +14,12 @@ import (
 )
 
 // The checks in this file find references that the official validator
-// never checks. The platform passes such text on unchanged, so they are
-// reported for information only.
+// never checks.
 
-// placeholders reports `{parameter:NAME}` placeholders in a command whose
-// NAME is not a parameter of the step: they would be left in the command
-// as written.
+// placeholders warns about `{parameter:NAME}` placeholders in a command
+// whose NAME is not a parameter of the step: they are left in the command
+// as written, so the script gets the text instead of a value. Names that
+// cannot be told (a parameter name that is not text) are not checked.
 func (c *checker) placeholders(cmd, step *yaml.Node, owner string) {
 	list := document.ValueOf(step, schema.XParameters)
 	if doubtful(list) {
@@ -42,7 +42,7 @@ func (c *checker) placeholders(cmd, step *yaml.Node, owner string) {
 				msg = fmt.Sprintf("%s has no parameter %q; did you mean %q?", owner, ph.Name, s)
 				sugg = []string{"{" + ph.Prefix + ":" + s + "}"}
 			}
-			c.at(span, Information, CodeUnknownPlaceholder, msg, sugg...)
+			c.at(span, Warning, CodeUnknownPlaceholder, msg, sugg...)
 		}
 	}
 }
