@@ -167,7 +167,7 @@ var Toleration = &Obj{
 		{Name: "operator", Type: &Type{Kind: String, Enum: []Value{
 			{"Exists", "Tolerates the taint whatever its value; `value` is not needed."},
 			{"Equal", "Tolerates the taint only when its value equals `value` (the Kubernetes default)."},
-		}}, Default: "Equal", Doc: "How the taint's value is compared.", Example: "operator: Equal"},
+		}, Aliases: operatorAliases}, Default: "Equal", Doc: "How the taint's value is compared.", Example: "operator: Equal"},
 		{Name: "value", Type: str, Doc: "Taint value to match with `operator: Equal`.", Example: "value: gpu"},
 		{Name: "effect", Type: &Type{Kind: String, Enum: []Value{
 			{"NoSchedule", "New pods are not scheduled onto the node unless they tolerate the taint."},

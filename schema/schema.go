@@ -67,9 +67,10 @@ type Type struct {
 	// warned about by a rule).
 	Enum     []Value
 	EnumOpen bool
-	// Aliases map other names people write for an enum value, in lower
-	// case (`int`), to the value (`integer`), offered as its fix.
-	Aliases map[string]string
+	// Aliases map other words people write for an enum value, in lower
+	// case (`int`, `some`), to the values they may mean, the likelier
+	// first (`integer`; `suffix`): one is the fix, several a choice.
+	Aliases map[string][]string
 	// EnumAlsoBool allows true/false beside the enum values.
 	EnumAlsoBool bool
 
@@ -190,13 +191,19 @@ func (t *Type) EnumValue(v string) *Value {
 	return nil
 }
 
-// Alias returns the enum value that v (in any case) is a common other
-// name of, or "".
-func (t *Type) Alias(v string) string {
+// Alias returns the enum values that v (in any case) is a common other
+// word for, the likelier first, or nil.
+func (t *Type) Alias(v string) []string {
 	if t == nil {
-		return ""
+		return nil
 	}
-	return t.Aliases[strings.ToLower(v)]
+	var out []string
+	for _, a := range t.Aliases[strings.ToLower(v)] {
+		if t.EnumValue(a) != nil {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // Describe returns a short human name of the type.
