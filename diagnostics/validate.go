@@ -36,6 +36,7 @@ func (c *checker) root(doc *yaml.Node) bool {
 		return false
 	}
 	top := doc.Content[0]
+	c.foreignTag(top) // the items' tags are checked with the items
 	switch {
 	case top.Kind == yaml.SequenceNode:
 		return true
@@ -50,6 +51,7 @@ func (c *checker) root(doc *yaml.Node) bool {
 
 // item checks one top-level item.
 func (c *checker) item(n *yaml.Node) {
+	c.foreignTags(n)
 	n = document.Deref(n)
 	if n.Kind != yaml.MappingNode {
 		c.at(c.m.NodeSpan(n), Error, CodeWrongType, "a top-level item must be a mapping such as `step:`, not "+describeNode(n))
@@ -290,6 +292,7 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 		c.fixed(p.anchor, Error, CodeMissingKey, missingKeyMessage(owner, key), fix)
 	}
 	c.variants(n, o, owner, seen, p)
+	c.requirements(n, o, owner, seen)
 	if anyOfMissing {
 		c.fixed(p.anchor, Error, CodeMissingKey, fmt.Sprintf("%s needs %s", owner, orList(o.AnyOf)), fix)
 	}

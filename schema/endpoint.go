@@ -175,5 +175,9 @@ var Toleration = &Obj{
 			{"NoExecute", "Pods that do not tolerate the taint are evicted from the node."},
 		}}, Doc: "Taint effect to tolerate. Left out, every effect is tolerated.", Example: "effect: NoSchedule"},
 	},
+	Requires: []Requirement{{
+		Key: "key", Unless: "operator", Values: []string{"Exists"},
+		Why: "only operator Exists, or no operator, tolerates a taint whatever its key",
+	}},
 	Snippet: "key: ${1:dedicated}\noperator: ${2|Equal,Exists|}\nvalue: ${3:gpu}\neffect: ${4|NoSchedule,PreferNoSchedule,NoExecute|}",
 }

@@ -121,6 +121,9 @@ type Obj struct {
 	Variants []Variant
 	// AnyOf lists keys of which at least one must be present.
 	AnyOf []string
+	// Requires lists keys that are required only when another key has
+	// some values.
+	Requires []Requirement
 	// Discriminator names the key whose value selects one of Choices (a
 	// pipeline node's type). Each choice is a complete object.
 	Discriminator string
@@ -135,6 +138,30 @@ type Obj struct {
 	// KeyRef, on an open object, says what its keys refer to (the keys of
 	// a task's parameter set are parameters of the task's step).
 	KeyRef Ref
+}
+
+// Requirement is a key that a mapping needs unless another key, Unless,
+// is left out or has one of Values (a toleration needs a key unless its
+// operator is Exists). Why says what writing one of Values means.
+type Requirement struct {
+	Key    string
+	Unless string
+	Values []string
+	Why    string
+}
+
+// Excused reports whether a mapping without r.Key is fine when Unless has
+// the value v (present reports whether it is written).
+func (r Requirement) Excused(v string, present bool) bool {
+	if !present {
+		return true
+	}
+	for _, x := range r.Values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // Variant is a named group of keys of which one must be chosen.
