@@ -3,7 +3,7 @@ module github.com/valohai-ls/valohai-ls
 go 1.26.8
 
 require (
-	github.com/agnivade/levenshtein v1.2.2
+	github.com/hbollon/go-edlib v1.7.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	go.lsp.dev/jsonrpc2 v1.0.1
 	go.lsp.dev/protocol v1.0.1

@@ -11,12 +11,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/lint"
 	"github.com/valohai-ls/valohai-ls/schema"
-	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
 // Exit codes of the check command.
@@ -137,17 +136,12 @@ func (k Checker) Text(ctx context.Context, path string, data []byte) Result {
 	if len(data) >= hugeFile {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(doc)))
 	}
-	// Item by item, so that a huge file is checked in bounded memory; as
-	// a whole when the file is not plain items.
-	diags, ok := diagnostics.DiagnoseItems(ctx, doc)
-	if !ok {
-		diags = diagnostics.Diagnose(ctx, doc)
-	}
+	// Item by item, so that a huge file is checked in bounded memory.
+	opts := lint.Options{ItemByItem: true}
 	if !k.NoScripts && path != StdinName {
-		diags = append(diags, scripts.Check(ctx, doc, filepath.Dir(path), scripts.NewReader()).Diagnostics...)
-		sort.SliceStable(diags, func(i, j int) bool { return diags[i].Start < diags[j].Start })
+		opts.ScriptDir = filepath.Dir(path)
 	}
-	return Result{Path: path, Doc: doc, Diagnostics: diagnostics.Suppress(doc, diags)}
+	return Result{Path: path, Doc: doc, Diagnostics: lint.File(ctx, doc, opts).Diagnostics}
 }
 
 // hugeFile is the size from which a file's check sets the collector a

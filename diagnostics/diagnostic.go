@@ -87,7 +87,11 @@ func diagnose(ctx context.Context, doc *document.Document) ([]Diagnostic, Stats)
 	p := doc.Parsed()
 	c := &checker{m: doc.Mapper(), ctx: ctx, stats: &Stats{}}
 	for _, e := range p.Errors {
-		c.add(Diagnostic{Start: e.Start, End: e.End, Severity: Error, Code: CodeSyntax, Message: e.Message})
+		d := Diagnostic{Start: e.Start, End: e.End, Severity: Error, Code: CodeSyntax, Message: e.Message}
+		if len(e.Fixes) > 0 {
+			d.Fix = &Fix{Syntax: e.Fixes}
+		}
+		c.add(d)
 	}
 	if p.Root == nil || c.root(p.Root) {
 		for _, it := range p.Items {
@@ -98,7 +102,8 @@ func diagnose(ctx context.Context, doc *document.Document) ([]Diagnostic, Stats)
 		}
 	}
 	if ctx.Err() == nil {
-		c.runRules(model.Of(doc), p)
+		m := model.Of(doc)
+		c.runRules(m, newItemCache(p, m))
 	}
 	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
 	return c.out, *c.stats

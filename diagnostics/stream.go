@@ -32,10 +32,6 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 		return nil, false
 	}
 	spans := doc.ItemSpans()
-	type itemFindings struct {
-		schema []Diagnostic
-		rules  map[int][]Diagnostic // by rule, for the rules that read no other item
-	}
 	found := make([]itemFindings, len(spans))
 	lists := map[*model.Symbol]stepLists{}
 	syms := make([]*model.Symbol, len(spans))
@@ -62,25 +58,9 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 		if sym == nil {
 			return true
 		}
-		// Run the item's rules that read nothing of other items now; the
-		// others (those that look items up, as seen by what they looked
-		// up) run once every item is known.
-		alone := model.Assemble(doc, []*model.Symbol{sym})
-		for r, rl := range rules {
-			if rl.item == nil || rl.cross || rl.kind != sym.Kind || sym.Broken || sym.Body == nil {
-				continue
-			}
-			sub := &checker{m: m, ctx: ctx}
-			deps := &model.Deps{}
-			rl.item(sub, alone.Tracking(deps), sym)
-			if !deps.Empty() {
-				continue
-			}
-			if found[i].rules == nil {
-				found[i].rules = map[int][]Diagnostic{}
-			}
-			found[i].rules[r] = sub.out
-		}
+		// The item's rules that look no other item up run now; the others
+		// run once every item is known.
+		(&checker{m: m, ctx: ctx}).runRules(model.Assemble(doc, []*model.Symbol{sym}), alone{&found[i]})
 		// The tree is dropped: a hollow symbol stands for the item, read
 		// again from the text when a rule needs all of it.
 		syms[i] = model.Hollow(sym, func() *model.Symbol {
@@ -101,35 +81,66 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 		return nil, false
 	}
 	x := model.Assemble(doc, syms)
-	index := make(map[*model.Symbol]int, len(syms))
+	mode := streamed{found: found, index: make(map[*model.Symbol]int, len(syms))}
 	c := &checker{m: m, ctx: ctx, lists: lists}
 	for i, s := range syms {
 		if s != nil {
-			index[s] = i
+			mode.index[s] = i
 		}
 		c.out = append(c.out, found[i].schema...)
 	}
-	for r, rl := range rules {
-		if ctx.Err() != nil {
-			return nil, false
-		}
-		if rl.global != nil {
-			rl.global(c, x)
-			continue
-		}
-		for _, e := range kept(x, rl.kind) {
-			if f, ok := found[index[e]].rules[r]; ok {
-				c.out = append(c.out, f...)
-				continue
-			}
-			w := x.Whole(e)
-			rl.item(c, x.With(w), w)
-		}
+	c.runRules(x, mode)
+	if ctx.Err() != nil {
+		return nil, false
 	}
 	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
 	x.Unload() // the items the rules loaded: what reads the model next loads its own
 	model.Provide(doc, x)
 	return c.out, true
+}
+
+// itemFindings are the findings of one item read on its own: its schema
+// findings, and those of each item rule (by index in rules) that looked no
+// other item up.
+type itemFindings struct {
+	schema []Diagnostic
+	rules  map[int][]Diagnostic
+}
+
+// alone is the mode of the rules run on one item as soon as it is read:
+// the findings of a rule that looked nothing up are kept in f.
+type alone struct{ f *itemFindings }
+
+func (alone) alone() bool                             { return true }
+func (alone) reuse(*checker, int, *model.Symbol) bool { return false }
+func (alone) keeps(int, *model.Symbol) bool           { return true }
+func (a alone) keep(_ *checker, r int, _ *model.Symbol, f *ruleFindings) {
+	if !f.deps.Empty() {
+		return
+	}
+	if a.f.rules == nil {
+		a.f.rules = map[int][]Diagnostic{}
+	}
+	a.f.rules[r] = f.diags
+}
+
+// streamed is the mode of the rules run over every item read on its own:
+// the findings the alone mode kept are reused; the other rules run on the
+// items loaded again.
+type streamed struct {
+	found []itemFindings
+	index map[*model.Symbol]int // of each item in found
+}
+
+func (streamed) alone() bool                                      { return false }
+func (streamed) keeps(int, *model.Symbol) bool                    { return false }
+func (streamed) keep(*checker, int, *model.Symbol, *ruleFindings) {}
+func (s streamed) reuse(c *checker, r int, e *model.Symbol) bool {
+	f, ok := s.found[s.index[e]].rules[r]
+	if ok {
+		c.out = append(c.out, f...)
+	}
+	return ok
 }
 
 // inParallel calls read with each index of order, on as many goroutines
@@ -160,26 +171,6 @@ func inParallel(ctx context.Context, order []int, read func(int) bool) bool {
 	close(next)
 	wg.Wait()
 	return !failed.Load() && ctx.Err() == nil
-}
-
-// kept returns the items of kind that Kept returns, as they are in the
-// model (hollow ones are not loaded): those with a body that parsed, of
-// several with one name the last.
-func kept(x *model.Model, kind model.Kind) []*model.Symbol {
-	all := x.All(kind)
-	last := map[string]*model.Symbol{}
-	for _, s := range all {
-		if s.Name != "" {
-			last[s.Name] = s
-		}
-	}
-	var out []*model.Symbol
-	for _, s := range all {
-		if !s.Broken && s.Body != nil && (s.Name == "" || last[s.Name] == s) {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // itemsOnly reports whether the text is items and nothing else: the first

@@ -14,6 +14,9 @@ import (
 type SyntaxError struct {
 	Start, End int
 	Message    string
+	// Fixes are the edits, each of one line (or of the tabs of the
+	// item's indentation), with which the item parses.
+	Fixes []SyntaxFix
 }
 
 // Parse parses text. When the whole text parses, Items are the top-level
@@ -317,17 +320,38 @@ func syntaxError(err error, m *Mapper, span Span) *SyntaxError {
 	if line < 0 || line >= m.LineCount() {
 		line = lastContentLine(m)
 	}
-	if !strings.Contains(msg, "end of stream") && line >= 0 {
+	eos := strings.Contains(msg, "end of stream")
+	if !eos && line >= 0 {
 		line = firstFailingLine(m, span, line)
 	}
 	line = clampLine(m, line)
-	line, msg = explain(m, line, msg)
+	b := locate(m, span, line, msg, eos)
+	line = b.line
 	start := m.LineStart(line) + indentWidth(m.Line(line))
 	end := m.LineEnd(line)
 	if start >= end {
 		start = m.LineStart(line)
 	}
-	return &SyntaxError{Start: start, End: end, Message: msg}
+	return &SyntaxError{Start: start, End: end, Message: b.msg, Fixes: repairs(m, span, b)}
+}
+
+// locate finds the mistake behind a yaml.v3 error, msg, that the text
+// of span fails to parse with at line: a quote left open (which a later
+// quote may have ended lines below), a key dedented out of its mapping,
+// or what the error's words say of line itself.
+func locate(m *Mapper, span Span, line int, msg string, eos bool) blame {
+	if eos {
+		line = m.LineOf(max(span.End-1, span.Start))
+	}
+	if b, ok := runawayQuote(m, span, line); ok {
+		return b
+	}
+	if eos {
+		if b, ok := neverClosed(m, span); ok {
+			return b
+		}
+	}
+	return explain(m, line, msg)
 }
 
 // maxLocateLines bounds the items in which the failing line is searched for.

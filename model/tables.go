@@ -62,8 +62,19 @@ func (x *Model) lookup(kind Kind, name string) *Symbol {
 
 // Kept returns the items of kind that the official loader keeps, in file
 // order: those that parse, with a body, and of several with one name the
-// last. Items without a name are kept.
+// last. Items without a name are kept. Hollow items (see Hollow) are
+// loaded.
 func (x *Model) Kept(kind Kind) []*Symbol {
+	out := x.KeptAsIs(kind)
+	for i, s := range out {
+		out[i] = x.whole(s)
+	}
+	return out
+}
+
+// KeptAsIs returns the items Kept returns as they are in the model: a
+// hollow item is not loaded.
+func (x *Model) KeptAsIs(kind Kind) []*Symbol {
 	t := x.tables[kind]
 	if t == nil {
 		return nil
@@ -74,7 +85,7 @@ func (x *Model) Kept(kind Kind) []*Symbol {
 			continue
 		}
 		if s.Name == "" || t.byName[s.Name] == s {
-			out = append(out, x.whole(s))
+			out = append(out, s)
 		}
 	}
 	return out

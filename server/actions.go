@@ -11,6 +11,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/codeaction"
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/lint"
 	"github.com/valohai-ls/valohai-ls/settings"
 )
 
@@ -84,7 +85,7 @@ func (s *Server) withFixes(ctx context.Context, doc *document.Document, diags []
 		code       string
 	}
 	found := map[key]diagnostics.Diagnostic{}
-	for _, f := range s.findings(ctx, doc) {
+	for _, f := range lint.Own(ctx, doc) {
 		found[key{f.Start, f.End, f.Code}] = f
 	}
 	for i, d := range diags {

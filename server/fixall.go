@@ -9,6 +9,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/codeaction"
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/lint"
 )
 
 // fixAllKind is LSP's kind of the action that applies every safe fix.
@@ -20,10 +21,7 @@ const fixAllKind = protocol.CodeActionKind("source.fixAll")
 func (s *Server) fixAllAction(ctx context.Context, u uri.URI, doc *document.Document, enc document.Encoding) *protocol.CodeAction {
 	st := s.settings()
 	diagnose := func(d *document.Document) []diagnostics.Diagnostic {
-		if d == doc {
-			return st.Apply(s.findings(ctx, d))
-		}
-		return st.Apply(diagnostics.Suppress(d, diagnostics.Diagnose(ctx, d)))
+		return st.Apply(lint.Own(ctx, d))
 	}
 	fixed, n := codeaction.FixText(doc, diagnose)
 	e, ok := codeaction.Replacement(doc.Text, fixed)

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"sort"
 	"sync"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/lint"
 )
 
 // publisher computes and publishes diagnostics shortly after the last
@@ -161,6 +161,13 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 			// The code links to its section of the rules reference.
 			pd.CodeDescription = protocol.CodeDescription{Href: uri.URI(diagnostics.RuleURL(d.Code))}
 		}
+		if f := d.Fix; f != nil && f.Rename != "" {
+			// A duplicate name links to the first definition.
+			pd.RelatedInformation = []protocol.DiagnosticRelatedInformation{{
+				Location: protocol.Location{URI: uri.URI(doc.URI), Range: toRange(m, f.First.Start, f.First.End, enc)},
+				Message:  "the name is defined first here",
+			}}
+		}
 		if len(d.Suggestions) > 0 {
 			// The quick fixes read the did-you-mean replacements back.
 			if data, err := json.Marshal(diagnosticData{Suggestions: d.Suggestions}); err == nil {
@@ -172,45 +179,23 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 	return out
 }
 
-// diagnose returns the diagnostics of doc as the user sees them: without
-// those silenced by suppression comments or turned off in the settings,
-// with the severities the settings give.
+// diagnose returns the diagnostics of doc as the user sees them (those
+// of lint.File, the scripts' when the settings allow it), without those
+// turned off in the settings, with the severities the settings give.
 func (s *Server) diagnose(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
-	found := s.findings(ctx, doc)
-	if more := s.scriptFindings(ctx, doc); len(more) > 0 {
-		found = diagnostics.Suppress(doc, append(append([]diagnostics.Diagnostic(nil), found...), more...))
-		sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
+	opts := lint.Options{Scripts: s.scripts}
+	if dir := s.scriptDir(doc); dir != "" {
+		// Each open document keeps its steps' script findings in a
+		// scripts.Cache, which compares again only the steps whose
+		// text, scripts (stat'ed on every check, and forgotten when the
+		// client reports them changed) or looked-up step names changed.
+		if k := s.scriptCaches.of(ctx, doc.URI); k != nil {
+			opts.ScriptDir, opts.Cache = dir, k
+		}
 	}
-	return s.settings().Apply(found)
-}
-
-// findingsKey stores a version's findings on the document.
-type findingsKey struct{}
-
-// findings holds the findings of one version once they were computed to
-// the end. They depend on the text alone: the settings are applied to
-// them when they are read.
-type findings struct {
-	mu    sync.Mutex
-	done  bool
-	diags []diagnostics.Diagnostic
-}
-
-// findings returns every finding of doc that suppression comments leave,
-// computed once per version (a run cancelled half-way is not kept).
-func (s *Server) findings(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
-	f := doc.Derived(findingsKey{}, func() any { return &findings{} }).(*findings)
-	f.mu.Lock()
-	if f.done {
-		defer f.mu.Unlock()
-		return f.diags
+	res := lint.File(ctx, doc, opts)
+	if hook := s.opts.ScriptChecked; hook != nil && opts.Cache != nil && ctx.Err() == nil {
+		hook(doc.URI, doc.Version, res.Checked, res.Reused)
 	}
-	f.mu.Unlock()
-	diags := diagnostics.Suppress(doc, diagnostics.Diagnose(ctx, doc))
-	if ctx.Err() == nil {
-		f.mu.Lock()
-		f.done, f.diags = true, diags
-		f.mu.Unlock()
-	}
-	return diags
+	return s.settings().Apply(res.Diagnostics)
 }

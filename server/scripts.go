@@ -11,7 +11,6 @@ import (
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
 
-	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/scripts"
 	"github.com/valohai-ls/valohai-ls/settings"
@@ -19,31 +18,6 @@ import (
 
 // scriptWatchID identifies the registration of the scripts' watcher.
 const scriptWatchID = "valohai-ls.scripts"
-
-// scriptFindings compares the steps of doc with the scripts they run,
-// when doc is a file on disk and the setting allows it. The scripts are
-// read (and kept by content) by the server's reader; each open document
-// keeps its steps' findings in a scripts.Cache, which checks again only
-// the steps whose text, scripts (stat'ed on every check, and forgotten
-// when the client reports them changed) or looked-up step names changed.
-func (s *Server) scriptFindings(ctx context.Context, doc *document.Document) []diagnostics.Diagnostic {
-	if !s.settings().Enabled(settings.ScriptChecks) {
-		return nil
-	}
-	u, err := uri.Parse(doc.URI)
-	if err != nil || !u.IsFile() {
-		return nil
-	}
-	k := s.scriptCaches.of(ctx, doc.URI)
-	if k == nil {
-		return nil
-	}
-	res := k.Check(ctx, doc, filepath.Dir(u.FsPath()), s.scripts)
-	if hook := s.opts.ScriptChecked; hook != nil && ctx.Err() == nil {
-		hook(doc.URI, doc.Version, res.Checked, res.Reused)
-	}
-	return res.Diagnostics
-}
 
 // scriptCaches are the script findings of the open documents, by URI.
 type scriptCaches struct {

@@ -10,11 +10,13 @@ import (
 	"github.com/valohai-ls/valohai-ls/codeaction"
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/lint"
 )
 
 // fixFiles applies, to each file of paths, every fix that needs no choice
 // (check --fix), and says on stderr what it changed. A file with a YAML
-// syntax error is left as it is. It returns false when a file could not be
+// syntax error is left as it is unless the fixes undo it (a tab, a missing
+// space, an unclosed quote, a misindented key, each with one repair). It returns false when a file could not be
 // written.
 func fixFiles(ctx context.Context, paths []string, stderr io.Writer) bool {
 	if len(paths) == 0 {
@@ -31,13 +33,13 @@ func fixFiles(ctx context.Context, paths []string, stderr io.Writer) bool {
 			continue
 		}
 		doc := document.New("file:///"+path, 1, string(data))
-		if p := doc.Parsed(); len(p.Errors) > 0 {
-			fmt.Fprintf(stderr, "valohai-ls check --fix: %s has a YAML syntax error; nothing fixed\n", path)
+		fixed, n := codeaction.FixText(doc, func(d *document.Document) []diagnostics.Diagnostic {
+			return lint.Own(ctx, d)
+		})
+		if len(doc.Parsed().Errors) > 0 && len(document.New(doc.URI, 1, fixed).Parsed().Errors) > 0 {
+			fmt.Fprintf(stderr, "valohai-ls check --fix: %s has a YAML syntax error that no fix undoes; nothing fixed\n", path)
 			continue
 		}
-		fixed, n := codeaction.FixText(doc, func(d *document.Document) []diagnostics.Diagnostic {
-			return diagnostics.Suppress(d, diagnostics.Diagnose(ctx, d))
-		})
 		if n == 0 || fixed == doc.Text {
 			continue
 		}
