@@ -160,11 +160,20 @@ function waitForCursor(line, column, timeout = WAIT) {
 // it and return the file's text from disk.
 async function saveAndRead() {
   await page.waitForSelector(".tabs-container .tab.active.dirty", { timeout: WAIT });
-  await key("Control+s");
-  await page.waitForFunction(() => !document.querySelector(".tabs-container .tab.active.dirty"), {
-    timeout: WAIT,
-    polling: 100,
-  });
+  // A Control+s pressed while a widget was closing was seen to be lost on a loaded
+  // machine: pressed again while the tab stays unsaved.
+  for (let attempt = 1; ; attempt++) {
+    await key("Control+s");
+    try {
+      await page.waitForFunction(() => !document.querySelector(".tabs-container .tab.active.dirty"), {
+        timeout: attempt < 3 ? 5000 : WAIT,
+        polling: 100,
+      });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
   await sleep(300);
   return readFileSync(WS_FILE, "utf8");
 }
