@@ -2,6 +2,7 @@ package codeaction
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -24,6 +25,9 @@ import (
 //	snippets: no           the client takes no snippet edits
 //	snippet: yes|no        whether the applied action's edit is a snippet
 //	fixall: yes|no         FixAll makes the applied action's edit, or none
+//	others: kept           after applying, the findings are those before
+//	                       less the one fixed: none lost, none new
+//	preferred: yes|no      whether the applied action is preferred
 func TestFixtures(t *testing.T) {
 	fixture.Run(t, "testdata/*.txt", runCase)
 }
@@ -99,12 +103,38 @@ func runCase(t *testing.T, tc fixture.Case) {
 	if len(doc2.Parsed().Errors) > 0 {
 		t.Errorf("after %q the text does not parse: %v\n%s", a.Title, doc2.Parsed().Errors[0].Message, plainText)
 	}
+	if w := tc.Expect["preferred"]; len(w) > 0 && a.Preferred != (w[0] == "yes") {
+		t.Errorf("%q preferred: %v, want %s", a.Title, a.Preferred, w[0])
+	}
+	if slices.Contains(tc.Expect["others"], "kept") {
+		othersKept(t, doc, doc2, a, diags[a.Diag])
+	}
 	for _, code := range tc.List("clean") {
 		for _, d := range diagnostics.Diagnose(context.Background(), doc2) {
 			if d.Code == code {
 				t.Errorf("after %q a %s remains: %s\n%s", a.Title, code, d.Message, plainText)
 			}
 		}
+	}
+}
+
+// othersKept checks that the findings of after are those of before less
+// fixed, the one a fixes, compared by code and message.
+func othersKept(t *testing.T, before, after *document.Document, a Action, fixed diagnostics.Diagnostic) {
+	t.Helper()
+	count := func(doc *document.Document) map[string]int {
+		out := map[string]int{}
+		for _, d := range diagnostics.Suppress(doc, diagnostics.Diagnose(context.Background(), doc)) {
+			out[d.Code+": "+d.Message]++
+		}
+		return out
+	}
+	want, got := count(before), count(after)
+	if want[fixed.Code+": "+fixed.Message]--; want[fixed.Code+": "+fixed.Message] == 0 {
+		delete(want, fixed.Code+": "+fixed.Message)
+	}
+	if !maps.Equal(want, got) {
+		t.Errorf("after %q the other findings changed:\nbefore (less the fixed one): %v\nafter: %v", a.Title, want, got)
 	}
 }
 

@@ -102,6 +102,7 @@ var semanticRules = []Rule{
 	{CodeDuplicateItem, "Two parameters, inputs, outputs or variables of one step share a name.", Information},
 	{CodeDottedNodeName, "A node name with a dot, which edges and targets cannot name.", Information},
 	{CodeUnknownFile, "A file socket that names a file the endpoint does not have.", Information},
+	{CodeUnknownOutput, "An output edge end that matches none of the outputs its node's step declares (a warning when it is near one).", Information},
 	{CodeNameCollision, "A pipeline and a blueprint with the same name replace each other.", Information},
 	{CodeEmptyRange, "A parameter whose min is greater than its max, so no value fits.", Information},
 	{CodeOptionTwice, "An option written before a {parameter:NAME} placeholder that writes it already, so it is passed twice.", Warning},

@@ -99,7 +99,7 @@ func officialFor(code string) Official {
 		return OfficialCrashes
 	case CodeExtraKind, CodeStrayKey, CodeDuplicateKey, CodeYAML11, "deprecated", CodeUnknownEndpoint,
 		CodeUnknownPlaceholder, CodeDuplicateItem, CodeDottedNodeName, CodeUnknownFile, CodeNameCollision, CodeEmptyRange,
-		CodeOptionTwice, CodeMalformedPlaceholder, CodeUnbuildableCommand:
+		CodeOptionTwice, CodeMalformedPlaceholder, CodeUnbuildableCommand, CodeUnknownOutput:
 		return OfficialSilent
 	case CodeScriptUnknownOption, CodeScriptRequiredOption, CodeScriptFlagValue, CodeScriptUnknownStep,
 		CodeScriptUndeclaredParameter, CodeScriptUnusedParameter, CodeScriptUndeclaredInput, CodeScriptUnusedInput,
@@ -214,6 +214,12 @@ func ruleDocs() []RuleDoc {
 			Good: docStep + "    parameters:\n      - name: answer\n        type: string\n        choices: [\"yes\", \"no\"]\n",
 		},
 		{
+			Code: CodeForeignTag,
+			Why:  "Valohai reads valohai.yaml with a YAML loader that builds only YAML's standard tags (!!str, !!int and the like); a tag of another tool, such as CloudFormation's !Ref, stops it, and the whole file is refused.",
+			Bad:  "- step:\n    name: train\n    image: !Ref python:3.12\n    command: python train.py\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+		},
+		{
 			Code: "deprecated",
 			Why:  "The construct still works but may stop working in a later version of Valohai.",
 			Bad:  docSteps + "- blueprint:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n    edges: []\n",
@@ -251,7 +257,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeSocketType,
-			Why:  "Valohai refuses an edge whose socket type is not one it can connect (output, input, parameter, file and so on).",
+			Why:  "Valohai refuses an edge whose socket type is not one it can connect (output, input, parameter, file and so on). A pipeline parameter's target whose type only starts with parameter, such as the plural parameters, is a hint: Valohai reads only the start of a target's type, so it works (Valohai's own example projects write it), but the type the documentation and every edge use is parameter, and an edge with the plural is refused.",
 			Bad:  docSteps + docNodes + "    edges:\n      - [prep.outputs.*, train.input.dataset]\n",
 			Good: docSteps + docNodes + docEdge,
 		},
@@ -386,6 +392,12 @@ func ruleDocs() []RuleDoc {
 			Why:  "The deployment has no such file, so the data sent to it goes nowhere.",
 			Bad:  docSteps + docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges:\n      - [prep.output.model.pkl, deploy.file.predict.weights]\n",
 			Good: docSteps + docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges:\n      - [prep.output.model.pkl, deploy.file.predict.model]\n",
+		},
+		{
+			Code: CodeUnknownOutput,
+			Why:  "An output edge takes the files its key names (a file name or a glob such as model*). A step's outputs list is what it declares it writes; a key that matches none of them takes nothing when the step writes only those. Near a declared name it is most likely a typo (a warning, with the fix); otherwise the step may write the file without declaring it (information). Nothing is said about a step that declares no outputs, or whose outputs cannot all be read.",
+			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    outputs:\n      - name: model.joblib\n- step:\n    name: evaluate\n    image: python:3.12\n    command: python evaluate.py\n    inputs:\n      - name: model\n- pipeline:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n      - {name: evaluate, type: execution, step: evaluate}\n    edges:\n      - [train.output.model.jolib, evaluate.input.model]\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    outputs:\n      - name: model.joblib\n- step:\n    name: evaluate\n    image: python:3.12\n    command: python evaluate.py\n    inputs:\n      - name: model\n- pipeline:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n      - {name: evaluate, type: execution, step: evaluate}\n    edges:\n      - [train.output.model.joblib, evaluate.input.model]\n",
 		},
 		{
 			Code: CodeNameCollision,

@@ -34,6 +34,7 @@ var rules = []rule{
 	{kind: model.KindTask, item: yaml11Task},
 	{kind: model.KindStep, item: buildStep},
 	{kind: model.KindPipeline, item: buildNodes, cross: true},
+	{kind: model.KindPipeline, item: outputEdges, cross: true},
 }
 
 // The rules are run by one runner (runRules) in three modes, which

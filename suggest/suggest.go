@@ -10,8 +10,9 @@
 //     case (`keep_directories` for `keep-directories`).
 //  3. Else the candidates nearest by edit distance, where inserting,
 //     deleting or changing a letter or swapping two neighbours each
-//     count one (`iaeg` is two from `image`), case ignored, and a name
-//     of n characters may be at most Limit(n) edits from the candidate.
+//     count one (`iaeg` and `aige` are two from `image`), case ignored,
+//     and a name of n characters may be at most Limit(n) edits from the
+//     candidate.
 //
 // At each step, exactly one candidate must qualify: two at the same
 // distance (or two spellings of the same words) are a tie, and a tie
@@ -41,10 +42,11 @@ func Limit(n int) int {
 }
 
 // Distance is the number of edits between a and b, case ignored: a
-// letter inserted, deleted or changed, or two neighbours swapped (the
-// optimal string alignment distance).
+// letter inserted, deleted or changed, or two neighbours swapped, also
+// where another edit touches them (`aige` is a swap and an insertion
+// from `image`): the Damerau–Levenshtein distance.
 func Distance(a, b string) int {
-	return edlib.OSADamerauLevenshteinDistance(strings.ToLower(a), strings.ToLower(b))
+	return edlib.DamerauLevenshteinDistance(strings.ToLower(a), strings.ToLower(b))
 }
 
 // Closest returns the one candidate s most likely stands for by the rule

@@ -45,6 +45,8 @@ func TestDistance(t *testing.T) {
 		{"Image", "image", 0},
 		{"imgae", "image", 1},
 		{"iaeg", "image", 2},
+		{"aige", "image", 2},
+		{"ca", "abc", 2},
 		{"swp", "step", 2},
 		{"inefrenec", "inference", 2},
 		{"", "abc", 3},

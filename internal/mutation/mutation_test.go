@@ -195,7 +195,7 @@ func measure(s source, base map[string]int, mu Mutant) outcome {
 // tally counts the outcomes of one kind.
 type tally struct {
 	n, at, fixed, away int
-	misses             []string
+	misses, unfixed    []string
 }
 
 func pct(a, n int) float64 {
@@ -212,6 +212,10 @@ var floors = map[Kind][2]float64{
 	WrongEnum: {95, 55}, RenamedStep: {95, 90}, RenamedEdge: {95, 90}, DuplicateName: {95, 0},
 	Tab: {95, 0}, NoSpace: {95, 0}, UnclosedQuote: {90, 0}, YAML11: {95, 35}, ScriptParameter: {90, 20},
 }
+
+// unfixedShown is how many mistakes found but not fixed are listed per
+// kind (VALOHAI_MUTATION_UNFIXED sets it; none by default).
+var unfixedShown, _ = strconv.Atoi(os.Getenv("VALOHAI_MUTATION_UNFIXED"))
 
 // TestMutation makes single mistakes in clean corpus files and measures,
 // by kind, how many are reported at the mistake, how many have a quick
@@ -273,8 +277,12 @@ func TestMutation(t *testing.T) {
 				x.away++
 			}
 		}
+		where := fmt.Sprintf("%s:%d %s", filepath.Base(j.s.path), j.mu.From+1, j.mu.What)
 		if !o.at && len(tl.misses) < 5 {
-			tl.misses = append(tl.misses, fmt.Sprintf("%s:%d %s", filepath.Base(j.s.path), j.mu.From+1, j.mu.What))
+			tl.misses = append(tl.misses, where)
+		}
+		if o.at && !o.fixed && len(tl.unfixed) < unfixedShown {
+			tl.unfixed = append(tl.unfixed, where)
 		}
 	}
 	if all.n == 0 {
@@ -290,6 +298,9 @@ func TestMutation(t *testing.T) {
 		fmt.Fprintf(&b, "%-18s %5d %7.1f%% %7.1f%% %7.1f%%\n", k, tl.n, pct(tl.at, tl.n), pct(tl.fixed, tl.n), pct(tl.away, tl.n))
 		for _, ms := range tl.misses {
 			fmt.Fprintf(&b, "    missed: %s\n", ms)
+		}
+		for _, ms := range tl.unfixed {
+			fmt.Fprintf(&b, "    no fix: %s\n", ms)
 		}
 		if f, ok := floors[k]; ok && !full {
 			if pct(tl.at, tl.n) < f[0] || pct(tl.fixed, tl.n) < f[1] {
