@@ -169,8 +169,8 @@ func (g *gen) renamedEdges() []Mutant {
 			}
 		default:
 			body := g.bodies[nodes[ps.Node]]
-			if body == nil || ps.Type != schema.SocketInput && ps.Type != schema.SocketParameter {
-				continue // a metadata key, say, is whatever the run prints
+			if body == nil || ps.Type == schema.SocketOutput {
+				continue
 			}
 			if t := g.typo(ps.Key, among(g.names(body, ps.Type)...)); t != "" {
 				w = ps.Node + "." + ps.Type + "." + t
