@@ -70,7 +70,11 @@ func (c *checker) item(n *yaml.Node) {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if schema.KindNamed(k.Value) == nil && k.Value != "<<" {
+		if document.IsMerge(k) {
+			c.merge(n.Content[i+1])
+			continue
+		}
+		if schema.KindNamed(k.Value) == nil {
 			c.at(c.m.NodeSpan(k), Information, CodeStrayKey,
 				fmt.Sprintf("%q is beside %s: instead of under it, so it is ignored; indent it if it belongs to the %s", k.Value, kind.Name, kind.Name))
 		}
@@ -85,8 +89,8 @@ func (c *checker) item(n *yaml.Node) {
 			fmt.Sprintf("%s is empty: its keys must be indented under `%s:`", kind.Name, kind.Name))
 		return
 	}
-	if kind.Type.Object == schema.Item {
-		return
+	if kind.Type.Object == schema.Item || document.OwnKeyOf(n, kindKey.Value) == nil {
+		return // an item merged in whole is checked where it is written
 	}
 	c.value(val, kind.Type, place{owner: kind.Name, key: kind.Name, anchor: span})
 }
@@ -224,19 +228,27 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 		}
 	}
 	owner := c.ownerName(n, o, p)
-	seen := map[string]*yaml.Node{}
+	seen := map[string]*yaml.Node{} // the keys present, merged in or written here
+	written := map[string]bool{}
 	meant := map[string]bool{} // the keys that unknown keys are misspellings of
+	if document.HasMerge(n) {
+		for _, mp := range document.Pairs(n) {
+			if mp.Merged {
+				seen[mp.Key.Value] = mp.Key // merged keys are checked where they are written
+			}
+		}
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k.Value == "<<" {
-			mergeKeys(v, seen)
+		if document.IsMerge(k) {
+			c.merge(v)
 			continue
 		}
-		if prev, dup := seen[k.Value]; dup && prev != nil {
+		if written[k.Value] {
 			c.at(c.m.NodeSpan(k), Warning, CodeDuplicateKey,
 				fmt.Sprintf("%s appears twice in %s; only this last one counts", k.Value, owner))
 		}
-		seen[k.Value] = k
+		seen[k.Value], written[k.Value] = k, true
 		key := o.Key(k.Value)
 		if key == nil {
 			if !o.Open {
@@ -650,4 +662,17 @@ func missingKeyMessage(owner string, key *schema.Key) string {
 		msg += fmt.Sprintf(" (write `%s: []` when there are none)", key.Name)
 	}
 	return msg
+}
+
+// merge checks the value of a `<<` key: the official loader refuses a
+// file that merges anything but a mapping or a list of mappings.
+func (c *checker) merge(v *yaml.Node) {
+	if _, ok := document.MergeSources(v); ok {
+		return
+	}
+	what := describeNode(v)
+	if d := document.Deref(v); d != nil && d.Kind == yaml.SequenceNode {
+		what = "a list with an item that is not a mapping"
+	}
+	c.at(c.m.NodeSpan(v), Error, CodeWrongType, "a `<<` merge takes a mapping or a list of mappings, not "+what+"; the official loader refuses the file")
 }

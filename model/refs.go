@@ -126,6 +126,10 @@ func (w *walker) mapping(n *yaml.Node, obj *schema.Obj, owner *Symbol) {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if document.IsMerge(k) {
+			w.merged(v, obj, owner)
+			continue
+		}
 		if obj.KeyRef != schema.RefNone && obj.Key(k.Value) == nil {
 			w.scalar(k, obj.KeyRef, owner, -1)
 			continue
@@ -135,6 +139,24 @@ func (w *walker) mapping(n *yaml.Node, obj *schema.Obj, owner *Symbol) {
 			t = key.Type
 		}
 		w.value(v, t, owner, Column(k))
+	}
+}
+
+// merged walks the mappings a `<<` key of a mapping of construct obj
+// merges that are written there; an alias's mapping is walked where its
+// anchor is.
+func (w *walker) merged(v *yaml.Node, obj *schema.Obj, owner *Symbol) {
+	if v.Kind == yaml.AliasNode {
+		return
+	}
+	if v.Kind == yaml.MappingNode {
+		w.mapping(v, obj, owner)
+		return
+	}
+	for _, e := range v.Content {
+		if e.Kind == yaml.MappingNode {
+			w.mapping(e, obj, owner)
+		}
 	}
 }
 
