@@ -36,6 +36,10 @@ type Fix struct {
 	// the name is defined first.
 	Rename string
 	First  document.Span
+	// Choice marks the finding's suggestions as one way to fix it of
+	// several (quoting a default, or giving the parameter a type): they
+	// are offered, never applied unasked.
+	Choice bool
 }
 
 // Mapping is where a mapping is written: Span its whole text, Indent the
