@@ -93,7 +93,7 @@ func diagnose(ctx context.Context, doc *document.Document) ([]Diagnostic, Stats)
 		}
 		c.add(d)
 	}
-	if p.Root == nil || c.root(p.Root) {
+	if p.Root == nil || c.root(p.Root, len(p.Errors) > 0) {
 		for _, it := range p.Items {
 			if ctx.Err() != nil {
 				break
