@@ -9,29 +9,39 @@ import (
 
 // syntaxFix offers, for a YAML syntax error, the one edit of its line
 // (a tab made spaces, a space after ':', a quote closed, a key lined up)
-// with which the file parses and says nothing it did not say before: the
-// document found at fault outside the broken item must be the same, and
-// in the item, now read, nothing may be wrong with its shape (an unknown,
-// stray or missing key, a wrong type). The edit is offered only when it
-// is the one candidate that passes; then it needs no choice.
+// with which the file parses and is found at fault for nothing new about
+// its shape (an unknown, stray or missing key, a wrong type). Of the
+// candidates that pass, those of the best rank (the likeliest reading of
+// the mistake) are kept, and of those the ones that bring the fewest
+// other new findings (a reference the broken item hid may be seen again);
+// the edit is offered when one is left, and then needs no choice.
 func syntaxFix(c *ctx, d diagnostics.Diagnostic) []Action {
 	if d.Code != diagnostics.CodeSyntax || d.Fix == nil || len(d.Fix.Syntax) == 0 {
 		return nil
 	}
-	var out []Action
+	var best []Action
+	rank, fewest := 0, 0
 	for _, f := range d.Fix.Syntax {
-		if f.Start < 0 || f.End > len(c.doc.Text) || f.Start > f.End {
+		if f.Start < 0 || f.End > len(c.doc.Text) || f.Start > f.End || len(best) > 0 && f.Rank > rank {
 			continue
 		}
 		e := Edit{Start: f.Start, End: f.End, Text: f.Text}
-		if c.changesNothingElse(d, e) {
-			out = append(out, Action{Title: f.Title, Edits: []Edit{e}, Preferred: true})
+		n, ok := c.newFindings(d, e)
+		if !ok {
+			continue
+		}
+		a := Action{Title: f.Title, Edits: []Edit{e}, Preferred: true}
+		switch {
+		case len(best) == 0 || f.Rank < rank || n < fewest:
+			best, rank, fewest = []Action{a}, f.Rank, n
+		case n == fewest:
+			best = append(best, a)
 		}
 	}
-	if len(out) != 1 {
+	if len(best) != 1 {
 		return nil
 	}
-	return out
+	return best
 }
 
 // finding is a finding as compared across a fix that keeps the lines
@@ -58,10 +68,11 @@ func count(doc *document.Document, ds []diagnostics.Diagnostic) map[finding]int 
 	return out
 }
 
-// changesNothingElse reports whether the text with edit e made parses
-// where syntax error d was, and is found at fault for nothing but what it
-// was before (d aside), or, in the item d was in, for a value.
-func (c *ctx) changesNothingElse(d diagnostics.Diagnostic, e Edit) bool {
+// newFindings returns how many findings the text with edit e made has
+// that the document had not (syntax error d aside); ok is false when the
+// lines move, or one of them is about the YAML's shape (the syntax error
+// still there among them).
+func (c *ctx) newFindings(d diagnostics.Diagnostic, e Edit) (n int, ok bool) {
 	left := map[finding]int{}
 	for k, n := range c.findings() {
 		left[k] = n
@@ -69,28 +80,17 @@ func (c *ctx) changesNothingElse(d diagnostics.Diagnostic, e Edit) bool {
 	left[finding{d.Code, d.Message, c.m.LineOf(d.Start)}]--
 	fixed := document.New(c.doc.URI, c.doc.Version, Apply(c.doc.Text, []Edit{e}))
 	if fixed.Mapper().LineCount() != c.m.LineCount() {
-		return false
+		return 0, false
 	}
-	first, last := c.itemLines(d.Start)
-	for k, n := range count(fixed, diagnostics.Diagnose(context.Background(), fixed)) {
-		extra := n - max(left[k], 0)
+	for k, got := range count(fixed, diagnostics.Diagnose(context.Background(), fixed)) {
+		extra := got - max(left[k], 0)
 		if extra <= 0 {
 			continue
 		}
-		if k.line < first || k.line > last || diagnostics.Structural(k.code) {
-			return false
+		if diagnostics.Structural(k.code) {
+			return 0, false
 		}
+		n += extra
 	}
-	return true
-}
-
-// itemLines returns the first and last line of the top-level item that
-// holds offset off (the whole text when none does).
-func (c *ctx) itemLines(off int) (int, int) {
-	for _, sp := range c.doc.ItemSpans() {
-		if sp.Start <= off && off < sp.End {
-			return c.m.LineOf(sp.Start), c.m.LineOf(max(sp.End-1, sp.Start))
-		}
-	}
-	return 0, c.m.LineCount() - 1
+	return n, true
 }

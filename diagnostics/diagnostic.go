@@ -87,11 +87,7 @@ func diagnose(ctx context.Context, doc *document.Document) ([]Diagnostic, Stats)
 	p := doc.Parsed()
 	c := &checker{m: doc.Mapper(), ctx: ctx, stats: &Stats{}}
 	for _, e := range p.Errors {
-		d := Diagnostic{Start: e.Start, End: e.End, Severity: Error, Code: CodeSyntax, Message: e.Message}
-		if len(e.Fixes) > 0 {
-			d.Fix = &Fix{Syntax: e.Fixes}
-		}
-		c.add(d)
+		c.add(c.syntaxError(e))
 	}
 	if p.Root == nil || c.root(p.Root, len(p.Errors) > 0) {
 		for _, it := range p.Items {

@@ -18,6 +18,7 @@ import (
 var unknownCodes = map[string]bool{
 	CodeUnknownStep: true, CodeUnknownTask: true, CodeUnknownNode: true, CodeUnknownInput: true,
 	CodeUnknownParameter: true, CodeUnknownEndpoint: true, CodeUnknownFile: true, CodeUnknownPlaceholder: true,
+	CodeUnknownOutput: true,
 }
 
 // driftExempt says why a reference the model cannot resolve has no
@@ -35,6 +36,9 @@ func driftExempt(x *model.Model, r *model.Ref) string {
 // findingExempt says why an unknown-* finding has no unresolved reference
 // in its range.
 func findingExempt(x *model.Model, d Diagnostic) string {
+	if d.Code == CodeUnknownOutput && strings.ContainsAny(x.Mapper().Text()[d.Start:d.End], "*?[") {
+		return "a glob names files, not one output to refer to"
+	}
 	for _, r := range x.Refs() {
 		if r.Role == model.RoleTask && r.Target != nil && r.Span.Start >= d.Start && r.Span.End <= d.End {
 			return "a blueprint's missing step is reported on the task node too; the reference is the blueprint's"

@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
 	"github.com/valohai-ls/valohai-ls/suggest"
@@ -27,16 +28,28 @@ func outputEdges(c *checker, m *model.Model, p *model.Symbol) {
 		if e.Kind != model.KindEdge {
 			continue
 		}
-		src, dst, ok := model.EdgeEnds(e.Body)
-		if !ok || e.Body.Kind == yaml.SequenceNode && len(e.Body.Content) != 2 {
-			continue // a malformed edge is reported as such
-		}
-		for _, end := range []*yaml.Node{src, dst} {
+		for _, end := range edgeSockets(e.Body) {
 			if isString(end) {
 				c.outputSocket(m, p, end)
 			}
 		}
 	}
+}
+
+// edgeSockets returns the sockets an edge is written with: every item of
+// a shorthand (one with too many or too few is reported as such, and its
+// sockets are still read, as the model reads them), or its source and
+// target.
+func edgeSockets(e *yaml.Node) []*yaml.Node {
+	if e = document.Deref(e); e != nil && e.Kind == yaml.SequenceNode {
+		out := make([]*yaml.Node, 0, len(e.Content))
+		for _, it := range e.Content {
+			out = append(out, document.Deref(it))
+		}
+		return out
+	}
+	src, dst, _ := model.EdgeEnds(e)
+	return []*yaml.Node{src, dst}
 }
 
 // outputSocket checks one edge end written `<node>.output.<key>`.

@@ -59,6 +59,7 @@ func pipelineRule(c *checker, m *model.Model, e *model.Symbol) {
 // nodeNames reports duplicate, empty and dotted node names.
 func (c *checker) nodeNames(p *pipe) {
 	seen := map[string]int{}
+	first := map[string]*yaml.Node{}
 	for _, n := range p.nodes {
 		v := document.ValueOf(n, schema.XName)
 		if text(document.ValueOf(n, schema.XType)) == schema.NodeDeployment && has(n, schema.XName) && text(v) == "" {
@@ -69,9 +70,13 @@ func (c *checker) nodeNames(p *pipe) {
 			continue
 		}
 		seen[name]++
+		if seen[name] == 1 {
+			first[name] = v
+		}
 		if seen[name] == 2 {
-			c.at(c.m.NodeSpan(v), Error, CodeDuplicateNode,
-				fmt.Sprintf("%s has more than one node named %q; node names must be unique", p.who, name))
+			c.fixed(c.m.NodeSpan(v), Error, CodeDuplicateNode,
+				fmt.Sprintf("%s has more than one node named %q; node names must be unique", p.who, name),
+				c.renameFix(name, first[name], func(n string) bool { return p.named[n] != nil }))
 		}
 		if seen[name] == 1 && strings.Contains(name, ".") {
 			c.at(c.m.NodeSpan(v), Information, CodeDottedNodeName,

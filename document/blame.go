@@ -20,14 +20,15 @@ const (
 )
 
 // blame is where a syntax error's mistake is, what it says, and what
-// kind of mistake it is. For a misindented line, indent, when not -1,
-// is the indentation of the keys of the mapping it belongs to.
+// kind of mistake it is. For a misindented line, indents, when given,
+// are the indentations of the keys of the mappings it may belong to, the
+// likeliest first.
 type blame struct {
-	line   int
-	msg    string
-	kind   mistake
-	quote  byte
-	indent int
+	line    int
+	msg     string
+	kind    mistake
+	quote   byte
+	indents []int
 }
 
 // spanLines returns the first line of span and the text of its lines.
@@ -98,6 +99,58 @@ func neverClosed(m *Mapper, span Span) (blame, bool) {
 		return blame{line: first + o.Line, msg: unclosedMapping}, true
 	}
 	return blame{}, false
+}
+
+// dedentedKey finds the key above line, which does not line up with the
+// lines above it, that may have ended their mapping too early: the
+// nearest line above it indented less (or, above a list item, as much),
+// a key, after a line whose key is indented more. Moved to that line's
+// indentation, the key would be in that line's mapping.
+func dedentedKey(m *Mapper, span Span, line int) (blame, bool) {
+	first, _ := spanLines(m, span)
+	el := yamlline.Read(m.Line(line))
+	d := -1
+	for l := line - 1; l >= first; l-- {
+		s := m.Line(l)
+		if blankOrComment(s) {
+			continue
+		}
+		if li := yamlline.Read(s); li.Indent < el.Indent || el.Dashes > 0 && li.Indent == el.Indent {
+			d = l
+			break
+		}
+	}
+	if d < 0 {
+		return blame{}, false
+	}
+	dl := yamlline.Read(m.Line(d))
+	if dl.Dashes > 0 || dl.Colon < 0 || strings.ContainsRune(m.Line(d)[:dl.Indent], '\t') {
+		return blame{}, false
+	}
+	// The keys' columns still open at d, the nearest first.
+	var cols []int
+	lim := -1
+	for l := d - 1; l >= first && len(cols) < 4; l-- {
+		s := m.Line(l)
+		if blankOrComment(s) {
+			continue
+		}
+		li := yamlline.Read(s)
+		if li.Indent <= dl.Indent {
+			break
+		}
+		if li.Colon >= 0 && (lim < 0 || li.KeyStart <= lim) && (len(cols) == 0 || cols[len(cols)-1] != li.KeyStart) {
+			cols = append(cols, li.KeyStart)
+		}
+		if lim < 0 || li.Indent < lim {
+			lim = li.Indent
+		}
+	}
+	if len(cols) == 0 {
+		return blame{}, false
+	}
+	return blame{line: d, kind: misindented, indents: cols,
+		msg: "this key is indented less than the lines above it, so the lines after it do not line up: check its indentation"}, true
 }
 
 func neverEnds(q byte) string {

@@ -11,7 +11,7 @@ import (
 // mistake when the text makes that clear.
 func explain(m *Mapper, line int, msg string) blame {
 	text := m.Line(line)
-	b := blame{line: line, indent: -1}
+	b := blame{line: line}
 	switch {
 	case strings.Contains(msg, "cannot start any token"), strings.Contains(msg, "found a tab character"):
 		if l, ok := tabLine(m, line); ok {

@@ -18,6 +18,29 @@ type SyntaxError struct {
 	// Fixes are the edits, each of one line (or of the tabs of the
 	// item's indentation), with which the item parses.
 	Fixes []SyntaxFix
+	// Item is the part of the text that fails to parse: the item the
+	// error is in, or the whole text.
+	Item Span
+	// Alternative, when not nil, is another line the mistake may be on
+	// (a key dedented out of its mapping, above the line that does not
+	// line up), with its own fixes. Which one it is, the schema tells
+	// (FixedItem).
+	Alternative *SyntaxError
+}
+
+// FixedItem parses the item of e with fix f made and returns the item's
+// node (nil when it does not parse) and the mapper of the fixed text.
+func FixedItem(m *Mapper, e *SyntaxError, f SyntaxFix) (*yaml.Node, *Mapper) {
+	text := m.Text()
+	if f.Start < e.Item.Start || f.End > e.Item.End || f.Start > f.End {
+		return nil, nil
+	}
+	fm := NewMapper(text[:f.Start] + f.Text + text[f.End:])
+	n, err := ParseSpan(fm, Span{e.Item.Start, e.Item.End + len(f.Text) - (f.End - f.Start)})
+	if err != nil || len(n.Content) == 0 || n.Content[0].Kind != yaml.SequenceNode || len(n.Content[0].Content) != 1 {
+		return nil, nil
+	}
+	return n.Content[0].Content[0], fm
 }
 
 // Parse parses text. When the whole text parses, Items are the top-level
@@ -334,13 +357,25 @@ func syntaxError(err error, m *Mapper, span Span) *SyntaxError {
 	}
 	line = clampLine(m, line)
 	b := locate(m, span, line, msg, eos)
-	line = b.line
-	start := m.LineStart(line) + indentWidth(m.Line(line))
-	end := m.LineEnd(line)
-	if start >= end {
-		start = m.LineStart(line)
+	e := located(m, span, b)
+	if b.kind == misindented {
+		if d, ok := dedentedKey(m, span, b.line); ok {
+			if alt := located(m, span, d); len(alt.Fixes) > 0 {
+				e.Alternative = alt
+			}
+		}
 	}
-	return &SyntaxError{Start: start, End: end, Message: b.msg, Fixes: repairs(m, span, b)}
+	return e
+}
+
+// located returns the error of blame b, at its line, with its repairs.
+func located(m *Mapper, span Span, b blame) *SyntaxError {
+	start := m.LineStart(b.line) + indentWidth(m.Line(b.line))
+	end := m.LineEnd(b.line)
+	if start >= end {
+		start = m.LineStart(b.line)
+	}
+	return &SyntaxError{Start: start, End: end, Message: b.msg, Fixes: repairs(m, span, b), Item: span}
 }
 
 // locate finds the mistake behind a yaml.v3 error, msg, that the text

@@ -9,11 +9,14 @@ import (
 
 // SyntaxFix is one edit, [Start, End) replaced by Text, that undoes a syntax
 // error: with it made, the item the error is in parses. Title says what it
-// does.
+// does. Rank orders the readings of the mistake: 0 for what the text most
+// likely meant (a tab as the columns it stands for, a quote closed), 1 for
+// a guess from the lines around it.
 type SyntaxFix struct {
 	Start, End int
 	Text       string
 	Title      string
+	Rank       int
 }
 
 // maxRepairTries bounds the candidate edits parsed for one error.
@@ -81,6 +84,7 @@ func tabRepairs(m *Mapper, span Span, line int) []SyntaxFix {
 	for _, tw := range []int{2, 4, 8} {
 		add(expandTabs(ws, tw))
 	}
+	expanded := len(widths)
 	first, lines := spanLines(m, span)
 	for _, l := range []int{prevContent(lines, line-first), nextContent(lines, line-first)} {
 		if l >= 0 && !strings.Contains(lines[l][:indentWidth(lines[l])], "\t") {
@@ -90,8 +94,12 @@ func tabRepairs(m *Mapper, span Span, line int) []SyntaxFix {
 		}
 	}
 	var out []SyntaxFix
-	for _, w := range widths {
-		out = append(out, reindent(m, line, w, "Indent with "+strconv.Itoa(w)+" spaces instead of a tab"))
+	for i, w := range widths {
+		f := reindent(m, line, w, "Indent with "+strconv.Itoa(w)+" spaces instead of a tab")
+		if i >= expanded {
+			f.Rank = 1
+		}
+		out = append(out, f)
 	}
 	tabbed := 0
 	for _, s := range lines {
@@ -180,7 +188,7 @@ func spaceRepairs(m *Mapper, line int) []SyntaxFix {
 }
 
 // quoteRepairs closes the quote q left open on line at the line's end,
-// or before its comment (a " #" after the quote).
+// or before its comment (a " #" after the quote); or else removes it.
 func quoteRepairs(m *Mapper, line int, q byte) []SyntaxFix {
 	s := m.Line(line)
 	at := len(strings.TrimRight(s, " \t"))
@@ -192,24 +200,36 @@ func quoteRepairs(m *Mapper, line int, q byte) []SyntaxFix {
 		}
 	}
 	at += m.LineStart(line)
-	return []SyntaxFix{{Start: at, End: at, Text: string(q), Title: title}}
+	out := []SyntaxFix{{Start: at, End: at, Text: string(q), Title: title}}
+	if open := openQuoteIndex(s); open >= 0 && s[open] == q {
+		// The quote may be one too many: a plain value with a quote
+		// typed before it.
+		o := m.LineStart(line) + open
+		out = append(out, SyntaxFix{Start: o, End: o + 1, Title: "Remove the quote", Rank: 1})
+	}
+	return out
 }
 
 // indentRepairs moves the line to the indentation of the mapping it
 // belongs to when b knows it, or else to that of a line above it (the
-// nearest first).
+// nearest first, the others ranked after it).
 func indentRepairs(m *Mapper, span Span, b blame) []SyntaxFix {
 	s := m.Line(b.line)
 	if strings.Contains(s[:indentWidth(s)], "\t") || blankOrComment(s) {
 		return nil
 	}
 	own := indentWidth(s)
-	if b.indent >= 0 {
-		return []SyntaxFix{reindent(m, b.line, b.indent, "Indent this key by "+strconv.Itoa(b.indent-own)+" more spaces")}
-	}
 	first, lines := spanLines(m, span)
-	seen := map[int]bool{own: true}
 	var out []SyntaxFix
+	if len(b.indents) > 0 {
+		for i, w := range b.indents {
+			f := reindent(m, b.line, w, "Indent this key by "+strconv.Itoa(w-own)+" more spaces")
+			f.Rank = min(i, 1)
+			out = append(out, f)
+		}
+		return out
+	}
+	seen := map[int]bool{own: true}
 	for l := prevContent(lines, b.line-first); l >= 0; l = prevContent(lines, l) {
 		li := yamlline.Read(lines[l])
 		if li.Colon < 0 && li.Dashes == 0 {
@@ -218,7 +238,9 @@ func indentRepairs(m *Mapper, span Span, b blame) []SyntaxFix {
 		for _, w := range []int{li.KeyStart, li.Indent} {
 			if !seen[w] {
 				seen[w] = true
-				out = append(out, reindent(m, b.line, w, "Line this key up with line "+strconv.Itoa(first+l+1)))
+				f := reindent(m, b.line, w, "Line this key up with line "+strconv.Itoa(first+l+1))
+				f.Rank = min(len(out), 1)
+				out = append(out, f)
 			}
 		}
 	}

@@ -279,7 +279,9 @@ func (w *walker) socket(n *yaml.Node, from *Symbol, role Role) {
 	case schema.SocketOutput:
 		if !s.Wildcard() {
 			if r := w.stepPart(n, keySpan, KindOutput, s.Key, node, from, role); r != nil {
-				r.Loose, r.Unsure = true, false // a step need not declare the outputs it writes
+				// A step need not declare the outputs it writes; one that
+				// declares them tells what it writes.
+				r.Loose, r.Unsure = r.Target != nil || !w.undeclaredOutput(node, s.Key), false
 			}
 		}
 	case schema.SocketFile:
@@ -302,6 +304,25 @@ func (w *walker) stepPart(n *yaml.Node, sp document.Span, kind Kind, name string
 		r.Unsure = !r.Loose && (!st.Checkable() || r.Doubt != nil)
 	}
 	return r
+}
+
+// undeclaredOutput reports whether the step that node runs is in the file
+// and declares its outputs, and key matches none of them.
+func (w *walker) undeclaredOutput(node *Symbol, key string) bool {
+	st := w.x.StepOf(node)
+	if !st.Checkable() {
+		return false
+	}
+	declared, ok := DeclaredOutputs(w.x.whole(st.Step))
+	if !ok {
+		return false
+	}
+	for _, name := range declared {
+		if OutputMatches(key, name) {
+			return false
+		}
+	}
+	return true
 }
 
 // fileParts records `<endpoint>.<file>`, the key of a deployment node's

@@ -209,7 +209,7 @@ func pct(a, n int) float64 {
 // mistake and quick fix. Raise them as the checks get better.
 var floors = map[Kind][2]float64{
 	MisspeltKey: {95, 85}, Indentation: {95, 0}, MissingKey: {95, 40}, WrongType: {95, 55},
-	WrongEnum: {95, 55}, RenamedStep: {95, 90}, RenamedEdge: {95, 90}, DuplicateName: {95, 0},
+	WrongEnum: {95, 55}, RenamedStep: {95, 90}, RenamedEdge: {95, 90}, MisspeltOutput: {95, 75}, PluralSocket: {95, 90}, DuplicateName: {95, 0},
 	Tab: {95, 0}, NoSpace: {95, 0}, UnclosedQuote: {90, 0}, YAML11: {95, 35}, ScriptParameter: {90, 20},
 }
 
@@ -289,13 +289,13 @@ func TestMutation(t *testing.T) {
 		t.Fatal("no mutants made")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-18s %5s %8s %8s %8s\n", "kind", "n", "at", "fix", "away")
+	fmt.Fprintf(&b, "%-21s %5s %8s %8s %8s\n", "kind", "n", "at", "fix", "away")
 	for _, k := range Kinds {
 		tl := tallies[k]
 		if tl == nil {
 			continue
 		}
-		fmt.Fprintf(&b, "%-18s %5d %7.1f%% %7.1f%% %7.1f%%\n", k, tl.n, pct(tl.at, tl.n), pct(tl.fixed, tl.n), pct(tl.away, tl.n))
+		fmt.Fprintf(&b, "%-21s %5d %7.1f%% %7.1f%% %7.1f%%\n", k, tl.n, pct(tl.at, tl.n), pct(tl.fixed, tl.n), pct(tl.away, tl.n))
 		for _, ms := range tl.misses {
 			fmt.Fprintf(&b, "    missed: %s\n", ms)
 		}
@@ -308,6 +308,6 @@ func TestMutation(t *testing.T) {
 			}
 		}
 	}
-	fmt.Fprintf(&b, "%-18s %5d %7.1f%% %7.1f%% %7.1f%%\n", "all", all.n, pct(all.at, all.n), pct(all.fixed, all.n), pct(all.away, all.n))
+	fmt.Fprintf(&b, "%-21s %5d %7.1f%% %7.1f%% %7.1f%%\n", "all", all.n, pct(all.at, all.n), pct(all.fixed, all.n), pct(all.away, all.n))
 	t.Log("\n" + b.String())
 }
