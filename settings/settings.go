@@ -81,8 +81,7 @@ type Settings struct {
 	Diagnostics bool
 	// PullDiagnostics offers textDocument/diagnostic to a client that can
 	// pull them (read from the initializationOptions only: capabilities
-	// are fixed at initialize). Off by default: in VS Code the pulled
-	// results were seen to keep a fixed problem squiggled under load.
+	// are fixed at initialize); false pushes to every client.
 	PullDiagnostics bool
 	// Rules maps diagnostic codes to the level they are reported at.
 	Rules map[string]Level
@@ -96,7 +95,7 @@ type Settings struct {
 // Default returns the settings in force when the user sets nothing:
 // everything on, every rule at its own severity.
 func Default() Settings {
-	return Settings{Diagnostics: true, Rules: map[string]Level{}, off: map[Feature]bool{}}
+	return Settings{Diagnostics: true, PullDiagnostics: true, Rules: map[string]Level{}, off: map[Feature]bool{}}
 }
 
 // Enabled reports whether feature f is on.
