@@ -1,8 +1,9 @@
 // Package codeaction computes quick fixes for valohai.yaml diagnostics and
 // small refactorings: did-you-mean replacements, adding missing required
 // keys, syncing a step with the Python scripts it runs (package stepsync), keeping one variant of an endpoint, turning an invalid name into a
-// valid one (renaming its references too), and switching an edge between
-// its [source, target] shorthand and its full form.
+// valid one (renaming its references too), renaming the later of two
+// items with one name, and switching an edge between its [source, target]
+// shorthand and its full form.
 //
 // Fixes are attached to the diagnostics they resolve. They are computed
 // from byte offsets; the server converts positions and edits.
@@ -59,13 +60,15 @@ type Options struct {
 type fixer func(c *ctx, d diagnostics.Diagnostic) []Action
 
 // fixers run on every diagnostic; each looks at the codes it knows.
-var fixers = []fixer{didYouMean, addMissing, keepVariant, validName}
+var fixers = []fixer{didYouMean, addMissing, keepVariant, validName, syntaxFix, spaceAfterColon, renameDuplicate}
 
 // ctx is what the fixers share for one request.
 type ctx struct {
 	doc  *document.Document
 	m    *document.Mapper
 	opts Options
+	// found counts the document's findings, once a fixer needs them.
+	found map[finding]int
 }
 
 // Actions returns the fixes for diags (the diagnostics of doc that the

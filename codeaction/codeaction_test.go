@@ -2,6 +2,7 @@ package codeaction
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -23,6 +24,10 @@ import (
 //	clean: CODE            no diagnostic with CODE remains after applying
 //	snippets: no           the client takes no snippet edits
 //	snippet: yes|no        whether the applied action's edit is a snippet
+//	fixall: yes|no         FixAll makes the applied action's edit, or none
+//	others: kept           after applying, the findings are those before
+//	                       less the one fixed: none lost, none new
+//	preferred: yes|no      whether the applied action is preferred
 func TestFixtures(t *testing.T) {
 	fixture.Run(t, "testdata/*.txt", runCase)
 }
@@ -59,6 +64,12 @@ func runCase(t *testing.T, tc fixture.Case) {
 		}
 	}
 	apply := tc.Expect["apply"]
+	fixAll := tc.Expect["fixall"]
+	if len(fixAll) > 0 && fixAll[0] == "no" {
+		if es := FixAll(doc, diagnostics.Diagnose(context.Background(), doc)); len(es) > 0 {
+			t.Errorf("FixAll edits %+v, want none", es)
+		}
+	}
 	if len(apply) == 0 {
 		return
 	}
@@ -74,6 +85,11 @@ func runCase(t *testing.T, tc fixture.Case) {
 		}
 	}
 	after := applyEdits(tc.Text, a.Edits)
+	if len(fixAll) > 0 && fixAll[0] == "yes" {
+		if got := Apply(tc.Text, FixAll(doc, diagnostics.Diagnose(context.Background(), doc))); got != after {
+			t.Errorf("FixAll leaves:\n%s\nwant what %q leaves:\n%s", got, a.Title, after)
+		}
+	}
 	for _, w := range tc.Expect["after"] {
 		w = strings.ReplaceAll(w, `\n`, "\n")
 		if !strings.Contains(after, w) {
@@ -87,12 +103,38 @@ func runCase(t *testing.T, tc fixture.Case) {
 	if len(doc2.Parsed().Errors) > 0 {
 		t.Errorf("after %q the text does not parse: %v\n%s", a.Title, doc2.Parsed().Errors[0].Message, plainText)
 	}
+	if w := tc.Expect["preferred"]; len(w) > 0 && a.Preferred != (w[0] == "yes") {
+		t.Errorf("%q preferred: %v, want %s", a.Title, a.Preferred, w[0])
+	}
+	if slices.Contains(tc.Expect["others"], "kept") {
+		othersKept(t, doc, doc2, a, diags[a.Diag])
+	}
 	for _, code := range tc.List("clean") {
 		for _, d := range diagnostics.Diagnose(context.Background(), doc2) {
 			if d.Code == code {
 				t.Errorf("after %q a %s remains: %s\n%s", a.Title, code, d.Message, plainText)
 			}
 		}
+	}
+}
+
+// othersKept checks that the findings of after are those of before less
+// fixed, the one a fixes, compared by code and message.
+func othersKept(t *testing.T, before, after *document.Document, a Action, fixed diagnostics.Diagnostic) {
+	t.Helper()
+	count := func(doc *document.Document) map[string]int {
+		out := map[string]int{}
+		for _, d := range diagnostics.Suppress(doc, diagnostics.Diagnose(context.Background(), doc)) {
+			out[d.Code+": "+d.Message]++
+		}
+		return out
+	}
+	want, got := count(before), count(after)
+	if want[fixed.Code+": "+fixed.Message]--; want[fixed.Code+": "+fixed.Message] == 0 {
+		delete(want, fixed.Code+": "+fixed.Message)
+	}
+	if !maps.Equal(want, got) {
+		t.Errorf("after %q the other findings changed:\nbefore (less the fixed one): %v\nafter: %v", a.Title, want, got)
 	}
 }
 

@@ -18,10 +18,14 @@ func didYouMean(c *ctx, d diagnostics.Diagnostic) []Action {
 		if s == "" || s == old {
 			continue
 		}
+		title := fmt.Sprintf("Change %q to %q", old, s)
+		if s == `"`+old+`"` {
+			title = fmt.Sprintf("Write %s in quotes", old)
+		}
 		out = append(out, Action{
-			Title:     fmt.Sprintf("Change %q to %q", old, s),
+			Title:     title,
 			Edits:     []Edit{{Start: d.Start, End: d.End, Text: s}},
-			Preferred: len(d.Suggestions) == 1,
+			Preferred: len(d.Suggestions) == 1 && (d.Fix == nil || !d.Fix.Choice),
 		})
 	}
 	return out

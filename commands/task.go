@@ -203,32 +203,19 @@ func parameterSets(n *yaml.Node) ([]Combo, string) {
 			return nil, "a parameter set is not a mapping"
 		}
 		var c Combo
-		for i := 0; i+1 < len(e.Content); i += 2 {
-			k := e.Content[i]
+		for _, p := range document.Pairs(e) {
+			k := p.Key
 			if k.Kind != yaml.ScalarNode || k.Value == "" {
 				return nil, "a parameter set names a parameter that is not text"
 			}
-			if j := indexOf(c.Names, k.Value); j >= 0 {
-				c.Values[j] = FromYAML(e.Content[i+1])
-				continue
-			}
 			c.Names = append(c.Names, k.Value)
-			c.Values = append(c.Values, FromYAML(e.Content[i+1]))
+			c.Values = append(c.Values, FromYAML(p.Value))
 		}
 		if len(c.Names) > 0 {
 			out = append(out, c)
 		}
 	}
 	return out, ""
-}
-
-func indexOf(names []string, name string) int {
-	for i, n := range names {
-		if n == name {
-			return i
-		}
-	}
-	return -1
 }
 
 // grid counts a grid search: every combination of the variant

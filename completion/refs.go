@@ -96,8 +96,11 @@ func (b *builder) placeholders() {
 	open := m.LineStart(line) + sub[0]
 	if sub[4] >= 0 {
 		start := m.LineStart(line) + sub[6]
-		step := b.itemBody(schema.StepKind)
-		for i, p := range listNames(document.ValueOf(step, schema.XParameters)) {
+		params, ok := b.mergedParams()
+		if !ok {
+			params = listNames(document.ValueOf(b.itemBody(schema.StepKind), schema.XParameters))
+		}
+		for i, p := range params {
 			b.add(Item{Label: p, Kind: KindReference, Detail: "parameter", Insert: p + "}",
 				Start: start, End: b.c.Offset, SortText: sortIndex(i)})
 		}
@@ -111,4 +114,20 @@ func (b *builder) placeholders() {
 		b.add(Item{Label: p.Text, Kind: KindValue, Detail: "placeholder", Doc: p.Doc, Insert: insert,
 			Snippet: b.opts.Snippets, Start: open, End: b.c.Offset, SortText: sortIndex(i), FilterText: p.Text})
 	}
+}
+
+// mergedParams returns the parameters of the step around the cursor as
+// the model reads them when the step takes keys from a `<<` merge, which
+// the cursor's item parsed on its own cannot resolve (its anchor may be in
+// another item); ok is false for a step that merges nothing.
+func (b *builder) mergedParams() ([]string, bool) {
+	if !strings.Contains(b.doc.Text, "<<") {
+		return nil, false
+	}
+	for _, s := range model.Of(b.doc).Items {
+		if s.Kind == model.KindStep && s.Body != nil && model.Contains(s.Range, b.c.Offset) && document.HasMerge(s.Body) {
+			return names(model.ChildNames(s, model.KindParameter)), true
+		}
+	}
+	return nil, false
 }

@@ -30,6 +30,7 @@ var Rules = append([]Rule{
 	{CodeStrayKey, "A key written beside an item's kind instead of indented under it.", Information},
 	{CodeDuplicateKey, "A key written twice in one mapping; only the last one counts.", Warning},
 	{CodeYAML11, "A plain value that YAML 1.1 reads as something other than it looks, such as yes (true) or 010 (8).", Information},
+	{CodeForeignTag, "A YAML tag such as !Ref that Valohai's YAML loader cannot build a value for, so it cannot read the file.", Error},
 	{"deprecated", "A key or kind that still works but is deprecated, such as blueprint.", Hint},
 }, append(semanticRules, scriptRules...)...)
 

@@ -84,8 +84,8 @@ var semanticRules = []Rule{
 	{CodeMalformedEdge, "A [source, target] edge with one socket, or more than two.", Error},
 	{CodeUnknownStep, "A node or task names a step that is not defined.", Error},
 	{CodeUnknownTask, "A task node names a task blueprint that is not defined.", Error},
-	{CodeUnknownInput, "An override or edge names an input the step does not have.", Error},
-	{CodeUnknownParameter, "An override, target or edge names a parameter the step does not have.", Error},
+	{CodeUnknownInput, "An override or edge names an input the step does not have (an edge: a warning).", Error},
+	{CodeUnknownParameter, "An override, target or edge names a parameter the step does not have (an edge: a warning).", Error},
 	{CodeEmptyName, "A deployment node without a name.", Error},
 	{CodeNoTarget, "A deployment without defaults.target, which cannot be created automatically.", Warning},
 	{CodeUnknownActionValue, "A node action whose when or then value Valohai does not list, so the action may never run or do nothing.", Warning},
@@ -98,13 +98,27 @@ var semanticRules = []Rule{
 	{CodeTargetConflict, "A pipeline parameter with both target and targets.", Error},
 	{CodeUncheckableTarget, "A pipeline parameter target on a node whose step comes from another commit.", Error},
 	{CodeUnknownEndpoint, "A deployment node names an endpoint the file does not define.", Information},
-	{CodeUnknownPlaceholder, "A command placeholder names a parameter the step does not have.", Information},
+	{CodeUnknownPlaceholder, "A command placeholder names a parameter the step does not have.", Warning},
 	{CodeDuplicateItem, "Two parameters, inputs, outputs or variables of one step share a name.", Information},
 	{CodeDottedNodeName, "A node name with a dot, which edges and targets cannot name.", Information},
 	{CodeUnknownFile, "A file socket that names a file the endpoint does not have.", Information},
+	{CodeUnknownOutput, "An output edge end that matches none of the outputs its node's step declares (a warning when it is near one).", Information},
 	{CodeNameCollision, "A pipeline and a blueprint with the same name replace each other.", Information},
 	{CodeEmptyRange, "A parameter whose min is greater than its max, so no value fits.", Information},
 	{CodeOptionTwice, "An option written before a {parameter:NAME} placeholder that writes it already, so it is passed twice.", Warning},
 	{CodeMalformedPlaceholder, "A placeholder in a form Valohai does not read, left in the command as text.", Warning},
 	{CodeUnbuildableCommand, "A default or pass-as template that keeps valohai-yaml from building the commands of a run with the defaults, such as a list for a parameter that is not multiple.", Warning},
 }
+
+// structural are the codes of findings about the shape of a mapping or
+// list (a key where it does not belong, missing, or twice; a mapping for
+// a list), which an indentation changes.
+var structural = map[string]bool{
+	CodeSyntax: true, CodeUnknownKey: true, CodeMissingKey: true, CodeWrongType: true, CodeMixedVariant: true,
+	CodeMissingVariant: true, CodeUnknownKind: true, CodeEmptyItem: true, CodeExtraKind: true, CodeStrayKey: true,
+	CodeDuplicateKey: true, CodeIneffectiveKey: true,
+}
+
+// Structural reports a code of findings about the shape of the YAML
+// rather than about a value.
+func Structural(code string) bool { return structural[code] }

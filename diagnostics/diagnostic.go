@@ -87,9 +87,9 @@ func diagnose(ctx context.Context, doc *document.Document) ([]Diagnostic, Stats)
 	p := doc.Parsed()
 	c := &checker{m: doc.Mapper(), ctx: ctx, stats: &Stats{}}
 	for _, e := range p.Errors {
-		c.add(Diagnostic{Start: e.Start, End: e.End, Severity: Error, Code: CodeSyntax, Message: e.Message})
+		c.add(c.syntaxError(e))
 	}
-	if p.Root == nil || c.root(p.Root) {
+	if p.Root == nil || c.root(p.Root, len(p.Errors) > 0) {
 		for _, it := range p.Items {
 			if ctx.Err() != nil {
 				break

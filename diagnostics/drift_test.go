@@ -18,6 +18,7 @@ import (
 var unknownCodes = map[string]bool{
 	CodeUnknownStep: true, CodeUnknownTask: true, CodeUnknownNode: true, CodeUnknownInput: true,
 	CodeUnknownParameter: true, CodeUnknownEndpoint: true, CodeUnknownFile: true, CodeUnknownPlaceholder: true,
+	CodeUnknownOutput: true,
 }
 
 // driftExempt says why an unresolved reference has no finding: the rules
@@ -29,8 +30,11 @@ func driftExempt(r *model.Ref) string {
 	return ""
 }
 
-// notARef says why an unknown-* finding is about no name at all.
-func notARef(d Diagnostic) string {
+// notARef says why an unknown-* finding is about no one name.
+func notARef(x *model.Model, d Diagnostic) string {
+	if d.Code == CodeUnknownOutput && strings.ContainsAny(x.Mapper().Text()[d.Start:d.End], "*?[") {
+		return "a glob names files, not one output to refer to"
+	}
 	if d.Code == CodeUnknownFile && strings.Contains(d.Message, "names no file") {
 		return "a file socket without <endpoint>.<file> names no file to refer to"
 	}
@@ -92,7 +96,7 @@ func drift(doc *document.Document) (problems []string, matched int) {
 		matched++
 	}
 	for _, d := range diags {
-		if !unknownCodes[d.Code] || notARef(d) != "" {
+		if !unknownCodes[d.Code] || notARef(x, d) != "" {
 			continue
 		}
 		found := false

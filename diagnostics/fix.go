@@ -1,6 +1,9 @@
 package diagnostics
 
 import (
+	"strconv"
+	"strings"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
@@ -25,6 +28,18 @@ type Fix struct {
 	// (for a value that does not match the type's pattern).
 	Type  *schema.Type
 	Value string
+	// Syntax are the one-line edits with which the item of a YAML syntax
+	// error parses (the quick fixes check what else they change).
+	Syntax []document.SyntaxFix
+	// Rename is a name that none of a duplicate's siblings has
+	// (`train-2`): its fix renames the duplicate to it. First is where
+	// the name is defined first.
+	Rename string
+	First  document.Span
+	// Choice marks the finding's suggestions as one way to fix it of
+	// several (quoting a default, or giving the parameter a type): they
+	// are offered, never applied unasked.
+	Choice bool
 }
 
 // Mapping is where a mapping is written: Span its whole text, Indent the
@@ -54,10 +69,20 @@ func (f *Fix) shifted(delta int) *Fix {
 		return f
 	}
 	g := *f
+	if f.Rename != "" {
+		g.First = shift(f.First, delta)
+	}
 	if f.Mapping != nil {
 		mp := *f.Mapping
 		mp.Span = shift(mp.Span, delta)
 		g.Mapping = &mp
+	}
+	if f.Syntax != nil {
+		g.Syntax = make([]document.SyntaxFix, len(f.Syntax))
+		for i, sf := range f.Syntax {
+			sf.Start, sf.End = sf.Start+delta, sf.End+delta
+			g.Syntax[i] = sf
+		}
 	}
 	if f.Variants == nil {
 		return &g
@@ -103,4 +128,23 @@ func (c *checker) variantFix(n *yaml.Node, o *schema.Obj) *Fix {
 		}
 	}
 	return f
+}
+
+// renameFix returns the fix of a duplicate name whose first definition is
+// first: a rename to the name plus the first free number from 2
+// (`train-2`, `learning_rate_2`), joined as the name joins its words.
+func (c *checker) renameFix(name string, first *yaml.Node, taken func(string) bool) *Fix {
+	sep := "-"
+	switch {
+	case strings.Contains(name, "-"):
+	case strings.Contains(name, "_"):
+		sep = "_"
+	case strings.Contains(name, " "):
+		sep = " "
+	}
+	for i := 2; ; i++ {
+		if n := name + sep + strconv.Itoa(i); !taken(n) {
+			return &Fix{Rename: n, First: c.m.NodeSpan(first)}
+		}
+	}
 }

@@ -9,23 +9,6 @@ import (
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// mergeKeys records the keys that a `<<` merge brings into a mapping.
-func mergeKeys(v *yaml.Node, seen map[string]*yaml.Node) {
-	v = document.Deref(v)
-	switch v.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(v.Content); i += 2 {
-			if _, ok := seen[v.Content[i].Value]; !ok {
-				seen[v.Content[i].Value] = nil
-			}
-		}
-	case yaml.SequenceNode:
-		for _, e := range v.Content {
-			mergeKeys(e, seen)
-		}
-	}
-}
-
 func isNull(n *yaml.Node) bool {
 	return n == nil || (n.Kind == yaml.ScalarNode && document.Resolve11(n) == document.Null)
 }

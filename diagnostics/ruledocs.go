@@ -99,7 +99,7 @@ func officialFor(code string) Official {
 		return OfficialCrashes
 	case CodeExtraKind, CodeStrayKey, CodeDuplicateKey, CodeYAML11, "deprecated", CodeUnknownEndpoint,
 		CodeUnknownPlaceholder, CodeDuplicateItem, CodeDottedNodeName, CodeUnknownFile, CodeNameCollision, CodeEmptyRange,
-		CodeOptionTwice, CodeMalformedPlaceholder, CodeUnbuildableCommand:
+		CodeOptionTwice, CodeMalformedPlaceholder, CodeUnbuildableCommand, CodeUnknownOutput:
 		return OfficialSilent
 	case CodeScriptUnknownOption, CodeScriptRequiredOption, CodeScriptFlagValue, CodeScriptUnknownStep,
 		CodeScriptUndeclaredParameter, CodeScriptUnusedParameter, CodeScriptUndeclaredInput, CodeScriptUnusedInput,
@@ -214,6 +214,12 @@ func ruleDocs() []RuleDoc {
 			Good: docStep + "    parameters:\n      - name: answer\n        type: string\n        choices: [\"yes\", \"no\"]\n",
 		},
 		{
+			Code: CodeForeignTag,
+			Why:  "Valohai reads valohai.yaml with a YAML loader that builds only YAML's standard tags (!!str, !!int and the like); a tag of another tool, such as CloudFormation's !Ref, stops it, and the whole file is refused.",
+			Bad:  "- step:\n    name: train\n    image: !Ref python:3.12\n    command: python train.py\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n",
+		},
+		{
 			Code: "deprecated",
 			Why:  "The construct still works but may stop working in a later version of Valohai.",
 			Bad:  docSteps + "- blueprint:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n    edges: []\n",
@@ -251,7 +257,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeSocketType,
-			Why:  "Valohai refuses an edge whose socket type is not one it can connect (output, input, parameter, file and so on).",
+			Why:  "Valohai refuses an edge whose socket type is not one it can connect (output, input, parameter, file and so on). A pipeline parameter's target whose type only starts with parameter, such as the plural parameters, is a hint: Valohai reads only the start of a target's type, so it works (Valohai's own example projects write it), but the type the documentation and every edge use is parameter, and an edge with the plural is refused.",
 			Bad:  docSteps + docNodes + "    edges:\n      - [prep.outputs.*, train.input.dataset]\n",
 			Good: docSteps + docNodes + docEdge,
 		},
@@ -281,13 +287,13 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeUnknownInput,
-			Why:  "Valohai refuses an override or edge for an input the step does not have; the data would go nowhere.",
+			Why:  "Valohai refuses an override of an input the step does not have (an error). It lets an edge to one through, but the step has no such input for the edge's files to land in: a warning, given only when the node's step is in the file and its inputs can all be read.",
 			Bad:  docSteps + docNodesOpen + "        override:\n          inputs:\n            - name: datasett\n" + docEdge,
 			Good: docSteps + docNodesOpen + "        override:\n          inputs:\n            - name: dataset\n" + docEdge,
 		},
 		{
 			Code: CodeUnknownParameter,
-			Why:  "Valohai refuses an override, edge or target for a parameter the step does not have; the value would go nowhere.",
+			Why:  "Valohai refuses an override of a parameter the step does not have, or a pipeline parameter aimed at one on an execution node (an error). It lets an edge to one through, but the step has no such parameter for the edge's value to set: a warning, given only when the node's step is in the file and its parameters can all be read.",
 			Bad:  docSteps + docNodesOpen + "        override:\n          parameters:\n            - name: epoch\n" + docEdge,
 			Good: docSteps + docNodesOpen + "        override:\n          parameters:\n            - name: epochs\n" + docEdge,
 		},
@@ -365,7 +371,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeUnknownPlaceholder,
-			Why:  "Valohai leaves a placeholder it cannot fill in the command as written, so the script gets the text {parameter:NAME}.",
+			Why:  "Valohai leaves a placeholder it cannot fill in the command as written, so the script gets the text {parameter:NAME} instead of a value, which it rarely takes: a warning (valohai-yaml builds the command without a word). Names that cannot be read as text are not checked.",
 			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py --lr {parameter:lr}\n    parameters:\n      - {name: learning-rate, type: float}\n",
 			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py --lr {parameter:learning-rate}\n    parameters:\n      - {name: learning-rate, type: float}\n",
 		},
@@ -386,6 +392,12 @@ func ruleDocs() []RuleDoc {
 			Why:  "The deployment has no such file, so the data sent to it goes nowhere.",
 			Bad:  docSteps + docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges:\n      - [prep.output.model.pkl, deploy.file.predict.weights]\n",
 			Good: docSteps + docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges:\n      - [prep.output.model.pkl, deploy.file.predict.model]\n",
+		},
+		{
+			Code: CodeUnknownOutput,
+			Why:  "An output edge takes the files its key names (a file name or a glob such as model*). A step's outputs list is what it declares it writes; a key that matches none of them takes nothing when the step writes only those. Near a declared name it is most likely a typo (a warning, with the fix); otherwise the step may write the file without declaring it (information). Nothing is said about a step that declares no outputs, or whose outputs cannot all be read.",
+			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    outputs:\n      - name: model.joblib\n- step:\n    name: evaluate\n    image: python:3.12\n    command: python evaluate.py\n    inputs:\n      - name: model\n- pipeline:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n      - {name: evaluate, type: execution, step: evaluate}\n    edges:\n      - [train.output.model.jolib, evaluate.input.model]\n",
+			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    outputs:\n      - name: model.joblib\n- step:\n    name: evaluate\n    image: python:3.12\n    command: python evaluate.py\n    inputs:\n      - name: model\n- pipeline:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n      - {name: evaluate, type: execution, step: evaluate}\n    edges:\n      - [train.output.model.joblib, evaluate.input.model]\n",
 		},
 		{
 			Code: CodeNameCollision,

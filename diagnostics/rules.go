@@ -2,6 +2,7 @@ package diagnostics
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
@@ -34,6 +35,7 @@ var rules = []rule{
 	{kind: model.KindTask, item: yaml11Task},
 	{kind: model.KindStep, item: buildStep},
 	{kind: model.KindPipeline, item: buildNodes, cross: true},
+	{kind: model.KindPipeline, item: outputEdges, cross: true},
 }
 
 // The rules are run by one runner (runRules) in three modes, which
@@ -200,7 +202,9 @@ func duplicateNames(c *checker, m *model.Model) {
 			continue
 		}
 		line := c.m.LineOf(c.m.NodeStart(prev.NameNode)) + 1
-		c.at(c.m.NodeSpan(e.NameNode), Warning, CodeDuplicateName,
-			fmt.Sprintf("duplicate %s name %q (also on line %d): this %s replaces the earlier one", e.Key.Name, e.Name, line, e.Key.Name))
+		taken := func(n string) bool { return slices.Contains(m.Names(e.Kind), n) }
+		c.fixed(c.m.NodeSpan(e.NameNode), Warning, CodeDuplicateName,
+			fmt.Sprintf("duplicate %s name %q (also on line %d): this %s replaces the earlier one", e.Key.Name, e.Name, line, e.Key.Name),
+			c.renameFix(e.Name, prev.NameNode, taken))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
 // socket is a parsed `<node>.<type>.<key>` string.
@@ -73,7 +74,7 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 	}
 	if !model.KnownType(s.typ) {
 		msg := fmt.Sprintf("edge %s %q has socket type %q, which Valohai does not know", side, v.Value, s.typ)
-		if closest(s.typ, model.SocketTypes) == "" {
+		if suggest.Closest(s.typ, model.SocketTypes) == "" {
 			msg += "; the usual types are output, input and parameter"
 		}
 		c.withFix(v, Error, CodeSocketType, msg, s.typ, model.SocketTypes, func(t string) string { return s.node + "." + t + "." + s.key })
@@ -89,7 +90,7 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 // near got exists.
 func (c *checker) withFix(v *yaml.Node, sev Severity, code, msg, got string, names []string, fix func(string) string) {
 	var sugg []string
-	if s := closest(got, names); s != "" && s != got {
+	if s := suggest.Closest(got, names); s != "" && s != got {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 		sugg = []string{fix(s)}
 	}
@@ -105,9 +106,11 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// socketKey checks, for information, that an input or parameter socket
-// names an input or parameter of the node's step, and that a file socket
-// names a file of one of the deployment's endpoints.
+// socketKey checks that an input or parameter socket names an input or
+// parameter of the node's step (a warning: the official checker lets such
+// an edge through, and what it carries reaches nothing the step reads),
+// and, for information, that a file socket names a file of one of the
+// deployment's endpoints.
 func (c *checker) socketKey(p *pipe, s *socket) {
 	if model.IsWildcard(s.key) {
 		return
@@ -132,7 +135,7 @@ func (c *checker) socketKey(p *pipe, s *socket) {
 	st := p.m.StepOf(p.m.SymbolOf(s.target))
 	have := stepNames(st.Step, list)
 	msg := fmt.Sprintf("node %q runs step %q, which has no %s %q", s.node, st.Name, what, s.key)
-	c.withFix(s.v, Information, code, msg, s.key, mapKeys(have), func(k string) string { return s.node + "." + s.typ + "." + k })
+	c.withFix(s.v, Warning, code, msg, s.key, mapKeys(have), func(k string) string { return s.node + "." + s.typ + "." + k })
 }
 
 // fileSocket checks `<node>.file.<endpoint>.<file>` against the endpoints.

@@ -114,10 +114,28 @@ func (c *checker) parameterDefault(p *yaml.Node, typ, who string) {
 	}
 	lim := limitsOf(p, typ)
 	for _, it := range items {
-		for _, problem := range lim.problems(pyvalue.Of(it), typ) {
-			c.at(c.m.NodeSpan(it), Warning, CodeInvalidDefault, fmt.Sprintf("default of %s %s", who, problem))
+		v := pyvalue.Of(it)
+		for _, problem := range lim.problems(v, typ) {
+			sp := c.m.NodeSpan(it)
+			d := Diagnostic{Start: sp.Start, End: sp.End, Severity: Warning, Code: CodeInvalidDefault,
+				Message: fmt.Sprintf("default of %s %s", who, problem)}
+			if q, ok := quoted(it); ok && typ == schema.ParamString && v.Kind != pyvalue.Str {
+				// Quoting keeps the text written; where no type is
+				// written, giving one is the other way.
+				d.Suggestions, d.Fix = []string{q}, &Fix{Choice: !lim.typeWritten}
+			}
+			c.add(d)
 		}
 	}
+}
+
+// quoted returns a plain scalar written in double quotes, when quoting
+// needs no escapes.
+func quoted(n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Style != 0 || n.Value == "" || strings.ContainsAny(n.Value, "\\\"\n") {
+		return "", false
+	}
+	return `"` + n.Value + `"`, true
 }
 
 // limits are a parameter's min, max and choices, as Python values.

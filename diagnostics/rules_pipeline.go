@@ -9,6 +9,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
 // pipe is one pipeline as its rules see it.
@@ -57,6 +58,7 @@ func pipelineRule(c *checker, m *model.Model, e *model.Symbol) {
 // nodeNames reports duplicate, empty and dotted node names.
 func (c *checker) nodeNames(p *pipe) {
 	seen := map[string]int{}
+	first := map[string]*yaml.Node{}
 	for _, n := range p.nodes {
 		v := document.ValueOf(n, schema.XName)
 		if text(document.ValueOf(n, schema.XType)) == schema.NodeDeployment && has(n, schema.XName) && text(v) == "" {
@@ -67,9 +69,13 @@ func (c *checker) nodeNames(p *pipe) {
 			continue
 		}
 		seen[name]++
+		if seen[name] == 1 {
+			first[name] = v
+		}
 		if seen[name] == 2 {
-			c.at(c.m.NodeSpan(v), Error, CodeDuplicateNode,
-				fmt.Sprintf("%s has more than one node named %q; node names must be unique", p.who, name))
+			c.fixed(c.m.NodeSpan(v), Error, CodeDuplicateNode,
+				fmt.Sprintf("%s has more than one node named %q; node names must be unique", p.who, name),
+				c.renameFix(name, first[name], func(n string) bool { return p.named[n] != nil }))
 		}
 		if seen[name] == 1 && strings.Contains(name, ".") {
 			c.at(c.m.NodeSpan(v), Information, CodeDottedNodeName,
@@ -141,7 +147,7 @@ func (c *checker) nodeStep(p *pipe, n *yaml.Node, st model.StepOf, who string) {
 // nearest of the names that exist.
 func (c *checker) unknownRef(v *yaml.Node, sev Severity, code, msg string, names []string) {
 	var sugg []string
-	if s := closest(text(v), names); s != "" {
+	if s := suggest.Closest(text(v), names); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 		sugg = []string{s}
 	}

@@ -48,6 +48,8 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 	if !strings.HasPrefix(typ, schema.SocketParameter) {
 		msg := fmt.Sprintf("target %q of %s must point at a parameter, <node>.parameter.<name>, not %s %s", t.Value, who, article(typ), typ)
 		c.at(c.m.NodeSpan(t), Error, CodeSocketType, msg, node+"."+schema.SocketParameter+"."+param)
+	} else if typ != schema.SocketParameter {
+		c.at(c.m.NodeSpan(t), Hint, CodeSocketType, looseTargetType(t.Value, typ), node+"."+schema.SocketParameter+"."+param)
 	}
 	n := p.named[node]
 	if n == nil && !p.unresolved.has(t, model.KindNode, node) {

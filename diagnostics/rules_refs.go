@@ -10,15 +10,17 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
 // The checks in this file find references that the official validator
-// never checks. The platform passes such text on unchanged, so they are
-// reported for information only.
+// never checks.
 
-// placeholders reports `{parameter:NAME}` placeholders in a command whose
-// NAME is not a parameter of the step: they would be left in the command
-// as written.
+// placeholders warns about `{parameter:NAME}` placeholders in a command
+// whose NAME is not a parameter of the step (an unresolved reference of
+// u): they are left in the command as written, so the script gets the
+// text instead of a value. Names that cannot be told (a parameter name
+// that is not text) are not checked: the model is unsure of them.
 func (c *checker) placeholders(u unresolved, cmd, step *yaml.Node, owner string) {
 	_, params := byName(document.ValueOf(step, schema.XParameters))
 	for _, line := range listify(cmd) {
@@ -33,11 +35,11 @@ func (c *checker) placeholders(u unresolved, cmd, step *yaml.Node, owner string)
 			span := c.findText(line, ph.Text(), &from)
 			msg := fmt.Sprintf("%s has no parameter %q, so %s stays in the command as written", owner, ph.Name, ph.Text())
 			var sugg []string
-			if s := closest(ph.Name, mapKeys(params)); s != "" {
+			if s := suggest.Closest(ph.Name, mapKeys(params)); s != "" {
 				msg = fmt.Sprintf("%s has no parameter %q; did you mean %q?", owner, ph.Name, s)
 				sugg = []string{"{" + ph.Prefix + ":" + s + "}"}
 			}
-			c.at(span, Information, CodeUnknownPlaceholder, msg, sugg...)
+			c.at(span, Warning, CodeUnknownPlaceholder, msg, sugg...)
 		}
 	}
 }
@@ -91,7 +93,7 @@ func (c *checker) deploymentEndpoints(p *pipe, node *yaml.Node, who string) {
 		}
 		msg := fmt.Sprintf("%s includes endpoint %q, which this file does not define; it is left out of the deployment", who, name)
 		var sugg []string
-		if s := closest(name, m.Names(model.KindEndpoint)); s != "" {
+		if s := suggest.Closest(name, m.Names(model.KindEndpoint)); s != "" {
 			msg = fmt.Sprintf("%s includes endpoint %q, which this file does not define; did you mean %q?", who, name, s)
 			sugg = []string{s}
 		}

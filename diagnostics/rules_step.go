@@ -84,7 +84,16 @@ func (c *checker) duration(body *yaml.Node, key, owner string) {
 func (c *checker) duplicateItems(body *yaml.Node, owner string) {
 	for _, key := range []string{schema.XParameters, schema.XInputs, schema.XEnvVars} {
 		seen := map[string]*yaml.Node{}
-		for _, it := range mappings(document.ValueOf(body, key)) {
+		items := mappings(document.ValueOf(body, key))
+		taken := func(n string) bool {
+			for _, it := range items {
+				if s, ok := scalarText(document.ValueOf(it, schema.XName)); ok && s == n {
+					return true
+				}
+			}
+			return false
+		}
+		for _, it := range items {
 			v := document.ValueOf(it, schema.XName)
 			name, ok := scalarText(v)
 			if !ok {
@@ -92,8 +101,9 @@ func (c *checker) duplicateItems(body *yaml.Node, owner string) {
 			}
 			if prev, dup := seen[name]; dup {
 				c.lines = true // the message says where the other one is
-				c.at(c.m.NodeSpan(v), Information, CodeDuplicateItem,
-					fmt.Sprintf("%s defines %q twice in %s (also on line %d); this one replaces the other", owner, name, key, c.m.LineOf(c.m.NodeStart(prev))+1))
+				c.fixed(c.m.NodeSpan(v), Information, CodeDuplicateItem,
+					fmt.Sprintf("%s defines %q twice in %s (also on line %d); this one replaces the other", owner, name, key, c.m.LineOf(c.m.NodeStart(prev))+1),
+					c.renameFix(name, prev, taken))
 			}
 			seen[name] = v
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/internal/fixture"
 )
 
 // badPort is an item with a schema error, which must still be reported
@@ -102,4 +103,31 @@ func TestSyntaxDiagnostics(t *testing.T) {
 // a part of its message.
 type syntaxWant struct {
 	covers, msg string
+}
+
+// TestSyntaxFixtures runs testdata/syntax.txt: the file's one syntax
+// error starts at the marker, and its message has every "says" text.
+func TestSyntaxFixtures(t *testing.T) {
+	fixture.Run(t, "testdata/syntax.txt", func(t *testing.T, tc fixture.Case) {
+		doc := document.New("file:///valohai.yaml", 1, tc.Text)
+		var syntax []diagnostics.Diagnostic
+		for _, d := range diagnostics.Diagnose(context.Background(), doc) {
+			if d.Code == diagnostics.CodeSyntax {
+				syntax = append(syntax, d)
+			}
+		}
+		if len(syntax) != 1 {
+			t.Fatalf("got %d syntax errors, want 1: %+v", len(syntax), syntax)
+		}
+		m := doc.Mapper()
+		if d := syntax[0]; d.Start != tc.Offset {
+			t.Errorf("error at line %d %q, want line %d %q (%s)", m.LineOf(d.Start)+1, tc.Text[d.Start:d.End],
+				m.LineOf(tc.Offset)+1, m.Line(m.LineOf(tc.Offset)), d.Message)
+		}
+		for _, w := range tc.Expect["says"] {
+			if !strings.Contains(syntax[0].Message, w) {
+				t.Errorf("message %q lacks %q", syntax[0].Message, w)
+			}
+		}
+	})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
 // place says where a value sits, for messages and for reporting problems
@@ -29,12 +30,16 @@ func (p place) what() string {
 
 // root checks the document node of a whole file, reporting whether it is
 // the list of items it should be (the items are checked by the caller).
-func (c *checker) root(doc *yaml.Node) bool {
+// others reports other documents after it (a syntax error of its own).
+func (c *checker) root(doc *yaml.Node, others bool) bool {
 	if len(doc.Content) == 0 {
-		c.at(document.Span{}, Error, CodeWrongType, "the file is empty: valohai.yaml must be a list of items such as `- step:`")
+		if !others { // an empty first document is not an empty file
+			c.at(document.Span{}, Error, CodeWrongType, "the file is empty: valohai.yaml must be a list of items such as `- step:`")
+		}
 		return false
 	}
 	top := doc.Content[0]
+	c.foreignTag(top) // the items' tags are checked with the items
 	switch {
 	case top.Kind == yaml.SequenceNode:
 		return true
@@ -49,6 +54,7 @@ func (c *checker) root(doc *yaml.Node) bool {
 
 // item checks one top-level item.
 func (c *checker) item(n *yaml.Node) {
+	c.foreignTags(n)
 	n = document.Deref(n)
 	if n.Kind != yaml.MappingNode {
 		c.at(c.m.NodeSpan(n), Error, CodeWrongType, "a top-level item must be a mapping such as `step:`, not "+describeNode(n))
@@ -67,7 +73,11 @@ func (c *checker) item(n *yaml.Node) {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if schema.KindNamed(k.Value) == nil && k.Value != "<<" {
+		if document.IsMerge(k) {
+			c.merge(n.Content[i+1])
+			continue
+		}
+		if schema.KindNamed(k.Value) == nil {
 			c.at(c.m.NodeSpan(k), Information, CodeStrayKey,
 				fmt.Sprintf("%q is beside %s: instead of under it, so it is ignored; indent it if it belongs to the %s", k.Value, kind.Name, kind.Name))
 		}
@@ -82,8 +92,8 @@ func (c *checker) item(n *yaml.Node) {
 			fmt.Sprintf("%s is empty: its keys must be indented under `%s:`", kind.Name, kind.Name))
 		return
 	}
-	if kind.Type.Object == schema.Item {
-		return
+	if kind.Type.Object == schema.Item || document.OwnKeyOf(n, kindKey.Value) == nil {
+		return // an item merged in whole is checked where it is written
 	}
 	c.value(val, kind.Type, place{owner: kind.Name, key: kind.Name, anchor: span})
 }
@@ -105,11 +115,45 @@ func (c *checker) unknownKind(n *yaml.Node) {
 	}
 	msg := fmt.Sprintf("unknown item kind %q: it is ignored (known kinds: %s)", k.Value, strings.Join(names, ", "))
 	var sugg []string
-	if s := closest(k.Value, names); s != "" {
+	if s := suggest.Closest(k.Value, kindsFitting(n.Content[1], names)); s != "" {
 		msg = fmt.Sprintf("unknown item kind %q: did you mean %q? It is ignored as written", k.Value, s)
 		sugg = []string{s}
 	}
 	c.at(c.m.NodeSpan(k), Warning, CodeUnknownKind, msg, sugg...)
+}
+
+// kindsFitting returns the kinds of names whose mapping has every key of
+// body, the kinds an item of that body can be; all of names when body is
+// no mapping or none fits.
+func kindsFitting(body *yaml.Node, names []string) []string {
+	body = document.Deref(body)
+	if body == nil || body.Kind != yaml.MappingNode || len(body.Content) == 0 {
+		return names
+	}
+	var out []string
+	for _, name := range names {
+		k := schema.KindNamed(name)
+		if k == nil || k.Type == nil || k.Type.Object == nil {
+			continue
+		}
+		if o := k.Type.Object; hasKeys(o, body) || o.Discriminator != "" && hasKeys(o.Merged(), body) {
+			out = append(out, name)
+		}
+	}
+	if len(out) == 0 {
+		return names
+	}
+	return out
+}
+
+// hasKeys reports whether o has every key of mapping n.
+func hasKeys(o *schema.Obj, n *yaml.Node) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i].Value; k != "<<" && o.Key(k) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // value checks n against t.
@@ -187,22 +231,31 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 		}
 	}
 	owner := c.ownerName(n, o, p)
-	seen := map[string]*yaml.Node{}
+	seen := map[string]*yaml.Node{} // the keys present, merged in or written here
+	written := map[string]bool{}
+	meant := map[string]bool{} // the keys that unknown keys are misspellings of
+	if document.HasMerge(n) {
+		for _, mp := range document.Pairs(n) {
+			if mp.Merged {
+				seen[mp.Key.Value] = mp.Key // merged keys are checked where they are written
+			}
+		}
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k.Value == "<<" {
-			mergeKeys(v, seen)
+		if document.IsMerge(k) {
+			c.merge(v)
 			continue
 		}
-		if prev, dup := seen[k.Value]; dup && prev != nil {
+		if written[k.Value] {
 			c.at(c.m.NodeSpan(k), Warning, CodeDuplicateKey,
 				fmt.Sprintf("%s appears twice in %s; only this last one counts", k.Value, owner))
 		}
-		seen[k.Value] = k
+		seen[k.Value], written[k.Value] = k, true
 		key := o.Key(k.Value)
 		if key == nil {
 			if !o.Open {
-				c.unknownKey(k, o, owner)
+				meant[c.unknownKey(n, k, o, owner)] = true
 			} else if o.Values != nil {
 				c.value(v, o.Values, place{owner: owner, key: k.Value, anchor: c.m.NodeSpan(k)})
 			}
@@ -215,7 +268,9 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 	}
 	fix := c.mappingFix(n)
 	for _, key := range o.Keys {
-		if _, ok := seen[key.Name]; key.Required && !ok {
+		// A required key written misspelt is reported once, at the
+		// misspelling, whose fix adds it.
+		if _, ok := seen[key.Name]; key.Required && !ok && !meant[key.Name] {
 			fix.Add = append(fix.Add, key)
 		}
 	}
@@ -240,6 +295,7 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 		c.fixed(p.anchor, Error, CodeMissingKey, missingKeyMessage(owner, key), fix)
 	}
 	c.variants(n, o, owner, seen, p)
+	c.requirements(n, o, owner, seen)
 	if anyOfMissing {
 		c.fixed(p.anchor, Error, CodeMissingKey, fmt.Sprintf("%s needs %s", owner, orList(o.AnyOf)), fix)
 	}
@@ -300,6 +356,11 @@ func (c *checker) choose(n *yaml.Node, o *schema.Obj, p place) *schema.Obj {
 	}
 	dv := document.ValueOf(n, o.Discriminator)
 	if dv == nil {
+		if k := misspeltDiscriminator(n, o); k != nil {
+			c.at(c.m.NodeSpan(k), Error, CodeUnknownKey,
+				fmt.Sprintf("unknown key %q in %s; did you mean %q?", k.Value, c.ownerName(n, o, p), o.Discriminator), o.Discriminator)
+			return nil
+		}
 		fix := c.mappingFix(n)
 		fix.Add = []*schema.Key{o.DiscriminatorKey()}
 		c.fixed(p.anchor, Error, CodeMissingKey,
@@ -309,15 +370,38 @@ func (c *checker) choose(n *yaml.Node, o *schema.Obj, p place) *schema.Obj {
 	ch := o.Choice(dv.Value)
 	if ch == nil {
 		msg := fmt.Sprintf("%q is not a valid %s %s; expected one of %s", dv.Value, o.Name, o.Discriminator, strings.Join(consts, ", "))
-		var sugg []string
-		if s := closest(dv.Value, consts); s != "" {
-			msg = fmt.Sprintf("%q is not a valid %s %s; did you mean %q?", dv.Value, o.Name, o.Discriminator, s)
-			sugg = []string{s}
+		var typ *schema.Type
+		if k := o.Key(o.Discriminator); k != nil {
+			typ = k.Type
+		}
+		sugg := meant(dv.Value, typ, consts)
+		if len(sugg) > 0 {
+			msg = fmt.Sprintf("%q is not a valid %s %s; %s", dv.Value, o.Name, o.Discriminator, didYouMean(sugg))
 		}
 		c.at(c.m.NodeSpan(dv), Error, CodeInvalidValue, msg, sugg...)
 		return nil
 	}
 	return ch
+}
+
+// misspeltDiscriminator returns the key of mapping n, which lacks o's
+// discriminator, that is a misspelling of it: a key none of o's choices
+// has, for which the discriminator is the one close key not written.
+func misspeltDiscriminator(n *yaml.Node, o *schema.Obj) *yaml.Node {
+	merged := o.Merged()
+	var free []string
+	for _, k := range merged.Keys {
+		if document.ValueOf(n, k.Name) == nil {
+			free = append(free, k.Name)
+		}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if merged.Key(k.Value) == nil && suggest.Closest(k.Value, free) == o.Discriminator {
+			return k
+		}
+	}
+	return nil
 }
 
 // ownerName names a mapping for messages: its construct name and its label.
@@ -334,19 +418,35 @@ func (c *checker) ownerName(n *yaml.Node, o *schema.Obj, p place) string {
 	return name
 }
 
-// unknownKey reports a key that o does not have.
-func (c *checker) unknownKey(k *yaml.Node, o *schema.Obj, owner string) {
-	names := make([]string, 0, len(o.Keys))
+// unknownKey reports a key of mapping n that o does not have, with the
+// close key of o as its fix, which it returns ("" when none is). A close
+// key that n has already is named without a fix, which would write it
+// twice; of two keys as close, the one n lacks is the fix.
+func (c *checker) unknownKey(n, k *yaml.Node, o *schema.Obj, owner string) string {
+	var free, all []string
 	for _, key := range o.Keys {
-		names = append(names, key.Name)
+		all = append(all, key.Name)
+		if document.ValueOf(n, key.Name) == nil {
+			free = append(free, key.Name)
+		}
 	}
 	msg := fmt.Sprintf("unknown key %q in %s", k.Value, owner)
 	var sugg []string
-	if s := closest(k.Value, names); s != "" {
+	s := suggest.Closest(k.Value, all)
+	if s != "" && document.ValueOf(n, s) != nil {
+		msg += fmt.Sprintf("; did you mean %q? It is written too", s)
+	} else if s == "" {
+		s = suggest.Closest(k.Value, free)
+	}
+	if s != "" && document.ValueOf(n, s) == nil {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 		sugg = []string{s}
 	}
 	c.at(c.m.NodeSpan(k), Error, CodeUnknownKey, msg, sugg...)
+	if len(sugg) == 0 {
+		return ""
+	}
+	return sugg[0]
 }
 
 // scalar checks a scalar value against a scalar type.
@@ -369,7 +469,7 @@ func (c *checker) scalar(n *yaml.Node, t *schema.Type, p place) {
 		c.stringValue(n, t, p, span)
 	case schema.Boolean:
 		if st != document.Bool {
-			c.wrongType(n, t, p)
+			c.wrongType(n, t, p, booleansFor(n)...)
 		}
 	case schema.Number, schema.Integer:
 		if st != document.Int && st != document.Float {
@@ -395,14 +495,9 @@ func (c *checker) stringValue(n *yaml.Node, t *schema.Type, p place, span docume
 			names = append(names, e.Name)
 		}
 		msg := fmt.Sprintf("%q is not a valid %s; expected one of %s", n.Value, p.what(), strings.Join(names, ", "))
-		var sugg []string
-		s := t.Alias(n.Value)
-		if s == "" {
-			s = closest(n.Value, names)
-		}
-		if s != "" {
-			msg = fmt.Sprintf("%q is not a valid %s; did you mean %q?", n.Value, p.what(), s)
-			sugg = []string{s}
+		sugg := meant(n.Value, t, names)
+		if len(sugg) > 0 {
+			msg = fmt.Sprintf("%q is not a valid %s; %s", n.Value, p.what(), didYouMean(sugg))
 		}
 		c.at(span, Error, CodeInvalidValue, msg, sugg...)
 	}
@@ -412,6 +507,30 @@ func (c *checker) stringValue(n *yaml.Node, t *schema.Type, p place, span docume
 	if t.Pattern != nil && !t.Pattern.MatchString(n.Value) {
 		c.fixed(span, Error, CodePattern, fmt.Sprintf("%s %q is not valid: it must be %s", t.Describe(), n.Value, t.PatternHelp), &Fix{Type: t, Value: n.Value})
 	}
+}
+
+// meant returns the values of t that v stands for: those it is another
+// word for, else the one value of names it is a misspelling of.
+func meant(v string, t *schema.Type, names []string) []string {
+	if a := t.Alias(v); len(a) > 0 {
+		return a
+	}
+	if s := suggest.Closest(v, names); s != "" {
+		return []string{s}
+	}
+	return nil
+}
+
+// didYouMean asks whether one of values was meant.
+func didYouMean(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	if len(q) == 1 {
+		return "did you mean " + q[0] + "?"
+	}
+	return "did you mean " + strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1] + "?"
 }
 
 func (c *checker) numberRange(v float64, text string, t *schema.Type, p place, span document.Span) {
@@ -427,7 +546,7 @@ func (c *checker) numberRange(v float64, text string, t *schema.Type, p place, s
 }
 
 // wrongType reports a value of the wrong shape or scalar type.
-func (c *checker) wrongType(n *yaml.Node, t *schema.Type, p place) {
+func (c *checker) wrongType(n *yaml.Node, t *schema.Type, p place, sugg ...string) {
 	span := c.m.NodeSpan(n)
 	written := n.Kind == yaml.ScalarNode && n.Value != ""
 	if isNull(n) && !written {
@@ -448,7 +567,23 @@ func (c *checker) wrongType(n *yaml.Node, t *schema.Type, p place) {
 			}
 		}
 	}
-	c.at(span, Error, CodeWrongType, msg)
+	c.at(span, Error, CodeWrongType, msg, sugg...)
+}
+
+// booleansFor returns the booleans a scalar written where one belongs may
+// stand for: the one it spells in quotes (`"true"`), else both, for the
+// writer to choose.
+func booleansFor(n *yaml.Node) []string {
+	if n.Kind != yaml.ScalarNode || n.Value == "" {
+		return nil
+	}
+	switch strings.ToLower(n.Value) {
+	case "true":
+		return []string{"true"}
+	case "false":
+		return []string{"false"}
+	}
+	return []string{"true", "false"}
 }
 
 func acceptsString(t *schema.Type) bool {
@@ -530,4 +665,17 @@ func missingKeyMessage(owner string, key *schema.Key) string {
 		msg += fmt.Sprintf(" (write `%s: []` when there are none)", key.Name)
 	}
 	return msg
+}
+
+// merge checks the value of a `<<` key: the official loader refuses a
+// file that merges anything but a mapping or a list of mappings.
+func (c *checker) merge(v *yaml.Node) {
+	if _, ok := document.MergeSources(v); ok {
+		return
+	}
+	what := describeNode(v)
+	if d := document.Deref(v); d != nil && d.Kind == yaml.SequenceNode {
+		what = "a list with an item that is not a mapping"
+	}
+	c.at(c.m.NodeSpan(v), Error, CodeWrongType, "a `<<` merge takes a mapping or a list of mappings, not "+what+"; the official loader refuses the file")
 }

@@ -2,57 +2,85 @@ package document
 
 import (
 	"strings"
+
+	"github.com/valohai-ls/valohai-ls/document/yamlline"
 )
 
 // explain rewrites yaml.v3's error text into a message that says what is
 // wrong in the user's terms, and moves the line to the one that holds the
 // mistake when the text makes that clear.
-func explain(m *Mapper, line int, msg string) (int, string) {
+func explain(m *Mapper, line int, msg string) blame {
 	text := m.Line(line)
+	b := blame{line: line}
 	switch {
 	case strings.Contains(msg, "cannot start any token"), strings.Contains(msg, "found a tab character"):
 		if l, ok := tabLine(m, line); ok {
-			return l, "tab character used for indentation: YAML indents with spaces only"
+			b.line, b.kind = l, tabIndent
+			b.msg = "tab character used for indentation: YAML indents with spaces only"
+			return b
 		}
-		return line, "a value cannot start with this character here; put the value in quotes"
+		b.msg = "a value cannot start with this character here; put the value in quotes"
 	case strings.Contains(msg, "end of stream"):
 		if q := openQuote(text); q != 0 {
-			return line, "unclosed " + quoteName(q) + " quote: the string that starts here never ends"
+			b.kind, b.quote = openQuoteAt, q
+			b.msg = neverEnds(q)
+			return b
 		}
-		return line, "the document ends inside an unfinished value (an unclosed quote or bracket?)"
+		b.msg = "the document ends inside an unfinished value (an unclosed quote or bracket?)"
 	case strings.Contains(msg, "found unknown escape character"):
-		return line, "unknown escape sequence in a double-quoted string: write \\\\ for a backslash, or use single quotes"
+		b.msg = "unknown escape sequence in a double-quoted string: write \\\\ for a backslash, or use single quotes"
 	case strings.Contains(msg, "found incompatible YAML document"):
-		return line, "this YAML version is not supported: remove the %YAML line, or write %YAML 1.1"
+		b.msg = "this YAML version is not supported: remove the %YAML line, or write %YAML 1.1"
 	case strings.Contains(msg, "expected ',' or ']'"):
-		return line, "unclosed '[': a flow list must end with ']' (or its items be separated by ',')"
+		b.msg = unclosedList
 	case strings.Contains(msg, "expected ',' or '}'"):
-		return line, "unclosed '{': a flow mapping must end with '}' (or its entries be separated by ',')"
+		b.msg = unclosedMapping
 	case strings.Contains(msg, "mapping values are not allowed"):
 		if l, ok := noSpaceKey(m, line); ok {
-			return l, missingSpace
+			b.line, b.kind, b.msg = l, noSpaceAfter, missingSpace
+			return b
 		}
-		return line, "unexpected ':' here: the key is at the wrong indentation, or a value containing ': ' needs quotes"
+		b.kind = misindented
+		b.msg = "unexpected ':' here: the key is at the wrong indentation, or a value containing ': ' needs quotes"
 	case strings.Contains(msg, "did not find expected key"):
-		return line, "this line does not line up with the keys above it: check its indentation"
+		b.kind = misindented
+		if l, ok := noSpaceKey(m, line); ok {
+			b.line, b.kind, b.msg = l, noSpaceAfter, missingSpace
+			return b
+		}
+		b.msg = "this line does not line up with the keys above it: check its indentation"
 	case strings.Contains(msg, "could not find expected ':'"):
 		if noSpace(strings.TrimSpace(text)) {
-			return line, missingSpace
+			b.kind, b.msg = noSpaceAfter, missingSpace
+			return b
 		}
-		return line, "expected 'key: value': a key must be followed by ':'"
+		b.msg = "expected 'key: value': a key must be followed by ':'"
 	case strings.Contains(msg, "did not find expected '-' indicator"):
-		return line, "this line does not line up with the list items above it: check its indentation"
+		b.kind = misindented
+		if l, ok := noSpaceKey(m, line); ok {
+			b.line, b.kind, b.msg = l, noSpaceAfter, missingSpace
+			return b
+		}
+		b.msg = "this line does not line up with the list items above it: check its indentation"
 	case strings.Contains(msg, "block sequence entries are not allowed"):
-		return line, "a '- ' list item cannot start here: check its indentation"
+		b.kind = misindented
+		b.msg = "a '- ' list item cannot start here: check its indentation"
 	case strings.HasPrefix(msg, "unknown anchor"):
 		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
 		if l, ok := findLine(m, "*"+name); ok {
-			line = l
+			b.line = l
 		}
-		return line, "alias *" + name + " refers to an anchor &" + name + " that is not defined above it"
+		b.msg = "alias *" + name + " refers to an anchor &" + name + " that is not defined above it"
+	default:
+		b.msg = "YAML syntax error: " + msg
 	}
-	return line, "YAML syntax error: " + msg
+	return b
 }
+
+const (
+	unclosedList    = "unclosed '[': a flow list must end with ']' (or its items be separated by ',')"
+	unclosedMapping = "unclosed '{': a flow mapping must end with '}' (or its entries be separated by ',')"
+)
 
 // tabLine finds the line near line whose indentation contains a tab.
 func tabLine(m *Mapper, line int) (int, bool) {
@@ -65,21 +93,20 @@ func tabLine(m *Mapper, line int) (int, bool) {
 	return line, strings.Contains(m.Line(line), "\t")
 }
 
-// noSpaceKey finds, above line, a line at the same indentation written
-// "key:value": a plain word to YAML, after which line's key has no mapping
-// to belong to.
+// noSpaceKey finds, above line, a line whose key is in the same column,
+// written "key:value" (also after a list item's "- "): a plain word to
+// YAML, after which line's key has no mapping to belong to.
 func noSpaceKey(m *Mapper, line int) (int, bool) {
-	indent := indentWidth(m.Line(line))
+	col := yamlline.Read(m.Line(line)).KeyStart
 	for l := line - 1; l >= 0; l-- {
 		s := m.Line(l)
-		t := strings.TrimSpace(s)
-		if t == "" || t[0] == '#' {
+		if blankOrComment(s) {
 			continue
 		}
-		if indentWidth(s) != indent {
+		if yamlline.Read(s).KeyStart != col {
 			return 0, false
 		}
-		return l, noSpace(t)
+		return l, noSpace(strings.TrimSpace(s))
 	}
 	return 0, false
 }
@@ -98,23 +125,32 @@ func noSpace(t string) bool {
 
 // openQuote returns the quote character left open on the line, or 0.
 func openQuote(s string) byte {
-	var q byte
+	if i := openQuoteIndex(s); i >= 0 {
+		return s[i]
+	}
+	return 0
+}
+
+// openQuoteIndex returns the index of the quote left open on the line,
+// or -1.
+func openQuoteIndex(s string) int {
+	at := -1
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case q == 0 && c == '#' && (i == 0 || s[i-1] == ' '):
-			return 0
-		case q == 0 && (c == '"' || c == '\'') && (i == 0 || strings.IndexByte(" :[{,-", s[i-1]) >= 0):
-			q = c
-		case q == '"' && c == '\\':
+		case at < 0 && c == '#' && (i == 0 || s[i-1] == ' '):
+			return -1
+		case at < 0 && (c == '"' || c == '\'') && (i == 0 || strings.IndexByte(" :[{,-", s[i-1]) >= 0):
+			at = i
+		case at >= 0 && s[at] == '"' && c == '\\':
 			i++
-		case q == '\'' && c == '\'' && i+1 < len(s) && s[i+1] == '\'':
+		case at >= 0 && s[at] == '\'' && c == '\'' && i+1 < len(s) && s[i+1] == '\'':
 			i++
-		case q != 0 && c == q:
-			q = 0
+		case at >= 0 && c == s[at]:
+			at = -1
 		}
 	}
-	return q
+	return at
 }
 
 func quoteName(q byte) string {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,32 @@ import (
 type SyntaxError struct {
 	Start, End int
 	Message    string
+	// Fixes are the edits, each of one line (or of the tabs of the
+	// item's indentation), with which the item parses.
+	Fixes []SyntaxFix
+	// Item is the part of the text that fails to parse: the item the
+	// error is in, or the whole text.
+	Item Span
+	// Alternative, when not nil, is another line the mistake may be on
+	// (a key dedented out of its mapping, above the line that does not
+	// line up), with its own fixes. Which one it is, the schema tells
+	// (FixedItem).
+	Alternative *SyntaxError
+}
+
+// FixedItem parses the item of e with fix f made and returns the item's
+// node (nil when it does not parse) and the mapper of the fixed text.
+func FixedItem(m *Mapper, e *SyntaxError, f SyntaxFix) (*yaml.Node, *Mapper) {
+	text := m.Text()
+	if f.Start < e.Item.Start || f.End > e.Item.End || f.Start > f.End {
+		return nil, nil
+	}
+	fm := NewMapper(text[:f.Start] + f.Text + text[f.End:])
+	n, err := ParseSpan(fm, Span{e.Item.Start, e.Item.End + len(f.Text) - (f.End - f.Start)})
+	if err != nil || len(n.Content) == 0 || n.Content[0].Kind != yaml.SequenceNode || len(n.Content[0].Content) != 1 {
+		return nil, nil
+	}
+	return n.Content[0].Content[0], fm
 }
 
 // Parse parses text. When the whole text parses, Items are the top-level
@@ -28,6 +55,9 @@ func Parse(text string, m *Mapper) *Parsed {
 		p.Items = itemsOf(root, m)
 		p.anchors = hasAnchors(root)
 		p.memo = carry(nil, nil, nil)
+		if e, ok := extraDocument(m); ok && moreDocuments(text) {
+			p.Errors = append(p.Errors, &e)
+		}
 		return p
 	}
 	p.Partial = true
@@ -44,6 +74,10 @@ func Parse(text string, m *Mapper) *Parsed {
 	}
 	if len(p.Errors) == 0 {
 		p.Errors = append(p.Errors, syntaxError(err, m, Span{0, len(text)}))
+	}
+	if e, ok := extraDocument(m); ok && !erredAt(p.Errors, e.Start) {
+		p.Errors = append(p.Errors, &e)
+		sort.SliceStable(p.Errors, func(i, j int) bool { return p.Errors[i].Start < p.Errors[j].Start })
 	}
 	return p
 }
@@ -317,17 +351,50 @@ func syntaxError(err error, m *Mapper, span Span) *SyntaxError {
 	if line < 0 || line >= m.LineCount() {
 		line = lastContentLine(m)
 	}
-	if !strings.Contains(msg, "end of stream") && line >= 0 {
+	eos := strings.Contains(msg, "end of stream")
+	if !eos && line >= 0 {
 		line = firstFailingLine(m, span, line)
 	}
 	line = clampLine(m, line)
-	line, msg = explain(m, line, msg)
-	start := m.LineStart(line) + indentWidth(m.Line(line))
-	end := m.LineEnd(line)
-	if start >= end {
-		start = m.LineStart(line)
+	b := locate(m, span, line, msg, eos)
+	e := located(m, span, b)
+	if b.kind == misindented {
+		if d, ok := dedentedKey(m, span, b.line); ok {
+			if alt := located(m, span, d); len(alt.Fixes) > 0 {
+				e.Alternative = alt
+			}
+		}
 	}
-	return &SyntaxError{Start: start, End: end, Message: msg}
+	return e
+}
+
+// located returns the error of blame b, at its line, with its repairs.
+func located(m *Mapper, span Span, b blame) *SyntaxError {
+	start := m.LineStart(b.line) + indentWidth(m.Line(b.line))
+	end := m.LineEnd(b.line)
+	if start >= end {
+		start = m.LineStart(b.line)
+	}
+	return &SyntaxError{Start: start, End: end, Message: b.msg, Fixes: repairs(m, span, b), Item: span}
+}
+
+// locate finds the mistake behind a yaml.v3 error, msg, that the text
+// of span fails to parse with at line: a quote left open (which a later
+// quote may have ended lines below), a key dedented out of its mapping,
+// or what the error's words say of line itself.
+func locate(m *Mapper, span Span, line int, msg string, eos bool) blame {
+	if eos {
+		line = m.LineOf(max(span.End-1, span.Start))
+	}
+	if b, ok := runawayQuote(m, span, line); ok {
+		return b
+	}
+	if eos {
+		if b, ok := neverClosed(m, span); ok {
+			return b
+		}
+	}
+	return explain(m, line, msg)
 }
 
 // maxLocateLines bounds the items in which the failing line is searched for.
@@ -405,4 +472,14 @@ func lastContentLine(m *Mapper) int {
 
 func indentWidth(s string) int {
 	return len(s) - len(strings.TrimLeft(s, " \t"))
+}
+
+// erredAt reports a syntax error starting on the line of off.
+func erredAt(errs []*SyntaxError, off int) bool {
+	for _, e := range errs {
+		if e.Start <= off && off < e.End {
+			return true
+		}
+	}
+	return false
 }

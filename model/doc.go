@@ -15,7 +15,10 @@
 //     step defined elsewhere;
 //   - a socket is <node>.<type>.<key> (ParseSocket), and a key with glob
 //     characters is a wildcard;
-//   - a command's {parameter:NAME} placeholders (Placeholders).
+//   - a command's {parameter:NAME} placeholders (Placeholders);
+//   - a `<<` merge brings keys into a mapping as PyYAML reads it: every key
+//     is read through document.ValueOf, KeyOf and Pairs, which resolve
+//     merges, and never from a mapping's nodes directly.
 //
 // References are found by walking each item along the schema: every value
 // whose schema type carries a reference annotation (schema.Ref) is one, so

@@ -127,6 +127,10 @@ func (w *walker) mapping(n *yaml.Node, obj *schema.Obj, owner *Symbol) {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if document.IsMerge(k) {
+			w.merged(v, obj, owner)
+			continue
+		}
 		if obj.KeyRef != schema.RefNone && obj.Key(k.Value) == nil {
 			w.scalar(k, obj.KeyRef, owner, -1)
 			continue
@@ -136,6 +140,24 @@ func (w *walker) mapping(n *yaml.Node, obj *schema.Obj, owner *Symbol) {
 			t = key.Type
 		}
 		w.value(v, t, owner, Column(k))
+	}
+}
+
+// merged walks the mappings a `<<` key of a mapping of construct obj
+// merges that are written there; an alias's mapping is walked where its
+// anchor is.
+func (w *walker) merged(v *yaml.Node, obj *schema.Obj, owner *Symbol) {
+	if v.Kind == yaml.AliasNode {
+		return
+	}
+	if v.Kind == yaml.MappingNode {
+		w.mapping(v, obj, owner)
+		return
+	}
+	for _, e := range v.Content {
+		if e.Kind == yaml.MappingNode {
+			w.mapping(e, obj, owner)
+		}
 	}
 }
 
@@ -258,7 +280,9 @@ func (w *walker) socket(n *yaml.Node, from *Symbol, role Role) {
 	case schema.SocketOutput:
 		if !s.Wildcard() {
 			if r := w.stepPart(n, keySpan, KindOutput, s.Key, node, from, role); r != nil {
-				r.Loose, r.Unsure = true, false // a step need not declare the outputs it writes
+				// A step need not declare the outputs it writes; one that
+				// declares them tells what it writes.
+				r.Loose, r.Unsure = r.Target != nil || !w.undeclaredOutput(node, s.Key), false
 			}
 		}
 	case schema.SocketFile:
@@ -281,6 +305,25 @@ func (w *walker) stepPart(n *yaml.Node, sp document.Span, kind Kind, name string
 		r.Unsure = !r.Loose && (!st.Checkable() || r.Doubt != nil)
 	}
 	return r
+}
+
+// undeclaredOutput reports whether the step that node runs is in the file
+// and declares its outputs, and key matches none of them.
+func (w *walker) undeclaredOutput(node *Symbol, key string) bool {
+	st := w.x.StepOf(node)
+	if !st.Checkable() {
+		return false
+	}
+	declared, ok := DeclaredOutputs(w.x.whole(st.Step))
+	if !ok {
+		return false
+	}
+	for _, name := range declared {
+		if OutputMatches(key, name) {
+			return false
+		}
+	}
+	return true
 }
 
 // fileParts records `<endpoint>.<file>`, the key of a deployment node's

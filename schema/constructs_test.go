@@ -1,6 +1,9 @@
 package schema
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestConstructKeyCounts pins the number of keys of each construct to the
 // official format's, so that a key cannot go missing unnoticed.
@@ -40,6 +43,7 @@ func TestConstructsDocumented(t *testing.T) {
 				t.Errorf("%s: value %q has no doc", where, v.Name)
 			}
 		}
+		checkAliases(t, where, ty)
 		walkType(where, ty.Items)
 		for _, o := range ty.Options {
 			walkType(where, o)
@@ -70,6 +74,22 @@ func TestConstructsDocumented(t *testing.T) {
 	walkType("root", Root)
 	if !seen[Step] || !seen[Override] || !seen[VariantRules] || !seen[DeploymentDefaults] {
 		t.Error("walk did not reach the constructs")
+	}
+}
+
+// checkAliases reports an alias of ty that is not in lower case, is a
+// value itself (so never looked up), or means no value of ty.
+func checkAliases(t *testing.T, where string, ty *Type) {
+	t.Helper()
+	for w, vals := range ty.Aliases {
+		switch {
+		case strings.ToLower(w) != w:
+			t.Errorf("%s: alias %q is not in lower case", where, w)
+		case ty.EnumValue(w) != nil:
+			t.Errorf("%s: alias %q is a value", where, w)
+		case len(ty.Alias(w)) != len(vals):
+			t.Errorf("%s: alias %q means %q, not all of them values", where, w, vals)
+		}
 	}
 }
 

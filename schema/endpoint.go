@@ -167,7 +167,7 @@ var Toleration = &Obj{
 		{Name: "operator", Type: &Type{Kind: String, Enum: []Value{
 			{"Exists", "Tolerates the taint whatever its value; `value` is not needed."},
 			{"Equal", "Tolerates the taint only when its value equals `value` (the Kubernetes default)."},
-		}}, Default: "Equal", Doc: "How the taint's value is compared.", Example: "operator: Equal"},
+		}, Aliases: operatorAliases}, Default: "Equal", Doc: "How the taint's value is compared.", Example: "operator: Equal"},
 		{Name: "value", Type: str, Doc: "Taint value to match with `operator: Equal`.", Example: "value: gpu"},
 		{Name: "effect", Type: &Type{Kind: String, Enum: []Value{
 			{"NoSchedule", "New pods are not scheduled onto the node unless they tolerate the taint."},
@@ -175,5 +175,9 @@ var Toleration = &Obj{
 			{"NoExecute", "Pods that do not tolerate the taint are evicted from the node."},
 		}}, Doc: "Taint effect to tolerate. Left out, every effect is tolerated.", Example: "effect: NoSchedule"},
 	},
+	Requires: []Requirement{{
+		Key: "key", Unless: "operator", Values: []string{"Exists"},
+		Why: "only operator Exists, or no operator, tolerates a taint whatever its key",
+	}},
 	Snippet: "key: ${1:dedicated}\noperator: ${2|Equal,Exists|}\nvalue: ${3:gpu}\neffect: ${4|NoSchedule,PreferNoSchedule,NoExecute|}",
 }

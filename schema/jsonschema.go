@@ -206,7 +206,26 @@ func (g *jsGen) plainObject(o *Obj) map[string]any {
 		}
 		s["anyOf"] = alts
 	}
+	if len(o.Requires) > 0 {
+		s["allOf"] = requirements(o.Requires)
+	}
 	return s
+}
+
+// requirements writes each requirement as an if/then: when Unless is
+// written with another value than Values, Key is required.
+func requirements(rs []Requirement) []any {
+	var out []any
+	for _, r := range rs {
+		out = append(out, map[string]any{
+			"if": map[string]any{
+				"required":   []any{r.Unless},
+				"properties": map[string]any{r.Unless: map[string]any{"not": map[string]any{"enum": toAny(r.Values)}}},
+			},
+			"then": map[string]any{"required": []any{r.Key}},
+		})
+	}
+	return out
 }
 
 func describeKey(k *Key) string {

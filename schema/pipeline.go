@@ -66,7 +66,7 @@ var Node = &Obj{
 			{NodeExecution, "Runs one execution of a step."},
 			{NodeTask, "Runs a task (a parameter sweep or optimisation) of a step."},
 			{NodeDeployment, "Creates a new version of a deployment with some endpoints."},
-		}},
+		}, Aliases: nodeTypeAliases},
 		Required: true,
 		Doc:      "Kind of node: `execution`, `task` or `deployment`.",
 		Example:  "type: execution",
@@ -204,8 +204,14 @@ func onErrorKey(retry bool) *Key {
 	} else {
 		doc += " Deployment nodes cannot `retry`."
 	}
+	aliases := map[string][]string{}
+	for w, vals := range onErrorAliases {
+		if retry || vals[0] != "retry" {
+			aliases[w] = vals
+		}
+	}
 	return &Key{
-		Name: "on-error", Type: &Type{Kind: String, Enum: values}, Default: "stop-all",
+		Name: "on-error", Type: &Type{Kind: String, Enum: values, Aliases: aliases}, Default: "stop-all",
 		Doc: doc, Example: "on-error: stop-next",
 	}
 }
@@ -215,7 +221,7 @@ func edgeMergeKey() *Key {
 		Name: "edge-merge-mode", Type: &Type{Kind: String, Enum: []Value{
 			{"replace", "Values arriving over edges replace the node's own values (the default)."},
 			{"append", "Values arriving over edges are added to the node's own values."},
-		}}, Default: "replace",
+		}, Aliases: edgeMergeAliases}, Default: "replace",
 		Doc:     "Whether files and values that edges bring replace the node's own input values or are added to them.",
 		Example: "edge-merge-mode: append",
 	}

@@ -67,9 +67,10 @@ type Type struct {
 	// warned about by a rule).
 	Enum     []Value
 	EnumOpen bool
-	// Aliases map other names people write for an enum value, in lower
-	// case (`int`), to the value (`integer`), offered as its fix.
-	Aliases map[string]string
+	// Aliases map other words people write for an enum value, in lower
+	// case (`int`, `some`), to the values they may mean, the likelier
+	// first (`integer`; `suffix`): one is the fix, several a choice.
+	Aliases map[string][]string
 	// EnumAlsoBool allows true/false beside the enum values.
 	EnumAlsoBool bool
 
@@ -120,6 +121,9 @@ type Obj struct {
 	Variants []Variant
 	// AnyOf lists keys of which at least one must be present.
 	AnyOf []string
+	// Requires lists keys that are required only when another key has
+	// some values.
+	Requires []Requirement
 	// Discriminator names the key whose value selects one of Choices (a
 	// pipeline node's type). Each choice is a complete object.
 	Discriminator string
@@ -134,6 +138,30 @@ type Obj struct {
 	// KeyRef, on an open object, says what its keys refer to (the keys of
 	// a task's parameter set are parameters of the task's step).
 	KeyRef Ref
+}
+
+// Requirement is a key that a mapping needs unless another key, Unless,
+// is left out or has one of Values (a toleration needs a key unless its
+// operator is Exists). Why says what writing one of Values means.
+type Requirement struct {
+	Key    string
+	Unless string
+	Values []string
+	Why    string
+}
+
+// Excused reports whether a mapping without r.Key is fine when Unless has
+// the value v (present reports whether it is written).
+func (r Requirement) Excused(v string, present bool) bool {
+	if !present {
+		return true
+	}
+	for _, x := range r.Values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // Variant is a named group of keys of which one must be chosen.
@@ -190,13 +218,19 @@ func (t *Type) EnumValue(v string) *Value {
 	return nil
 }
 
-// Alias returns the enum value that v (in any case) is a common other
-// name of, or "".
-func (t *Type) Alias(v string) string {
+// Alias returns the enum values that v (in any case) is a common other
+// word for, the likelier first, or nil.
+func (t *Type) Alias(v string) []string {
 	if t == nil {
-		return ""
+		return nil
 	}
-	return t.Aliases[strings.ToLower(v)]
+	var out []string
+	for _, a := range t.Aliases[strings.ToLower(v)] {
+		if t.EnumValue(a) != nil {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // Describe returns a short human name of the type.

@@ -7,15 +7,6 @@ var (
 	absPattern   = regexp.MustCompile(`^/.+$`)
 )
 
-// paramTypeAliases are the names other languages give the parameter
-// types.
-var paramTypeAliases = map[string]string{
-	"str": ParamString, "text": ParamString,
-	"int": ParamInteger, "long": ParamInteger, "int64": ParamInteger, "int32": ParamInteger,
-	"float64": ParamFloat, "float32": ParamFloat, "double": ParamFloat, "decimal": ParamFloat, "real": ParamFloat,
-	"bool": ParamFlag, "boolean": ParamFlag,
-}
-
 // Parameter is an item of a step's `parameters`.
 var Parameter = &Obj{
 	Name:  "parameter",
@@ -62,7 +53,7 @@ var Parameter = &Obj{
 				{"none", "One value only (the default)."},
 				{"repeat", "A list of values; the `pass-as` form is repeated for each value."},
 				{"separate", "A list of values joined with `multiple-separator` into one `pass-as` argument."},
-			}}, Default: "none",
+			}, Aliases: multipleAliases}, Default: "none",
 			Doc:     "Whether the parameter takes a list of values, and how they are passed. Not allowed on flags.",
 			Example: "multiple: separate",
 		},
@@ -145,7 +136,7 @@ var Input = &Obj{
 				{"none", "All files land directly in the input folder (the default, same as `false`)."},
 				{"full", "Files keep their whole path from the root of the store (same as `true`)."},
 				{"suffix", "Files keep the part of their path that follows the wildcard's fixed prefix."},
-			}}, Default: "false",
+			}, Aliases: keepDirectoriesAliases}, Default: "false",
 			Doc:     "How the folder structure of wildcard inputs is kept: `none`, `full`, `suffix`, or `true`/`false`.",
 			Example: "keep-directories: suffix",
 		},
@@ -153,7 +144,7 @@ var Input = &Obj{
 			Name: "download", Type: &Type{Kind: String, Enum: []Value{
 				{"always", "Files are downloaded before the command starts (the default)."},
 				{"on-demand", "Files are not downloaded; the code gets authenticated URLs and fetches what it needs."},
-			}}, Default: "always",
+			}, Aliases: downloadAliases}, Default: "always",
 			Doc:     "When the input's files are downloaded.",
 			Example: "download: on-demand",
 		},

@@ -94,7 +94,7 @@ var VariantParameter = &Obj{
 				{"linear", "Values from `rules.start` to `rules.end` in steps of `rules.step`."},
 				{"logspace", "`rules.count` values spaced evenly on a log scale, `rules.base` to the powers `rules.start`…`rules.end`."},
 				{"random", "`rules.count` values drawn from `rules.min`…`rules.max` with `rules.distribution`."},
-			}}, Required: true,
+			}, Aliases: styleAliases}, Required: true,
 			Doc:     "How the values are generated.",
 			Example: "style: linear",
 		},

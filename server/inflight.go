@@ -119,7 +119,7 @@ func (f *inflight) run(ctx context.Context, t *ticket, id jsonrpc2.ID, handle fu
 			f.drop(t)
 		}
 		f.mu.Unlock()
-		return nil, jsonrpc2.NewError(jsonrpc2.Code(protocol.LSPErrorCodesRequestCancelled), "request cancelled")
+		return nil, errCancelled
 	}
 	f.mu.Lock()
 	if f.supersededLocked(t) {

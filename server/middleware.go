@@ -36,6 +36,9 @@ func (s *Server) handler() jsonrpc2.Handler {
 				s.log.Error("handler panicked", zap.String("method", method), zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
 				result, err = nil, jsonrpc2.NewError(jsonrpc2.ErrInternal.Code, internalError(method, r))
 			}
+			if call {
+				result, err = s.answer(ctx, method, result, err)
+			}
 			s.log.Debug("handled", zap.String("method", method), zap.Duration("took", time.Since(start)), zap.Error(err))
 		}()
 		if call && !s.initialized.Load() && method != protocol.MethodInitialize {

@@ -161,6 +161,13 @@ func toProtocol(doc *document.Document, diags []diagnostics.Diagnostic, enc docu
 			// The code links to its section of the rules reference.
 			pd.CodeDescription = protocol.CodeDescription{Href: uri.URI(diagnostics.RuleURL(d.Code))}
 		}
+		if f := d.Fix; f != nil && f.Rename != "" {
+			// A duplicate name links to the first definition.
+			pd.RelatedInformation = []protocol.DiagnosticRelatedInformation{{
+				Location: protocol.Location{URI: uri.URI(doc.URI), Range: toRange(m, f.First.Start, f.First.End, enc)},
+				Message:  "the name is defined first here",
+			}}
+		}
 		if len(d.Suggestions) > 0 {
 			// The quick fixes read the did-you-mean replacements back.
 			if data, err := json.Marshal(diagnosticData{Suggestions: d.Suggestions}); err == nil {

@@ -24,10 +24,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/agnivade/levenshtein"
-
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/format"
+	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
 // Section is the settings section the server asks the client for.
@@ -82,8 +81,7 @@ type Settings struct {
 	Diagnostics bool
 	// PullDiagnostics offers textDocument/diagnostic to a client that can
 	// pull them (read from the initializationOptions only: capabilities
-	// are fixed at initialize). Off by default: in VS Code the pulled
-	// results were seen to keep a fixed problem squiggled under load.
+	// are fixed at initialize); false pushes to every client.
 	PullDiagnostics bool
 	// Rules maps diagnostic codes to the level they are reported at.
 	Rules map[string]Level
@@ -97,7 +95,7 @@ type Settings struct {
 // Default returns the settings in force when the user sets nothing:
 // everything on, every rule at its own severity.
 func Default() Settings {
-	return Settings{Diagnostics: true, Rules: map[string]Level{}, off: map[Feature]bool{}}
+	return Settings{Diagnostics: true, PullDiagnostics: true, Rules: map[string]Level{}, off: map[Feature]bool{}}
 }
 
 // Enabled reports whether feature f is on.
@@ -283,7 +281,7 @@ func (s *Settings) rules(v any) []string {
 			continue
 		}
 		if _, known := diagnostics.RuleFor(code); !known {
-			if near := closest(code, ruleCodes()); near != "" {
+			if near := suggest.Closest(code, ruleCodes()); near != "" {
 				problems = append(problems, fmt.Sprintf("diagnostics.rules: unknown diagnostic code %q; did you mean %q?", code, near))
 			} else {
 				problems = append(problems, fmt.Sprintf("diagnostics.rules: unknown diagnostic code %q, so the setting \"diagnostics.rules.%s\" changes nothing (the codes: %s)", code, code, diagnostics.RulesURL))
@@ -382,21 +380,10 @@ func ruleCodes() []string {
 // unknown words a problem about an unknown name, with the nearest known.
 func unknown(what, name string, known []string) string {
 	msg := fmt.Sprintf("unknown %s %q", what, name)
-	if near := closest(name, known); near != "" {
+	if near := suggest.Closest(name, known); near != "" {
 		return msg + fmt.Sprintf("; did you mean %q?", near)
 	}
 	return msg + " (known: " + strings.Join(known, ", ") + ")"
-}
-
-// closest returns the candidate within a small edit distance of s, or "".
-func closest(s string, candidates []string) string {
-	best, dist := "", 3
-	for _, c := range candidates {
-		if d := levenshtein.ComputeDistance(strings.ToLower(s), strings.ToLower(c)); d < dist {
-			best, dist = c, d
-		}
-	}
-	return best
 }
 
 func describe(v any) string {

@@ -177,8 +177,8 @@ func (e *editor) set(mp *yaml.Node, what, key string, v any) {
 		return
 	}
 	col := keyCol(mp)
-	k, val := document.KeyOf(mp, key), document.ValueOf(mp, key)
-	if k == nil {
+	k, val := document.OwnKeyOf(mp, key), document.OwnValueOf(mp, key)
+	if k == nil { // a key merged in by `<<` is overridden by the one added
 		e.add(e.m.NodeExtent(mp).End, e.m.NodeExtent(mp).End, e.nl+strings.Repeat(" ", col)+field(Field{key, v}, col, e.nl))
 		return
 	}
@@ -207,7 +207,7 @@ func (e *editor) setFlow(mp *yaml.Node, what, key string, v any) {
 		e.refuse("%s is written in a way not edited; %s not set", what, key)
 		return
 	}
-	val := document.ValueOf(mp, key)
+	val := document.OwnValueOf(mp, key)
 	if val == nil {
 		sep := ", "
 		if len(mp.Content) == 0 {
@@ -269,7 +269,11 @@ func (e *editor) addItems(body *yaml.Node, step, key string, items []Item) {
 		e.refuse("step %q is a flow mapping; %s not added", step, key)
 		return
 	}
-	k, list := document.KeyOf(body, key), document.ValueOf(body, key)
+	k, list := document.OwnKeyOf(body, key), document.OwnValueOf(body, key)
+	if k == nil && document.KeyOf(body, key) != nil {
+		e.refuse("%s of step %q come from a `<<` merge; add %s by hand", key, step, names(items))
+		return
+	}
 	col := keyCol(body)
 	dash := col + e.listOffset(body)
 	var b strings.Builder
@@ -321,7 +325,11 @@ func (e *editor) addItems(body *yaml.Node, step, key string, items []Item) {
 // remove deletes the lines of a block list's item (the whole key when it
 // is the list's only item).
 func (e *editor) remove(body *yaml.Node, key string, it *yaml.Node, what string) {
-	list := document.ValueOf(body, key)
+	list := document.OwnValueOf(body, key)
+	if list == nil {
+		e.refuse("%s comes from a `<<` merge; remove it by hand", what)
+		return
+	}
 	if e.shared(body) || e.shared(list) || e.shared(it) {
 		e.refuse("%s is in an anchored part used elsewhere; remove it by hand", what)
 		return
@@ -332,7 +340,7 @@ func (e *editor) remove(body *yaml.Node, key string, it *yaml.Node, what string)
 	}
 	target := it
 	if len(list.Content) == 1 {
-		target = document.KeyOf(body, key)
+		target = document.OwnKeyOf(body, key)
 	}
 	startLine := e.m.LineOf(e.m.NodeStart(target))
 	start := e.m.LineStart(startLine)

@@ -57,7 +57,6 @@ const navYAML = `- step:
         target: eval.input.model
 - endpoint:
     nmae: typo
-    image: x
     wsgi: a:b
 `
 
@@ -378,7 +377,8 @@ func TestEndToEndCodeActions(t *testing.T) {
 	}
 
 	// Without context diagnostics the server finds them: the last
-	// endpoint lacks a name, which is added as a snippet edit.
+	// endpoint lacks an image, which is added as a snippet edit (its
+	// name is written misspelt, which the did-you-mean fixes).
 	params = map[string]any{"textDocument": map[string]any{"uri": uri}, "range": map[string]any{"start": posOf(t, navYAML, "- endpoint:\n    nmae", 1, 3), "end": posOf(t, navYAML, "- endpoint:\n    nmae", 1, 3)},
 		"context": map[string]any{"diagnostics": []any{}}}
 	if err := s.Call("textDocument/codeAction", params, &actions); err != nil {
@@ -386,16 +386,16 @@ func TestEndToEndCodeActions(t *testing.T) {
 	}
 	found := false
 	for _, a := range actions {
-		if a.Title == "Add `name`" {
+		if a.Title == "Add `image`" {
 			found = true
 			if len(a.Edit.DocumentChanges) != 1 || a.Edit.DocumentChanges[0].Edits[0].Snippet.Kind != "snippet" ||
-				!strings.Contains(a.Edit.DocumentChanges[0].Edits[0].Snippet.Value, "name: ${1:") {
+				!strings.Contains(a.Edit.DocumentChanges[0].Edits[0].Snippet.Value, "image: ${1:") {
 				t.Errorf("missing-key fix is not a snippet edit: %+v", a.Edit)
 			}
 		}
 	}
 	if !found {
-		t.Errorf("no fix for the missing name: %+v", actions)
+		t.Errorf("no fix for the missing image: %+v", actions)
 	}
 
 	// A refactoring on the shorthand edge, filtered by kind.

@@ -2,8 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,10 +77,9 @@ func TestEndToEndPullDiagnostics(t *testing.T) {
 	var res struct {
 		Capabilities map[string]any `json:"capabilities"`
 	}
-	params := map[string]any{"processId": os.Getpid(), "rootUri": nil,
-		"initializationOptions": map[string]any{"diagnostics": map[string]any{"pull": true}}, "capabilities": map[string]any{
-			"workspace":    map[string]any{"diagnostics": map[string]any{"refreshSupport": true}},
-			"textDocument": map[string]any{"diagnostic": map[string]any{"relatedDocumentSupport": false}}}}
+	params := map[string]any{"processId": os.Getpid(), "rootUri": nil, "capabilities": map[string]any{
+		"workspace":    map[string]any{"diagnostics": map[string]any{"refreshSupport": true}},
+		"textDocument": map[string]any{"diagnostic": map[string]any{"relatedDocumentSupport": false}}}}
 	if err := s.Call("initialize", params, &res); err != nil {
 		t.Fatal(err)
 	}
@@ -123,20 +125,70 @@ func textDocWith(uri string, version int) map[string]any {
 	return map[string]any{"uri": uri, "version": version}
 }
 
-// TestPullDiagnosticsNeedOptIn: a client that can pull is offered pull
-// diagnostics only with "diagnostics": {"pull": true}, and is pushed to
-// otherwise.
-func TestPullDiagnosticsNeedOptIn(t *testing.T) {
+// TestPullDiagnosticsOptOut: with "diagnostics": {"pull": false} a
+// client that can pull is offered no pull diagnostics and is pushed to.
+func TestPullDiagnosticsOptOut(t *testing.T) {
+	_, uri := project(t, pullText)
 	s := startBinary(t)
 	var res struct {
 		Capabilities map[string]any `json:"capabilities"`
 	}
-	params := map[string]any{"processId": os.Getpid(), "rootUri": nil, "capabilities": map[string]any{
-		"textDocument": map[string]any{"diagnostic": map[string]any{"relatedDocumentSupport": false}}}}
+	params := map[string]any{"processId": os.Getpid(), "rootUri": nil,
+		"initializationOptions": map[string]any{"diagnostics": map[string]any{"pull": false}},
+		"capabilities":          map[string]any{"textDocument": map[string]any{"diagnostic": map[string]any{"relatedDocumentSupport": false}}}}
 	if err := s.Call("initialize", params, &res); err != nil {
 		t.Fatal(err)
 	}
-	if res.Capabilities["diagnosticProvider"] != nil {
-		t.Errorf("pull diagnostics offered without the opt-in: %v", res.Capabilities["diagnosticProvider"])
+	if err := s.Notify("initialized", map[string]any{}); err != nil {
+		t.Fatal(err)
 	}
+	if res.Capabilities["diagnosticProvider"] != nil {
+		t.Errorf("pull diagnostics offered although turned off: %v", res.Capabilities["diagnosticProvider"])
+	}
+	if d := s.open(t, uri, pullText); countCode(d, "unknown-key") != 1 {
+		t.Errorf("published %+v, want one unknown-key", d.Diagnostics)
+	}
+}
+
+// TestPullCancelled: a pull cancelled by the client is answered with its
+// findings or with RequestCancelled, never with another error (which
+// VS Code's client takes as a failure and stops pulling the document).
+func TestPullCancelled(t *testing.T) {
+	_, uri := project(t, pullText)
+	s := startBinary(t)
+	s.initializeFull(t, nil, false)
+	_ = s.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": uri, "languageId": "yaml", "version": 1, "text": pullText}})
+	for i := range 50 {
+		_ = s.Notify("textDocument/didChange", map[string]any{"textDocument": textDocWith(uri, i+2),
+			"contentChanges": []map[string]any{{"text": pullText + strings.Repeat("#\n", i)}}})
+		id := fmt.Sprintf("pull-%d", i)
+		answer := s.Expect(strconv.Quote(id))
+		body := fmt.Sprintf(`{"jsonrpc":"2.0","id":%q,"method":"textDocument/diagnostic","params":{"textDocument":{"uri":%q}}}`, id, uri)
+		if err := s.WriteRaw([]byte(body)); err != nil {
+			t.Fatal(err)
+		}
+		_ = s.Notify("$/cancelRequest", map[string]any{"id": id})
+		select {
+		case m := <-answer:
+			if m.Error != nil && m.Error.Code != -32800 {
+				t.Fatalf("pull %d answered %v, want findings or RequestCancelled (-32800)", i, m.Error)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("pull %d not answered", i)
+		}
+	}
+	if r := s.pull(t, uri); countItems(r.Items, "unknown-key") != 1 {
+		t.Errorf("after the cancelled pulls, pulled %+v", r.Items)
+	}
+}
+
+func countItems(items []lsptest.Diagnostic, code string) int {
+	n := 0
+	for _, d := range items {
+		if d.Code == code {
+			n++
+		}
+	}
+	return n
 }

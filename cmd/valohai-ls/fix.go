@@ -11,11 +11,13 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/lint"
+	"github.com/valohai-ls/valohai-ls/textenc"
 )
 
 // fixFiles applies, to each file of paths, every fix that needs no choice
 // (check --fix), and says on stderr what it changed. A file with a YAML
-// syntax error is left as it is. It returns false when a file could not be
+// syntax error is left as it is unless the fixes undo it (a tab, a missing
+// space, an unclosed quote, a misindented key, each with one repair). It returns false when a file could not be
 // written.
 func fixFiles(ctx context.Context, paths []string, stderr io.Writer) bool {
 	if len(paths) == 0 {
@@ -31,18 +33,23 @@ func fixFiles(ctx context.Context, paths []string, stderr io.Writer) bool {
 		if err != nil {
 			continue
 		}
-		doc := document.New("file:///"+path, 1, string(data))
-		if p := doc.Parsed(); len(p.Errors) > 0 {
-			fmt.Fprintf(stderr, "valohai-ls check --fix: %s has a YAML syntax error; nothing fixed\n", path)
-			continue
-		}
+		text, enc := textenc.Decode(data)
+		doc := document.New("file:///"+path, 1, text)
 		fixed, n := codeaction.FixText(doc, func(d *document.Document) []diagnostics.Diagnostic {
 			return lint.Own(ctx, d)
 		})
+		if len(doc.Parsed().Errors) > 0 && len(document.New(doc.URI, 1, fixed).Parsed().Errors) > 0 {
+			fmt.Fprintf(stderr, "valohai-ls check --fix: %s has a YAML syntax error that no fix undoes; nothing fixed\n", path)
+			continue
+		}
 		if n == 0 || fixed == doc.Text {
 			continue
 		}
-		if err := atomicfile.Write(path, []byte(fixed)); err != nil {
+		out, err := enc.Encode(fixed)
+		if err == nil {
+			err = atomicfile.Write(path, out)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "valohai-ls check --fix: %v\n", err)
 			ok = false
 			continue

@@ -15,6 +15,7 @@ func TestCheckFix(t *testing.T) {
 	text := "- step:\n    name: a\n    imgae: x\n    command: y\n- step:\n    name: b\n    command: y\n"
 	p := writeFile(t, dir, "valohai.yaml", text)
 	broken := writeFile(t, dir, "broken.yaml", "- step:\n    name: \"a\n    imgae: x\n")
+	nospace := writeFile(t, dir, "nospace.yaml", "- step:\n    name: a\n    image:x\n    command: y\n")
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -23,7 +24,8 @@ func TestCheckFix(t *testing.T) {
 	}{
 		{"fixes and checks the rest", []string{"check", "--fix", "--no-scripts", p}, 1, "valohai.yaml: 1 problem fixed"},
 		{"nothing left to fix", []string{"check", "--fix", "--no-scripts", p}, 1, ""},
-		{"a syntax error", []string{"check", "--fix", "--no-scripts", broken}, 1, "has a YAML syntax error; nothing fixed"},
+		{"a syntax error", []string{"check", "--fix", "--no-scripts", broken}, 1, "has a YAML syntax error that no fix undoes; nothing fixed"},
+		{"a syntax error with one repair", []string{"check", "--fix", "--no-scripts", nospace}, 0, "nospace.yaml: 1 problem fixed"},
 		{"stdin", []string{"check", "--fix", "-"}, 2, "--fix changes files, not stdin"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -42,6 +44,9 @@ func TestCheckFix(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "broken.yaml")); string(b) != "- step:\n    name: \"a\n    imgae: x\n" {
 		t.Errorf("the broken file changed:\n%s", b)
+	}
+	if b, _ := os.ReadFile(nospace); string(b) != "- step:\n    name: a\n    image: x\n    command: y\n" {
+		t.Errorf("the file with a missing space after --fix:\n%s", b)
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/agnivade/levenshtein"
+	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
 // parseCommand parses args as the arguments of the command called name,
@@ -111,22 +111,16 @@ func unknownFlag(fs *flag.FlagSet, written string, valued bool) error {
 // nearFlag returns the one flag of fs that name probably stands for: the
 // only one starting with name (a short form such as -f, or a flag cut
 // short; of several, the only one taking a value when one follows), else
-// one within a typo's edit distance; "" when none is clear.
+// the one suggest.Closest picks; "" when none is clear.
 func nearFlag(fs *flag.FlagSet, name string, valued bool) string {
-	var prefixed []string
-	best, bestDist := "", 3
-	if len(name) <= 3 {
-		bestDist = 2
-	}
+	var names, prefixed []string
 	fs.VisitAll(func(f *flag.Flag) {
 		if hidden(f) {
 			return
 		}
+		names = append(names, f.Name)
 		if strings.HasPrefix(f.Name, name) {
 			prefixed = append(prefixed, f.Name)
-		}
-		if d := levenshtein.ComputeDistance(name, f.Name); d < bestDist {
-			best, bestDist = f.Name, d
 		}
 	})
 	if len(prefixed) == 1 {
@@ -146,7 +140,7 @@ func nearFlag(fs *flag.FlagSet, name string, valued bool) string {
 	if len(prefixed) > 1 {
 		return ""
 	}
-	return best
+	return suggest.Closest(name, names)
 }
 
 // flagError words a flag parsing error; parseArgs's errors are worded

@@ -142,9 +142,13 @@ func TestCheckSignals(t *testing.T) {
 				_ = cmd.Process.Kill()
 				t.Fatalf("still running 5 s after %v", tt.sig)
 			}
+			// The bound is loose on purpose: a check that ignored the
+			// signal runs on for seconds, while a loaded machine may take a
+			// few hundred milliseconds to schedule the exit (how long it
+			// takes on an idle one is a measured figure, not a test).
 			took := time.Since(sent)
-			if code := cmd.ProcessState.ExitCode(); code != tt.want || took > 100*time.Millisecond {
-				t.Errorf("exit %d after %v, want %d within 100ms", code, took, tt.want)
+			if code := cmd.ProcessState.ExitCode(); code != tt.want || took > 2*time.Second {
+				t.Errorf("exit %d after %v, want %d within 2s", code, took, tt.want)
 			}
 		})
 	}

@@ -117,13 +117,16 @@ func TestStepCommand(t *testing.T) {
 
 // TestStepWriteSafely: `step --write` refuses a file with a syntax error
 // (naming it) and leaves it byte-identical; it edits an anchored block step
-// that nothing merges, refuses one another step merges, keeps the file's
+// that nothing merges, refuses one another step merges and a list the
+// step takes from a merge (its own would replace it), keeps the file's
 // mode and writes through a symbolic link, keeping the link.
 func TestStepWriteSafely(t *testing.T) {
 	script := "import valohai\nvalohai.prepare(step=\"train\", default_parameters={\"lr\": 0.1})\n"
 	anchored := "- step: &tr\n    name: train\n    image: python:3.12\n    command: python train.py\n"
 	merged := anchored + "- step:\n    <<: *tr\n    name: other\n"
 	broken := "- step:\n    name: train\n    image: [python\n"
+	mergesParams := "- step: &base\n    name: base\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - name: epochs\n        default: 3\n" +
+		"- step:\n    <<: *base\n    name: train\n"
 	tests := []struct {
 		name, yaml string
 		code       int
@@ -133,6 +136,7 @@ func TestStepWriteSafely(t *testing.T) {
 		{"syntax error", broken, 2, broken, "valohai.yaml has a syntax error at line 3"},
 		{"anchored step", anchored, 0, anchored + "    parameters:\n      - name: lr\n        default: 0.1\n        optional: false\n        type: float\n", ""},
 		{"anchored step merged elsewhere", merged, 0, merged, `step "train" is anchored as &tr and merged into other steps; add lr by hand`},
+		{"parameters merged in", mergesParams, 0, mergesParams, `parameters of step "train" come from a ` + "`<<`" + ` merge; add lr by hand`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

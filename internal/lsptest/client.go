@@ -207,6 +207,14 @@ type Diagnostic struct {
 	CodeDescription *struct {
 		Href string `json:"href"`
 	} `json:"codeDescription,omitempty"`
+	// RelatedInformation points at other places the finding is about.
+	RelatedInformation []struct {
+		Location struct {
+			URI   string `json:"uri"`
+			Range Range  `json:"range"`
+		} `json:"location"`
+		Message string `json:"message"`
+	} `json:"relatedInformation,omitempty"`
 }
 
 // Range and Position are LSP ranges.

@@ -143,9 +143,9 @@ func (g *gen) renamedSteps() []Mutant {
 	return g.pick(out, perKind)
 }
 
-// renamedEdges misspells the node, type or key of an edge end. A key is
-// misspelt only where it is checkable: an input or parameter, or an
-// output of a step that declares its outputs.
+// renamedEdges misspells the node or key of an edge end. A key is
+// misspelt only where it is checkable: an input or parameter (outputs
+// are misspeltOutputs, plural types pluralSockets).
 func (g *gen) renamedEdges() []Mutant {
 	var out []Mutant
 	for _, v := range g.values {
@@ -158,7 +158,7 @@ func (g *gen) renamedEdges() []Mutant {
 		}
 		nodes := g.nodeSteps(v.item)
 		var w string
-		switch g.rng.Intn(3) {
+		switch g.rng.Intn(2) {
 		case 0:
 			var names []string
 			for n := range nodes {
@@ -167,11 +167,9 @@ func (g *gen) renamedEdges() []Mutant {
 			if t := g.typo(ps.Node, among(names...)); t != "" {
 				w = t + "." + ps.Type + "." + ps.Key
 			}
-		case 1:
-			w = ps.Node + "." + ps.Type + "s." + ps.Key
 		default:
 			body := g.bodies[nodes[ps.Node]]
-			if body == nil || ps.Type == schema.SocketOutput && valueOf(body, schema.XOutputs) == nil || strings.ContainsAny(ps.Key, "*?[") {
+			if body == nil || ps.Type == schema.SocketOutput {
 				continue
 			}
 			if t := g.typo(ps.Key, among(g.names(body, ps.Type)...)); t != "" {

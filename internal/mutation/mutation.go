@@ -1,6 +1,7 @@
 // Package mutation makes realistic single mistakes in a correct
 // valohai.yaml: a misspelt key, a wrong indentation, a missing key, a
-// wrong type or enum value, a misspelt step or edge end, a duplicate
+// wrong type or enum value, a misspelt step or edge end (an output's
+// among those its step declares), a plural socket type, a duplicate
 // name, a tab, a missing space after a colon, an unclosed quote, a YAML
 // 1.1 boolean, a renamed parameter. Each mistake says the lines where it
 // was made, so that a test can tell whether the findings of the mutated
@@ -31,6 +32,8 @@ const (
 	WrongEnum       Kind = "wrong-enum"
 	RenamedStep     Kind = "renamed-step"
 	RenamedEdge     Kind = "renamed-edge-end"
+	MisspeltOutput  Kind = "misspelt-edge-output"
+	PluralSocket    Kind = "plural-socket-type"
 	DuplicateName   Kind = "duplicate-name"
 	Tab             Kind = "tab"
 	NoSpace         Kind = "missing-space"
@@ -41,7 +44,7 @@ const (
 
 // Kinds lists every kind, in the order reports show them.
 var Kinds = []Kind{MisspeltKey, Indentation, MissingKey, WrongType, WrongEnum, RenamedStep, RenamedEdge,
-	DuplicateName, Tab, NoSpace, UnclosedQuote, YAML11, ScriptParameter}
+	MisspeltOutput, PluralSocket, DuplicateName, Tab, NoSpace, UnclosedQuote, YAML11, ScriptParameter}
 
 // Mutant is a text with one mistake.
 type Mutant struct {
@@ -128,7 +131,7 @@ func Generate(text string, seed int64) []Mutant {
 	}
 	var out []Mutant
 	for _, f := range []func() []Mutant{g.misspeltKeys, g.indentation, g.missingKeys, g.wrongTypes, g.wrongEnums,
-		g.renamedSteps, g.renamedEdges, g.duplicateNames, g.tabs, g.noSpaces, g.unclosedQuotes, g.yaml11, g.scriptParameters} {
+		g.renamedSteps, g.renamedEdges, g.misspeltOutputs, g.pluralSockets, g.duplicateNames, g.tabs, g.noSpaces, g.unclosedQuotes, g.yaml11, g.scriptParameters} {
 		for _, mu := range f() {
 			if mu.Text != text && mu.Text != "" {
 				out = append(out, mu)

@@ -23,6 +23,7 @@ import {
   SHOW_REFERENCES_COMMAND,
   bundledServerPath,
   needsRestart,
+  initializationOptions,
   readSettings,
   resolveServer,
   serverArgs,
@@ -128,6 +129,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     ],
     outputChannel: output,
     traceOutputChannel: output,
+    initializationOptions: initializationOptions(settings),
   };
 
   const next = new LanguageClient(SECTION, CLIENT_NAME, serverOptions, clientOptions);

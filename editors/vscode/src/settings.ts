@@ -72,6 +72,8 @@ export interface Settings {
   /** The user's `valohai-ls.server.path`, trimmed; empty when unset. */
   serverPath: string;
   logLevel: LogLevel;
+  /** `valohai-ls.diagnostics.pull`: VS Code pulls diagnostics (true) or the server pushes them. */
+  pullDiagnostics: boolean;
 }
 
 /**
@@ -83,10 +85,21 @@ export function readSettings(get: (key: string) => unknown): Settings {
   const rawPath = get(KEYS.serverPath);
   const rawLevel = get(KEYS.logLevel);
   const level = typeof rawLevel === "string" ? rawLevel.trim().toLowerCase() : "";
+  const diagnostics = get(SERVER_KEYS.diagnostics);
+  const pull = typeof diagnostics === "object" && diagnostics !== null ? (diagnostics as { pull?: unknown }).pull : undefined;
   return {
     serverPath: typeof rawPath === "string" ? rawPath.trim() : "",
     logLevel: isLogLevel(level) ? level : level === "warning" ? "warn" : DEFAULT_LOG_LEVEL,
+    pullDiagnostics: pull !== false,
   };
+}
+
+/**
+ * What the server is told at start that it cannot learn later: whether
+ * diagnostics are pulled (capabilities are fixed once initialized).
+ */
+export function initializationOptions(settings: Settings): { diagnostics: { pull: boolean } } {
+  return { diagnostics: { pull: settings.pullDiagnostics } };
 }
 
 export function isLogLevel(value: string): value is LogLevel {

@@ -15,6 +15,7 @@ import {
   needsRestart,
   notFoundMessage,
   pathDirs,
+  initializationOptions,
   readSettings,
   resolveServer,
   serverArgs,
@@ -53,7 +54,15 @@ function windowsHost(executables: string[], overrides: Partial<Host> = {}): Host
 
 describe("readSettings", () => {
   it("uses the defaults when nothing is set", () => {
-    assert.deepEqual(settingsFrom({}), { serverPath: "", logLevel: "info" });
+    assert.deepEqual(settingsFrom({}), { serverPath: "", logLevel: "info", pullDiagnostics: true });
+  });
+
+  it("reads whether diagnostics are pulled, and tells the server at start", () => {
+    assert.equal(settingsFrom({ diagnostics: { pull: false } }).pullDiagnostics, false);
+    assert.equal(settingsFrom({ diagnostics: { pull: true, rules: {} } }).pullDiagnostics, true);
+    assert.equal(settingsFrom({ diagnostics: { pull: "no" } }).pullDiagnostics, true);
+    assert.equal(settingsFrom({ diagnostics: null }).pullDiagnostics, true);
+    assert.deepEqual(initializationOptions(settingsFrom({ diagnostics: { pull: false } })), { diagnostics: { pull: false } });
   });
 
   it("reads and trims the server path", () => {
@@ -81,7 +90,7 @@ describe("readSettings", () => {
 
 describe("serverArgs", () => {
   it("serves with the chosen log level", () => {
-    assert.deepEqual(serverArgs({ serverPath: "", logLevel: "debug" }), ["serve", "--log-level", "debug"]);
+    assert.deepEqual(serverArgs({ serverPath: "", logLevel: "debug", pullDiagnostics: true }), ["serve", "--log-level", "debug"]);
   });
 });
 
@@ -155,7 +164,7 @@ describe("search directories", () => {
 });
 
 describe("resolveServer", () => {
-  const none = { serverPath: "", logLevel: "info" } as const;
+  const none = { serverPath: "", logLevel: "info", pullDiagnostics: true } as const;
 
   it("uses the configured path when it exists", () => {
     const host = linuxHost(["/opt/valohai-ls", "/usr/bin/valohai-ls"]);

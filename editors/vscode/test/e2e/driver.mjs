@@ -124,13 +124,22 @@ async function command(title) {
   await key("Enter");
 }
 
-// Put the cursor at "LINE:COLUMN" (1-based, as the status bar shows them).
+// Put the cursor at "LINE:COLUMN" (1-based, as the status bar shows them). On a loaded
+// machine Go to Line was seen to land one column off (the typed text reaching the input
+// before it was ready): it is asked again, a few times, until the cursor is where asked.
 async function goTo(lineColumn) {
-  await quickInput(() => key("Control+g"), lineColumn);
-  await sleep(150);
-  await key("Enter");
   const [line, column = "1"] = lineColumn.split(":");
-  await waitForCursor(Number(line), Number(column));
+  for (let attempt = 1; ; attempt++) {
+    await quickInput(() => key("Control+g"), lineColumn);
+    await sleep(150);
+    await key("Enter");
+    try {
+      return await waitForCursor(Number(line), Number(column), attempt < 3 ? 5000 : WAIT);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await key("Escape");
+    }
+  }
 }
 
 // The cursor position from the status bar, e.g. { line: 2, column: 11 }.
@@ -140,19 +149,31 @@ async function cursor() {
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
-function waitForCursor(line, column) {
-  return eventually(async () => assert.deepEqual(await cursor(), { line, column }, "cursor position in the status bar"));
+function waitForCursor(line, column, timeout = WAIT) {
+  return eventually(
+    async () => assert.deepEqual(await cursor(), { line, column }, "cursor position in the status bar"),
+    timeout,
+  );
 }
 
 // Once the edit just made has reached the editor (its tab shows unsaved changes), save
 // it and return the file's text from disk.
 async function saveAndRead() {
   await page.waitForSelector(".tabs-container .tab.active.dirty", { timeout: WAIT });
-  await key("Control+s");
-  await page.waitForFunction(() => !document.querySelector(".tabs-container .tab.active.dirty"), {
-    timeout: WAIT,
-    polling: 100,
-  });
+  // A Control+s pressed while a widget was closing was seen to be lost on a loaded
+  // machine: pressed again while the tab stays unsaved.
+  for (let attempt = 1; ; attempt++) {
+    await key("Control+s");
+    try {
+      await page.waitForFunction(() => !document.querySelector(".tabs-container .tab.active.dirty"), {
+        timeout: attempt < 3 ? 5000 : WAIT,
+        polling: 100,
+      });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
   await sleep(300);
   return readFileSync(WS_FILE, "utf8");
 }
@@ -410,9 +431,18 @@ describe("Valohai YAML in VS Code", () => {
     await key("Control+z");
 
     // A click on a node opens its definition in the editor.
-    const f = await eventually(graphFrame);
-    await f.click('#graph [data-node="train-again"] rect');
-    await waitForCursor(31, 7);
+    // The graph is drawn anew after the undo: a node found just before may be replaced
+    // by the time it is clicked (or its handlers not yet attached), so it is looked up and
+    // clicked again until a click lands and the editor shows the node's definition.
+    await eventually(async () => {
+      const f = await graphFrame();
+      try {
+        await f.click('#graph [data-node="train-again"] rect');
+      } catch (error) {
+        assert.fail(`the node could not be clicked: ${error.message}`);
+      }
+      await waitForCursor(31, 7, 3000);
+    });
     await command("View: Close All Editor Groups");
     await quickInput(() => key("Control+p"), "valohai.yaml");
     await waitForText(`${QUICK_INPUT} .monaco-list-row`, ["valohai.yaml"]);
@@ -513,21 +543,26 @@ describe("Valohai YAML in VS Code", () => {
   });
 
   check("applies the quick fix for a misspelt key", async () => {
+    // The fix is offered for the diagnostic: wait until VS Code shows it.
+    await eventually(async () => assert.ok((await squiggleLines()).includes("20"), "the squiggle under prot"));
     await goTo("20:6");
-    await key("Control+.");
-    // The preferred fix is the one Enter applies. On a loaded machine the
-    // menu was once seen not to open while the previous edit's
-    // diagnostics and tokens were arriving: it is asked for again until
-    // it shows.
-    await eventually(async () => {
-      const row = (await texts(".action-widget .monaco-list-row.focused")).join("");
-      if (row === "") {
+    // The preferred fix is the one Enter applies. On a loaded machine the menu was seen to
+    // open only seconds later (or not at all, while the previous edit's diagnostics and
+    // tokens were arriving): it is given time, then asked for again. A menu that opens late
+    // must not take the Enter of the next Go to Line, so it is closed twice, a while apart.
+    for (let attempt = 1; ; attempt++) {
+      await key("Control+.");
+      try {
+        await waitForText(".action-widget .monaco-list-row.focused", ['Change "prot" to "port"'], attempt < 3 ? 8000 : WAIT);
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await key("Escape");
+        await sleep(1000);
         await key("Escape");
         await goTo("20:6");
-        await key("Control+.");
       }
-      assert.match(row, /Change "prot" to "port"/);
-    });
+    }
     await shot("12-quick-fix-menu");
     await key("Enter");
     await eventually(async () => assert.deepEqual(await squiggleLines(), [], "error squiggles after the fix"));

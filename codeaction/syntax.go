@@ -1,0 +1,118 @@
+package codeaction
+
+import (
+	"context"
+
+	"github.com/valohai-ls/valohai-ls/diagnostics"
+	"github.com/valohai-ls/valohai-ls/document"
+)
+
+// syntaxFix offers, for a YAML syntax error, the one edit of its line
+// (a tab made spaces, a space after ':', a quote closed, a key lined up)
+// with which the file parses and is found at fault for nothing new about
+// its shape (an unknown, stray or missing key, a wrong type). Of the
+// candidates that pass, those of the best rank (the likeliest reading of
+// the mistake) are kept, and of those the ones that bring the fewest
+// other new findings (a reference the broken item hid may be seen again);
+// the edit is offered when one is left, and then needs no choice.
+func syntaxFix(c *ctx, d diagnostics.Diagnostic) []Action {
+	if d.Code != diagnostics.CodeSyntax || d.Fix == nil || len(d.Fix.Syntax) == 0 {
+		return nil
+	}
+	var best []Action
+	rank, fewest := 0, 0
+	var hidden map[finding]int
+	for _, f := range d.Fix.Syntax {
+		if f.Start < 0 || f.End > len(c.doc.Text) || f.Start > f.End || len(best) > 0 && f.Rank > rank {
+			continue
+		}
+		e := Edit{Start: f.Start, End: f.End, Text: f.Text}
+		if hidden == nil {
+			hidden = c.hidden(d)
+		}
+		n, ok := c.newFindings(d, e, hidden)
+		if !ok {
+			continue
+		}
+		a := Action{Title: f.Title, Edits: []Edit{e}, Preferred: true}
+		switch {
+		case len(best) == 0 || f.Rank < rank || n < fewest:
+			best, rank, fewest = []Action{a}, f.Rank, n
+		case n == fewest:
+			best = append(best, a)
+		}
+	}
+	if len(best) != 1 {
+		return nil
+	}
+	return best
+}
+
+// finding is a finding as compared across a fix that keeps the lines
+// where they are: its code, message and line.
+type finding struct {
+	code, msg string
+	line      int
+}
+
+// findings returns, counted, what the document is found at fault for.
+func (c *ctx) findings() map[finding]int {
+	if c.found == nil {
+		c.found = count(c.doc, diagnostics.Diagnose(context.Background(), c.doc))
+	}
+	return c.found
+}
+
+func count(doc *document.Document, ds []diagnostics.Diagnostic) map[finding]int {
+	m := doc.Mapper()
+	out := map[finding]int{}
+	for _, d := range ds {
+		out[finding{d.Code, d.Message, m.LineOf(d.Start)}]++
+	}
+	return out
+}
+
+// hidden returns the findings about the YAML's shape that the item of
+// syntax error d has whatever its broken line says: those of the text with
+// that line blanked, on other lines (none when it does not parse either).
+func (c *ctx) hidden(d diagnostics.Diagnostic) map[finding]int {
+	out := map[finding]int{}
+	line := c.m.LineOf(d.Start)
+	blank := document.New(c.doc.URI, c.doc.Version, Apply(c.doc.Text, []Edit{{Start: c.m.LineStart(line), End: c.m.LineEnd(line)}}))
+	if len(blank.Parsed().Errors) > 0 {
+		return out
+	}
+	for k, n := range count(blank, diagnostics.Diagnose(context.Background(), blank)) {
+		if k.line != line && diagnostics.Structural(k.code) {
+			out[k] = n
+		}
+	}
+	return out
+}
+
+// newFindings returns how many findings the text with edit e made has
+// that the document had not (syntax error d aside); ok is false when the
+// lines move, or one of them is about the YAML's shape (the syntax error
+// still there among them) and not one the item has anyway (hidden).
+func (c *ctx) newFindings(d diagnostics.Diagnostic, e Edit, hidden map[finding]int) (n int, ok bool) {
+	left := map[finding]int{}
+	for k, n := range c.findings() {
+		left[k] = n
+	}
+	left[finding{d.Code, d.Message, c.m.LineOf(d.Start)}]--
+	fixed := document.New(c.doc.URI, c.doc.Version, Apply(c.doc.Text, []Edit{e}))
+	if fixed.Mapper().LineCount() != c.m.LineCount() {
+		return 0, false
+	}
+	for k, got := range count(fixed, diagnostics.Diagnose(context.Background(), fixed)) {
+		extra := got - max(left[k], 0)
+		if extra <= 0 {
+			continue
+		}
+		if diagnostics.Structural(k.code) && extra > hidden[k] {
+			return 0, false
+		}
+		n += extra
+	}
+	return n, true
+}

@@ -1,0 +1,32 @@
+package model
+
+import "testing"
+
+func TestOutputMatches(t *testing.T) {
+	tests := []struct {
+		key, name string
+		want      bool
+	}{
+		{"model.pkl", "model.pkl", true},
+		{"model*", "model.pkl", true},
+		{"model*", "model", true},
+		{"*.pkl", "model.pkl", true},
+		{"*", "model.pkl", true},
+		{"*.pkl", "models/best.pkl", true}, // * crosses / as in fnmatch
+		{"model?.pkl", "model1.pkl", true},
+		{"[!x]odel.pkl", "model.pkl", true},
+		{"models/best.pt", "models", true}, // a file under a declared folder
+		{"models/best.pt", "models/", true},
+		{"model.pkl", "*.pkl", true}, // the declared name is a glob
+		{"model.jolib", "model.joblib", false},
+		{"model", "model.pkl", false},
+		{"*.csv", "model.pkl", false},
+		{"Model.pkl", "model.pkl", false},
+		{"[", "model.pkl", false},
+	}
+	for _, tt := range tests {
+		if got := OutputMatches(tt.key, tt.name); got != tt.want {
+			t.Errorf("OutputMatches(%q, %q) = %v, want %v", tt.key, tt.name, got, tt.want)
+		}
+	}
+}
