@@ -216,9 +216,9 @@ func pct(a, n int) float64 {
 // floors are the rates, in percent, below which the sample fails: at the
 // mistake and quick fix. Raise them as the checks get better.
 var floors = map[Kind][2]float64{
-	MisspeltKey: {95, 95}, Indentation: {95, 0}, MissingKey: {95, 40}, WrongType: {95, 90},
+	MisspeltKey: {95, 95}, Indentation: {95, 75}, MissingKey: {95, 40}, WrongType: {95, 90},
 	WrongEnum: {95, 90}, RenamedStep: {95, 90}, RenamedEdge: {95, 90}, MisspeltOutput: {95, 75}, PluralSocket: {95, 90}, DuplicateName: {95, 50},
-	Tab: {95, 0}, NoSpace: {95, 0}, UnclosedQuote: {90, 0}, YAML11: {95, 65}, ScriptParameter: {90, 75},
+	Tab: {95, 85}, NoSpace: {95, 85}, UnclosedQuote: {95, 85}, YAML11: {95, 65}, ScriptParameter: {90, 75},
 }
 
 // unfixedShown is how many mistakes found but not fixed, and how many
