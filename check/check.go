@@ -16,6 +16,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/lint"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/textenc"
 )
 
 // Exit codes of the check command.
@@ -132,7 +133,8 @@ func (k Checker) Reader(ctx context.Context, name string, r io.Reader) Result {
 // Text checks data as the file at path; the scripts it runs are looked
 // for in path's directory (none for stdin without a name).
 func (k Checker) Text(ctx context.Context, path string, data []byte) Result {
-	doc := document.New(path, 0, string(data))
+	text, _ := textenc.Decode(data)
+	doc := document.New(path, 0, text)
 	if len(data) >= hugeFile {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(doc)))
 	}

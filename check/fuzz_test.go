@@ -15,6 +15,8 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
+	"github.com/valohai-ls/valohai-ls/internal/hostile"
+	"github.com/valohai-ls/valohai-ls/textenc"
 )
 
 // textLine is one finding of the text format.
@@ -23,12 +25,20 @@ var textLine = regexp.MustCompile(`^proj dir/valohai\.yaml:(\d+):(\d+): (error|w
 // FuzzCheck checks a fuzzed file (any bytes, as read from disk) and prints
 // the findings in every format: nothing may panic, each format holds one
 // finding per diagnostic, the machine formats are valid JSON, and every
-// position lies in the file.
+// position lies in the file (in its text, decoded from UTF-16 when it is).
 func FuzzCheck(f *testing.F) {
 	f.Add([]byte(sample))
 	for _, s := range []string{"", "|\n ", "\xff\xfe- step:\n", "\ufeff- step:\n    name: a\n", "- step:\n    name: \"%0A,:\"\n    bogus%: 1\n",
 		"- endpoint:\n    name: é😀\r\n    image: \"\\u00e9\"\r\n", "- step:\n    name: a\n    \"a\\nb\": 1\n", "- step:\n\tname: x\n", "- {step: [\n"} {
 		f.Add([]byte(s))
+	}
+	for _, s := range hostile.YAML() {
+		f.Add([]byte(s))
+		for _, enc := range []textenc.Encoding{textenc.UTF16LE, textenc.UTF16BE} {
+			if data, err := enc.Encode(s); err == nil {
+				f.Add(data)
+			}
+		}
 	}
 	dir := corpus.Dir(f)
 	for _, sub := range []string{"real-world", "valohai-yaml-examples"} {
@@ -48,8 +58,8 @@ func FuzzCheck(f *testing.F) {
 		results := []Result{r, {Path: "missing.yaml", Err: errors.New("cannot read missing.yaml: no such file")}}
 		m, n := r.Doc.Mapper(), len(r.Diagnostics)
 		for _, d := range r.Diagnostics {
-			if d.Start < 0 || d.Start > d.End || d.End > len(data) {
-				t.Fatalf("diagnostic span [%d,%d) outside the file of %d bytes: %+v", d.Start, d.End, len(data), d)
+			if d.Start < 0 || d.Start > d.End || d.End > len(r.Doc.Text) {
+				t.Fatalf("diagnostic span [%d,%d) outside the text of %d bytes: %+v", d.Start, d.End, len(r.Doc.Text), d)
 			}
 		}
 		out := map[string]string{}

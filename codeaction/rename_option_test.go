@@ -88,3 +88,47 @@ func TestRenameOptionPreferred(t *testing.T) {
 		})
 	}
 }
+
+// TestRenameOptionIgnored checks the fix of script-unused-parameter: a
+// script that parses its arguments with parse_known_args ignores an
+// option it lacks, and where it has one of a close spelling, the
+// parameter is renamed to it, the rest of the file's findings kept.
+func TestRenameOptionIgnored(t *testing.T) {
+	script := "import argparse\np = argparse.ArgumentParser()\np.add_argument('--learning_rate', type=float, default=0.1)\n" +
+		"p.add_argument('--epochs', type=int, default=3)\np.parse_known_args()\n"
+	head := "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n"
+	tail := "        type: float\n        default: 0.1\n      - name: epochs\n        type: integer\n        default: 3\n"
+	text := head + "      - name: learnign_rate\n" + tail
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "train.py"), []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, text)
+	r := scripts.NewReader()
+	all := scripts.Check(context.Background(), doc, dir, r).Diagnostics
+	var diags []diagnostics.Diagnostic
+	for _, d := range all {
+		if d.Code == diagnostics.CodeScriptUnusedParameter {
+			diags = append(diags, d)
+		}
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, "did you mean --learning_rate?") {
+		t.Fatalf("findings: %+v", all)
+	}
+	var fix *Action
+	for _, a := range Actions(doc, diags[0].Start, diags[0].End, diags, Options{Dir: dir, Scripts: r}) {
+		if a.Preferred && strings.HasPrefix(a.Title, `Rename parameter "learnign_rate" to "learning_rate"`) {
+			fix = &a
+		}
+	}
+	if fix == nil {
+		t.Fatal("no rename to the script's option")
+	}
+	after := Apply(text, fix.Edits)
+	if want := head + "      - name: learning_rate\n" + tail; after != want {
+		t.Fatalf("after the fix:\n%s\nwant:\n%s", after, want)
+	}
+	if left := scripts.Check(context.Background(), document.New(doc.URI, 2, after), dir, r).Diagnostics; len(left) != 0 {
+		t.Errorf("findings left: %+v", left)
+	}
+}

@@ -89,7 +89,7 @@ func diagnose(ctx context.Context, doc *document.Document) ([]Diagnostic, Stats)
 	for _, e := range p.Errors {
 		c.add(c.syntaxError(e))
 	}
-	if p.Root == nil || c.root(p.Root) {
+	if p.Root == nil || c.root(p.Root, len(p.Errors) > 0) {
 		for _, it := range p.Items {
 			if ctx.Err() != nil {
 				break
@@ -154,9 +154,6 @@ type checker struct {
 	// where the item starts on the same line.
 	lines bool
 	stats *Stats
-	// lists are the named lists of the hollow steps of a model
-	// assembled item by item (see stepNames).
-	lists map[*model.Symbol]stepLists
 }
 
 func (c *checker) add(d Diagnostic) {

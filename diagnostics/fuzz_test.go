@@ -9,6 +9,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/hover"
+	"github.com/valohai-ls/valohai-ls/internal/hostile"
 )
 
 // seeds include valid files and the kinds of breakage typing produces.
@@ -35,7 +36,7 @@ var seeds = []string{
 // diagnose, and complete and hover at many offsets. Nothing may panic, and
 // every diagnostic span must lie inside the text.
 func FuzzPipeline(f *testing.F) {
-	for _, s := range seeds {
+	for _, s := range append(seeds, hostile.YAML()...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -30,9 +30,12 @@ func (p place) what() string {
 
 // root checks the document node of a whole file, reporting whether it is
 // the list of items it should be (the items are checked by the caller).
-func (c *checker) root(doc *yaml.Node) bool {
+// others reports other documents after it (a syntax error of its own).
+func (c *checker) root(doc *yaml.Node, others bool) bool {
 	if len(doc.Content) == 0 {
-		c.at(document.Span{}, Error, CodeWrongType, "the file is empty: valohai.yaml must be a list of items such as `- step:`")
+		if !others { // an empty first document is not an empty file
+			c.at(document.Span{}, Error, CodeWrongType, "the file is empty: valohai.yaml must be a list of items such as `- step:`")
+		}
 		return false
 	}
 	top := doc.Content[0]

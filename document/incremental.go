@@ -62,6 +62,9 @@ func reparse(prev, d *Document) *Parsed {
 	if len(oldSpans) != len(pp.Items) || len(oldSpans) == 0 || len(newSpans) == 0 || pre < oldSpans[0].Start {
 		return nil // the lines before the first item changed
 	}
+	if _, ok := extraDocument(d.mapper); ok {
+		return nil // a second document: Parse reports it
+	}
 	byteDelta := len(cur) - len(old)
 	// Items before the edit: the same spans and text. (Where an edit
 	// starts and ends is ambiguous: an item inserted before another may

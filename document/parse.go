@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -54,6 +55,9 @@ func Parse(text string, m *Mapper) *Parsed {
 		p.Items = itemsOf(root, m)
 		p.anchors = hasAnchors(root)
 		p.memo = carry(nil, nil, nil)
+		if e, ok := extraDocument(m); ok && moreDocuments(text) {
+			p.Errors = append(p.Errors, &e)
+		}
 		return p
 	}
 	p.Partial = true
@@ -70,6 +74,10 @@ func Parse(text string, m *Mapper) *Parsed {
 	}
 	if len(p.Errors) == 0 {
 		p.Errors = append(p.Errors, syntaxError(err, m, Span{0, len(text)}))
+	}
+	if e, ok := extraDocument(m); ok && !erredAt(p.Errors, e.Start) {
+		p.Errors = append(p.Errors, &e)
+		sort.SliceStable(p.Errors, func(i, j int) bool { return p.Errors[i].Start < p.Errors[j].Start })
 	}
 	return p
 }
@@ -464,4 +472,14 @@ func lastContentLine(m *Mapper) int {
 
 func indentWidth(s string) int {
 	return len(s) - len(strings.TrimLeft(s, " \t"))
+}
+
+// erredAt reports a syntax error starting on the line of off.
+func erredAt(errs []*SyntaxError, off int) bool {
+	for _, e := range errs {
+		if e.Start <= off && off < e.End {
+			return true
+		}
+	}
+	return false
 }

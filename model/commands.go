@@ -1,6 +1,9 @@
 package model
 
 import (
+	"strconv"
+	"unicode/utf8"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
@@ -17,8 +20,9 @@ type Command struct {
 	Node *yaml.Node
 	Text string
 	// at[i] is the source offset of Text[i]; at[len(Text)] is the end of
-	// the scalar.
-	at []int
+	// the scalar. end[i] is where what writes Text[i] ends in the source:
+	// after the byte, or after the escape (`\u00e4` writes two bytes).
+	at, end []int
 }
 
 // Commands returns the commands under key of a step's body (`command`),
@@ -46,7 +50,7 @@ func Commands(m *document.Mapper, body *yaml.Node, key string) []Command {
 // ReadCommand maps the value of scalar n, whose parent key or list dash
 // is at column parentCol, back to the source.
 func ReadCommand(m *document.Mapper, n *yaml.Node, parentCol int) Command {
-	c := Command{Node: n, Text: n.Value, at: make([]int, len(n.Value)+1)}
+	c := Command{Node: n, Text: n.Value, at: make([]int, len(n.Value)+1), end: make([]int, len(n.Value))}
 	region := Region(m, n, parentCol)
 	src := m.Text()
 	p, end := region.Start, min(region.End, len(src))
@@ -63,11 +67,16 @@ func ReadCommand(m *document.Mapper, n *yaml.Node, parentCol int) Command {
 			// Not found (a value the source does not hold as such): the
 			// rest is placed at the end of what was matched.
 			for ; i < len(c.Text); i++ {
-				c.at[i] = min(p, end)
+				c.at[i], c.end[i] = min(p, end), min(p, end)
 			}
 			break
 		}
-		c.at[i], p = q, next
+		// An escape writes a whole character, of one or more bytes.
+		for w := escapeWidth(src, q, next, dq); w > 1 && i+1 < len(c.Text); w-- {
+			c.at[i], c.end[i] = q, next
+			i++
+		}
+		c.at[i], c.end[i], p = q, next, next
 	}
 	c.at[len(c.Text)] = max(min(p, end), region.Start)
 	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && len(c.Text) > 0 {
@@ -117,6 +126,29 @@ func escapeLen(src string, q, end int) int {
 	return min(n, end-q)
 }
 
+// escapeWidth is how many bytes of the value the source from q to next
+// writes: one, or the UTF-8 length of the character a double-quoted
+// escape stands for (YAML's `\xXX`, `\uXXXX` and `\UXXXXXXXX` are code
+// points; `\N` and `\_` are two bytes, `\L` and `\P` three).
+func escapeWidth(src string, q, next int, dq bool) int {
+	if !dq || next-q < 2 || src[q] != '\\' {
+		return 1
+	}
+	switch src[q+1] {
+	case 'N', '_':
+		return 2
+	case 'L', 'P':
+		return 3
+	case 'x', 'u', 'U':
+		r, err := strconv.ParseUint(src[q+2:next], 16, 32)
+		if err != nil || r > utf8.MaxRune {
+			return 1
+		}
+		return max(utf8.RuneLen(rune(r)), 1)
+	}
+	return 1
+}
+
 // Span returns the source span of Text[i:j]: from the first byte's place
 // to just after the last byte's.
 func (c Command) Span(i, j int) document.Span {
@@ -124,7 +156,7 @@ func (c Command) Span(i, j int) document.Span {
 	if j <= i {
 		return document.Span{Start: c.at[i], End: c.at[i]}
 	}
-	return document.Span{Start: c.at[i], End: c.at[j-1] + 1}
+	return document.Span{Start: c.at[i], End: c.end[j-1]}
 }
 
 // Offset returns the source offset of Text[i] (the scalar's end for

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/valohai-ls/valohai-ls/document"
@@ -72,6 +73,39 @@ func TestCommands(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCommandEscapes: the escapes of a double-quoted command are read (a
+// script named with one is the script's name), and a part of the value
+// maps to the source that writes it, escapes whole, also after an escape
+// of a character of several bytes.
+func TestCommandEscapes(t *testing.T) {
+	for _, tc := range []struct {
+		command, value string
+		// parts of the value and the source text each must map to
+		parts [][2]string
+	}{
+		{`"python tr\u00e4n.py --lr=1"`, "python trän.py --lr=1", [][2]string{{"trän.py", `tr\u00e4n.py`}, {"--lr=1", "--lr=1"}, {"ä", `\u00e4`}}},
+		{`"python \x74r\xe4n.py --lr=1"`, "python trän.py --lr=1", [][2]string{{"trän.py", `\x74r\xe4n.py`}, {"--lr=1", "--lr=1"}}},
+		{`"python \U0001F600.py --lr=1"`, "python 😀.py --lr=1", [][2]string{{"😀.py", `\U0001F600.py`}, {"--lr=1", "--lr=1"}}},
+		{`"python a\Lb.py\_--lr=1"`, "python a\u2028b.py\u00a0--lr=1", [][2]string{{"a\u2028b.py", `a\Lb.py`}, {"--lr=1", "--lr=1"}}},
+		{`"python \"fit.py\" --lr=1"`, `python "fit.py" --lr=1`, [][2]string{{"fit.py", "fit.py"}, {`"fit.py"`, `\"fit.py\"`}}},
+	} {
+		text := "- step:\n    name: s\n    image: x\n    command: " + tc.command + "\n"
+		doc := document.New("file:///p/valohai.yaml", 1, text)
+		cmds := Commands(doc.Mapper(), Of(doc).Lookup(KindStep, "s").Body, "command")
+		if len(cmds) != 1 || cmds[0].Text != tc.value {
+			t.Fatalf("%s: commands %+v, want %q", tc.command, cmds, tc.value)
+		}
+		c := cmds[0]
+		for _, p := range tc.parts {
+			i := strings.Index(c.Text, p[0])
+			sp := c.Span(i, i+len(p[0]))
+			if got := text[sp.Start:sp.End]; got != p[1] {
+				t.Errorf("%s: %q maps to %q, want %q", tc.command, p[0], got, p[1])
+			}
+		}
 	}
 }
 

@@ -136,8 +136,11 @@ func (c *checker) unknownOption(st *model.Symbol, rn run, p *yaml.Node, name, op
 		}
 		c.add(c.nameSpan(p), diagnostics.Warning, diagnostics.CodeScriptUnknownOption, msg)
 	case known:
-		c.add(c.nameSpan(p), diagnostics.Information, diagnostics.CodeScriptUnusedParameter,
-			fmt.Sprintf("%s has no option %s (parameter %q of step %q); parse_known_args ignores it", base(rn), opt, name, st.Name))
+		msg := fmt.Sprintf("%s has no option %s (parameter %q of step %q); parse_known_args ignores it", base(rn), opt, name, st.Name)
+		if close := CloseOption(rn.file, opt); close != "" {
+			msg += fmt.Sprintf("; did you mean %s?", close)
+		}
+		c.add(c.nameSpan(p), diagnostics.Information, diagnostics.CodeScriptUnusedParameter, msg)
 	}
 }
 

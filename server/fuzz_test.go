@@ -16,6 +16,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
+	"github.com/valohai-ls/valohai-ls/internal/hostile"
 	"github.com/valohai-ls/valohai-ls/snippet"
 )
 
@@ -95,6 +96,7 @@ func fuzzSeeds(tb testing.TB) []string {
 		"- endpoint:\n    name: é😀\r\n    image: \"\\u00e9\"\r\n",
 		"---\n- step:\n    name: x\n...\n",
 	)
+	out = append(out, hostile.YAML()...)
 	return append(out, corpusSeeds(tb)...)
 }
 

@@ -15,14 +15,15 @@ import (
 	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
-// RenameOption returns, for a finding of script-unknown-option, the
+// RenameOption returns, for a finding of script-unknown-option or
+// script-unused-parameter (an option the script refuses or ignores), the
 // action that passes the parameter as the script's option of a close
 // spelling (`--learning-rate` for `--learning_rate`): it renames the
 // parameter, with every reference to it, when the option is its name,
 // or changes the option in its pass-as. ok is false when the script has
 // no option of a close spelling.
 func RenameOption(doc *document.Document, d diagnostics.Diagnostic, dir string, r *scripts.Reader) (Action, bool) {
-	if d.Code != diagnostics.CodeScriptUnknownOption || dir == "" || r == nil {
+	if d.Code != diagnostics.CodeScriptUnknownOption && d.Code != diagnostics.CodeScriptUnusedParameter || dir == "" || r == nil {
 		return Action{}, false
 	}
 	x := model.Of(doc)

@@ -14,6 +14,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
+	"github.com/valohai-ls/valohai-ls/textenc"
 )
 
 // Bounds of a scan: a workspace is walked this deep, through at most this
@@ -148,7 +149,8 @@ func read(path string) (string, bool) {
 	if err != nil || len(b) > maxFile {
 		return "", false
 	}
-	return string(b), true
+	text, _ := textenc.Decode(b)
+	return text, true
 }
 
 // Symbols lists the named items of a model, and each pipeline's nodes.

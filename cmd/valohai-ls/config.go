@@ -5,6 +5,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/textenc"
 )
 
 // loadConfig finds the configuration file of --config (see findConfig),
@@ -14,9 +15,10 @@ func loadConfig(flag string) (string, *model.Model, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	text, err := os.ReadFile(config)
+	raw, err := os.ReadFile(config)
 	if err != nil {
 		return "", nil, err
 	}
-	return config, model.Of(document.New("file:///"+config, 1, string(text))), nil
+	text, _ := textenc.Decode(raw)
+	return config, model.Of(document.New("file:///"+config, 1, text)), nil
 }

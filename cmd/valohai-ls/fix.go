@@ -11,6 +11,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/lint"
+	"github.com/valohai-ls/valohai-ls/textenc"
 )
 
 // fixFiles applies, to each file of paths, every fix that needs no choice
@@ -32,7 +33,8 @@ func fixFiles(ctx context.Context, paths []string, stderr io.Writer) bool {
 		if err != nil {
 			continue
 		}
-		doc := document.New("file:///"+path, 1, string(data))
+		text, enc := textenc.Decode(data)
+		doc := document.New("file:///"+path, 1, text)
 		fixed, n := codeaction.FixText(doc, func(d *document.Document) []diagnostics.Diagnostic {
 			return lint.Own(ctx, d)
 		})
@@ -43,7 +45,11 @@ func fixFiles(ctx context.Context, paths []string, stderr io.Writer) bool {
 		if n == 0 || fixed == doc.Text {
 			continue
 		}
-		if err := atomicfile.Write(path, []byte(fixed)); err != nil {
+		out, err := enc.Encode(fixed)
+		if err == nil {
+			err = atomicfile.Write(path, out)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "valohai-ls check --fix: %v\n", err)
 			ok = false
 			continue

@@ -12,6 +12,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/atomicfile"
 	"github.com/valohai-ls/valohai-ls/check"
 	"github.com/valohai-ls/valohai-ls/format"
+	"github.com/valohai-ls/valohai-ls/textenc"
 	"github.com/valohai-ls/valohai-ls/udiff"
 )
 
@@ -91,7 +92,7 @@ func (f *fmtFlags) file(arg string, opts format.Options, stdin io.Reader, stdout
 		fmt.Fprintf(stderr, "valohai-ls fmt: %v\n", err)
 		return fmtUsage
 	}
-	old := string(data)
+	old, enc := textenc.Decode(data)
 	r, err := format.Format(old, opts)
 	if errors.Is(err, format.ErrSyntax) {
 		fmt.Fprintf(stderr, "valohai-ls fmt: %s: %v\n", path, err)
@@ -117,12 +118,21 @@ func (f *fmtFlags) file(arg string, opts format.Options, stdin io.Reader, stdout
 		if r.Text == old {
 			return fmtOK
 		}
-		if err := atomicfile.Write(path, []byte(r.Text)); err != nil {
+		out, err := enc.Encode(r.Text)
+		if err == nil {
+			err = atomicfile.Write(path, out)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "valohai-ls fmt: %v\n", err)
 			return fmtUsage
 		}
 	default:
-		fmt.Fprint(stdout, r.Text)
+		out, err := enc.Encode(r.Text) // the file as it is written, in its encoding
+		if err != nil {
+			fmt.Fprintf(stderr, "valohai-ls fmt: %s: %v\n", path, err)
+			return fmtUsage
+		}
+		_, _ = stdout.Write(out)
 	}
 	return fmtOK
 }

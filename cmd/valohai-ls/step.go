@@ -15,6 +15,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/python"
 	"github.com/valohai-ls/valohai-ls/scripts"
 	"github.com/valohai-ls/valohai-ls/stepsync"
+	"github.com/valohai-ls/valohai-ls/textenc"
 	"github.com/valohai-ls/valohai-ls/udiff"
 )
 
@@ -56,9 +57,9 @@ func runStep(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
 		return stepUsage
 	}
-	old := ""
+	old, enc := "", textenc.UTF8
 	if raw, err := os.ReadFile(config); err == nil {
-		old = string(raw)
+		old, enc = textenc.Decode(raw)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
 		return stepUsage
@@ -73,7 +74,11 @@ func runStep(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		if text == old {
 			return stepOK
 		}
-		if err := atomicfile.Write(config, []byte(text)); err != nil {
+		out, err := enc.Encode(text)
+		if err == nil {
+			err = atomicfile.Write(config, out)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
 			return stepUsage
 		}
@@ -81,7 +86,12 @@ func runStep(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		name := filepath.ToSlash(config)
 		fmt.Fprint(stdout, udiff.Diff(name, name, old, text))
 	default:
-		fmt.Fprint(stdout, text)
+		out, err := enc.Encode(text) // the file, in its encoding
+		if err != nil {
+			fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
+			return stepUsage
+		}
+		_, _ = stdout.Write(out)
 	}
 	return stepOK
 }

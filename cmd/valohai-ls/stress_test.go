@@ -14,12 +14,13 @@ import (
 	"unicode/utf16"
 
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
+	"github.com/valohai-ls/valohai-ls/internal/hostile"
 	"github.com/valohai-ls/valohai-ls/internal/lsptest"
 )
 
 // stressSharp are YAML's structural characters and the breakage typing
 // them produces.
-var stressSharp = []string{"|", ">", ":", ": ", "{", "}", "[", "]", "- ", "\t", "\"", "'", "\r\n", "\n", " ", "  ", "😀", "é", "|\n ", "#", "&a ", "*a", ",", "? "}
+var stressSharp = []string{"|", ">", ":", ": ", "{", "}", "[", "]", "- ", "\t", "\"", "'", "\r\n", "\n", " ", "  ", "😀", "é", "|\n ", "#", "&a ", "*a", ",", "? ", "<<: ", "\n---\n", "\\u00e4"}
 
 // stressMethods are the requests asked at a position (or about the whole
 // document).
@@ -156,8 +157,8 @@ type stressDoc struct {
 	uri, text string
 }
 
-// stressDocs returns the corpus files to mutate, or the bundled example
-// where there is no corpus.
+// stressDocs returns the corpus files to mutate (the bundled example where
+// there is no corpus), and the files of internal/hostile.
 func stressDocs(t *testing.T) []stressDoc {
 	var docs []stressDoc
 	dir := corpus.Dir(t)
@@ -179,6 +180,9 @@ func stressDocs(t *testing.T) []stressDoc {
 			}
 			docs = append(docs, stressDoc{uri: u, text: string(data)})
 		}
+	}
+	for i, text := range hostile.YAML() {
+		docs = append(docs, stressDoc{uri: fmt.Sprintf("file:///work/stress/hostile-%d/valohai.yaml", i), text: text})
 	}
 	if len(docs) == 0 {
 		path, err := filepath.Abs(filepath.Join("..", "..", "examples", "valohai.yaml"))
