@@ -364,8 +364,9 @@ def run_server(binary, d, opts, timeout):
         for i in range(1, plan[1] + 1):
             s.request(i, "textDocument/documentSymbol", {"textDocument": {"uri": s.uri}})
         done = s.wait(lambda: len(s.responses) >= plan[1] + 1, timeout)
-        errors = sum(1 for r in s.responses.values() if "error" in r)
-        note = f"{len(s.responses) - 1} answered, {errors} with an error"
+        errors = [r["error"].get("message", "") for r in s.responses.values() if "error" in r]
+        common = max(set(errors), key=errors.count) if errors else ""
+        note = f"{len(s.responses) - 1} answered, {len(errors)} with an error" + (f" ({common!r})" if common else "")
     elif plan[0] == "changes":
         s.open(text)
         rng = random.Random(1)
