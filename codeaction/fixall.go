@@ -10,10 +10,10 @@ import (
 
 // safeFixers are the fixers whose only, preferred fix needs no choice: a
 // did-you-mean with one candidate, a name made valid, the one edit that
-// undoes a syntax error. Adding a missing key
+// undoes a syntax error (or makes `key:value` a mapping). Adding a missing key
 // (its value is a guess) and keeping one of two variants (a choice) are
 // left to the user.
-var safeFixers = []fixer{didYouMean, validName, syntaxFix}
+var safeFixers = []fixer{didYouMean, validName, syntaxFix, spaceAfterColon, indentStray}
 
 // FixAll returns the edits of every fix of diags that can be applied
 // without a choice: a diagnostic's fix is taken when it is its only one

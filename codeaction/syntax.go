@@ -21,12 +21,16 @@ func syntaxFix(c *ctx, d diagnostics.Diagnostic) []Action {
 	}
 	var best []Action
 	rank, fewest := 0, 0
+	var hidden map[finding]int
 	for _, f := range d.Fix.Syntax {
 		if f.Start < 0 || f.End > len(c.doc.Text) || f.Start > f.End || len(best) > 0 && f.Rank > rank {
 			continue
 		}
 		e := Edit{Start: f.Start, End: f.End, Text: f.Text}
-		n, ok := c.newFindings(d, e)
+		if hidden == nil {
+			hidden = c.hidden(d)
+		}
+		n, ok := c.newFindings(d, e, hidden)
 		if !ok {
 			continue
 		}
@@ -68,11 +72,29 @@ func count(doc *document.Document, ds []diagnostics.Diagnostic) map[finding]int 
 	return out
 }
 
+// hidden returns the findings about the YAML's shape that the item of
+// syntax error d has whatever its broken line says: those of the text with
+// that line blanked, on other lines (none when it does not parse either).
+func (c *ctx) hidden(d diagnostics.Diagnostic) map[finding]int {
+	out := map[finding]int{}
+	line := c.m.LineOf(d.Start)
+	blank := document.New(c.doc.URI, c.doc.Version, Apply(c.doc.Text, []Edit{{Start: c.m.LineStart(line), End: c.m.LineEnd(line)}}))
+	if len(blank.Parsed().Errors) > 0 {
+		return out
+	}
+	for k, n := range count(blank, diagnostics.Diagnose(context.Background(), blank)) {
+		if k.line != line && diagnostics.Structural(k.code) {
+			out[k] = n
+		}
+	}
+	return out
+}
+
 // newFindings returns how many findings the text with edit e made has
 // that the document had not (syntax error d aside); ok is false when the
 // lines move, or one of them is about the YAML's shape (the syntax error
-// still there among them).
-func (c *ctx) newFindings(d diagnostics.Diagnostic, e Edit) (n int, ok bool) {
+// still there among them) and not one the item has anyway (hidden).
+func (c *ctx) newFindings(d diagnostics.Diagnostic, e Edit, hidden map[finding]int) (n int, ok bool) {
 	left := map[finding]int{}
 	for k, n := range c.findings() {
 		left[k] = n
@@ -87,7 +109,7 @@ func (c *ctx) newFindings(d diagnostics.Diagnostic, e Edit) (n int, ok bool) {
 		if extra <= 0 {
 			continue
 		}
-		if diagnostics.Structural(k.code) {
+		if diagnostics.Structural(k.code) && extra > hidden[k] {
 			return 0, false
 		}
 		n += extra

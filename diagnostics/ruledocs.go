@@ -116,6 +116,9 @@ func ruleDocs() []RuleDoc {
 			Why:  "Valohai cannot read the file at all, so none of its steps, pipelines or endpoints can be used.",
 			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: \"python train.py\n",
 			Good: "- step:\n    name: train\n    image: python:3.12\n    command: \"python train.py\"\n",
+			Fix: "where one edit of the line makes the file parse and leaves nothing else wrong with its shape (a tab made spaces, " +
+				"a space added after ':', an unclosed quote closed at the end of its line or removed, a misindented key lined up with its mapping), " +
+				"the code action on the finding makes it; Fix All and `check --fix` apply it too",
 		},
 		{
 			Code: CodeUnknownKey,
@@ -140,6 +143,7 @@ func ruleDocs() []RuleDoc {
 			Why:  "Valohai refuses the file when a key that takes one of a fixed set of values has another.",
 			Bad:  docStep + "    parameters:\n      - name: verbose\n        type: boolean\n",
 			Good: docStep + "    parameters:\n      - name: verbose\n        type: flag\n",
+			Fix:  "the code action \"Change \"boolean\" to \"flag\"\" writes the value meant: the one of a close spelling, or the one another common word stands for (`int` for `integer`, `some` for `suffix`, `step` for `execution`); a word that may mean two (`number`: `float` or `integer`) offers both",
 		},
 		{
 			Code: CodePattern,
@@ -176,6 +180,7 @@ func ruleDocs() []RuleDoc {
 			Why:  "Only the later item is used; the earlier one silently disappears from Valohai.",
 			Bad:  docStep + docStep,
 			Good: docStep + "- step:\n    name: evaluate\n    image: python:3.12\n    command: python evaluate.py\n",
+			Fix:  "the code action \"Rename this one to \"train-2\"\" renames the later item to the first free name (its references are left to you); the finding links to the first definition",
 		},
 		{
 			Code: CodeUnknownKind,
@@ -212,6 +217,7 @@ func ruleDocs() []RuleDoc {
 			Why:  "Valohai reads the file as YAML 1.1, where plain yes, no, on, off, 010 or 1_000 are not the text they look like.",
 			Bad:  docStep + "    parameters:\n      - name: answer\n        type: string\n        choices: [yes, no]\n",
 			Good: docStep + "    parameters:\n      - name: answer\n        type: string\n        choices: [\"yes\", \"no\"]\n",
+			Fix:  "the code action \"Write yes in quotes\" quotes the value",
 		},
 		{
 			Code: CodeForeignTag,
@@ -248,6 +254,7 @@ func ruleDocs() []RuleDoc {
 			Why:  "Edges and targets name nodes; with two nodes of one name Valohai refuses the pipeline.",
 			Bad:  docSteps + docNodes + "      - {name: train, type: execution, step: train}\n" + docEdge,
 			Good: docSteps + docNodes + "      - {name: train-again, type: execution, step: train}\n" + docEdge,
+			Fix:  "the code action \"Rename this one to \"train-2\"\" renames the later node to the first free name",
 		},
 		{
 			Code: CodeUnknownNode,
@@ -380,6 +387,7 @@ func ruleDocs() []RuleDoc {
 			Why:  "Only one of the two is used, so a setting silently disappears.",
 			Bad:  docStep + "    parameters:\n      - {name: epochs, type: integer}\n      - {name: epochs, type: float}\n",
 			Good: docStep + "    parameters:\n      - {name: epochs, type: integer}\n      - {name: learning-rate, type: float}\n",
+			Fix:  "the code action \"Rename this one to \"epochs-2\"\" renames the later one to the first free name",
 		},
 		{
 			Code: CodeDottedNodeName,
@@ -435,7 +443,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n      - {name: lr, type: float, default: 0.1}\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py {parameters}\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script: "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument(\"--epochs\", type=int, default=10)\nargs = parser.parse_args()\n",
-			Fix:    "the code action \"Remove parameter \"lr\" from step \"train\"\" on the finding deletes the parameter's lines (the \"Sync step\" action never deletes anything)",
+			Fix:    "the code action \"Remove parameter \"lr\" from step \"train\"\" on the finding deletes the parameter's lines (the \"Sync step\" action never deletes anything); where the script has an option of a close spelling (`--learning_rate` for a parameter `learning-rate`), \"Rename parameter\" renames the parameter, with its references, to it",
 		},
 		{
 			Code:   CodeScriptRequiredOption,
@@ -474,6 +482,7 @@ func ruleDocs() []RuleDoc {
 			Bad:    "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n      - {name: lr, type: float, default: 0.1}\n",
 			Good:   "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    parameters:\n      - {name: epochs, type: integer, default: 10}\n",
 			Script: "import valohai\n\nvalohai.prepare(step=\"train\", default_parameters={\"epochs\": 10})\n",
+			Fix:    "where the script has an option of a close spelling (`--learning_rate` for a parameter `learning-rate`), the code action \"Rename parameter\" renames the parameter, with its references, to it",
 		},
 		{
 			Code:   CodeScriptUndeclaredInput,

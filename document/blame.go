@@ -136,11 +136,11 @@ func dedentedKey(m *Mapper, span Span, line int) (blame, bool) {
 			continue
 		}
 		li := yamlline.Read(s)
+		if li.Colon >= 0 && li.KeyStart > dl.Indent && (lim < 0 || li.KeyStart <= lim) && (len(cols) == 0 || cols[len(cols)-1] != li.KeyStart) {
+			cols = append(cols, li.KeyStart)
+		}
 		if li.Indent <= dl.Indent {
 			break
-		}
-		if li.Colon >= 0 && (lim < 0 || li.KeyStart <= lim) && (len(cols) == 0 || cols[len(cols)-1] != li.KeyStart) {
-			cols = append(cols, li.KeyStart)
 		}
 		if lim < 0 || li.Indent < lim {
 			lim = li.Indent

@@ -31,7 +31,7 @@ func (f *checkFlags) declare(fs *flag.FlagSet) {
 	fs.BoolVar(&f.quiet, "quiet", false, "print only errors (the exit status is unchanged)")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&f.noScripts, "no-scripts", false, "do not compare steps with the Python scripts they run")
-	fs.BoolVar(&f.fix, "fix", false, "first apply, in each file, every fix that needs no choice (a misspelling with one candidate, a name made valid, the one edit that undoes a syntax error), then check the result")
+	fs.BoolVar(&f.fix, "fix", false, "first apply, in each file, every fix that needs no choice (a misspelling or another word with one candidate, a text value quoted, a name made valid, the one edit that undoes a syntax error), then check the result")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "with -, the path reported for stdin; its directory is where scripts are looked for (default "+check.StdinName+")")
 }
 
