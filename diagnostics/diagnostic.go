@@ -154,9 +154,6 @@ type checker struct {
 	// where the item starts on the same line.
 	lines bool
 	stats *Stats
-	// lists are the named lists of the hollow steps of a model
-	// assembled item by item (see stepNames).
-	lists map[*model.Symbol]stepLists
 }
 
 func (c *checker) add(d Diagnostic) {

@@ -21,35 +21,57 @@ var unknownCodes = map[string]bool{
 	CodeUnknownOutput: true,
 }
 
-// driftExempt says why a reference the model cannot resolve has no
-// finding: the rules do not report it on purpose.
-func driftExempt(x *model.Model, r *model.Ref) string {
-	switch {
-	case r.Role == model.RoleTaskParameter:
+// driftExempt says why an unresolved reference has no finding: the rules
+// do not report it on purpose.
+func driftExempt(r *model.Ref) string {
+	if r.Role == model.RoleTaskParameter {
 		return "a task's parameters are not checked against its step: the official tool does not, and a task may add parameters"
-	case r.Item.Name != "" && x.Lookup(r.Item.Kind, r.Item.Name) != r.Item:
-		return "the item is replaced by a later one of its name, and the loader never reads it"
 	}
 	return ""
 }
 
-// findingExempt says why an unknown-* finding has no unresolved reference
-// in its range.
-func findingExempt(x *model.Model, d Diagnostic) string {
+// notARef says why an unknown-* finding is about no one name.
+func notARef(x *model.Model, d Diagnostic) string {
 	if d.Code == CodeUnknownOutput && strings.ContainsAny(x.Mapper().Text()[d.Start:d.End], "*?[") {
 		return "a glob names files, not one output to refer to"
 	}
-	for _, r := range x.Refs() {
-		if r.Role == model.RoleTask && r.Target != nil && r.Span.Start >= d.Start && r.Span.End <= d.End {
-			return "a blueprint's missing step is reported on the task node too; the reference is the blueprint's"
-		}
-		if d.Code == CodeUnknownFile && r.Kind == model.KindEndpoint && r.Target != nil && r.Span.Start >= d.Start && r.Span.End <= d.End {
-			if strings.Count(r.Node.Value, ".") < 3 {
-				return "a file socket without <endpoint>.<file> names no file to refer to"
-			}
-		}
+	if d.Code == CodeUnknownFile && strings.Contains(d.Message, "names no file") {
+		return "a file socket without <endpoint>.<file> names no file to refer to"
 	}
 	return ""
+}
+
+// keptRefs returns the references of the items the loader keeps, those
+// the rules read.
+func keptRefs(x *model.Model) []*model.Ref {
+	var out []*model.Ref
+	for _, it := range x.Items {
+		if !it.Broken && (it.Name == "" || x.Lookup(it.Kind, it.Name) == it) {
+			out = append(out, x.RefsOf(it)...)
+		}
+	}
+	return out
+}
+
+// aboutRef reports whether the finding d is about the unresolved
+// reference r: r is written in d's range, or d is on a task node and r is
+// the step of the blueprint it uses (what the node runs).
+func aboutRef(x *model.Model, d Diagnostic, r *model.Ref) bool {
+	if !r.Unresolved() {
+		return false
+	}
+	if d.Start <= r.Span.Start && r.Span.End <= d.End {
+		return true
+	}
+	if r.Role != model.RoleStep || r.From.Kind != model.KindTask {
+		return false
+	}
+	for _, t := range x.Refs() {
+		if t.Role == model.RoleTask && t.Target == r.From && d.Start <= t.Span.Start && t.Span.End <= d.End {
+			return true
+		}
+	}
+	return false
 }
 
 // drift returns the differences, in one document, between the model's
@@ -58,10 +80,10 @@ func findingExempt(x *model.Model, d Diagnostic) string {
 func drift(doc *document.Document) (problems []string, matched int) {
 	diags := Diagnose(context.Background(), doc)
 	x := model.Of(doc)
-	refs := x.Refs()
+	refs := keptRefs(x)
 	var out []string
 	for _, r := range refs {
-		if !r.Unresolved() || driftExempt(x, r) != "" {
+		if !r.Unresolved() || driftExempt(r) != "" {
 			continue
 		}
 		found := false
@@ -74,12 +96,12 @@ func drift(doc *document.Document) (problems []string, matched int) {
 		matched++
 	}
 	for _, d := range diags {
-		if !unknownCodes[d.Code] || findingExempt(x, d) != "" {
+		if !unknownCodes[d.Code] || notARef(x, d) != "" {
 			continue
 		}
 		found := false
 		for _, r := range refs {
-			found = found || r.Unresolved() && d.Start <= r.Span.Start && r.Span.End <= d.End
+			found = found || aboutRef(x, d, r)
 		}
 		if !found {
 			out = append(out, fmt.Sprintf("%s at %d (%s) has no unresolved reference", d.Code, d.Start, d.Message))

@@ -116,6 +116,9 @@ func ruleDocs() []RuleDoc {
 			Why:  "Valohai cannot read the file at all, so none of its steps, pipelines or endpoints can be used.",
 			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: \"python train.py\n",
 			Good: "- step:\n    name: train\n    image: python:3.12\n    command: \"python train.py\"\n",
+			Fix: "where one edit of the line makes the file parse and leaves nothing else wrong with its shape (a tab made spaces, " +
+				"a space added after ':', an unclosed quote closed at the end of its line or removed, a misindented key lined up with its mapping), " +
+				"the code action on the finding makes it; Fix All and `check --fix` apply it too",
 		},
 		{
 			Code: CodeUnknownKey,

@@ -104,7 +104,7 @@ func (c *checker) runItem(m *model.Model, mode ruleMode, r int, e *model.Symbol)
 		rules[r].item(c, view, w)
 		return
 	}
-	sub := &checker{m: c.m, ctx: c.ctx, lists: c.lists}
+	sub := &checker{m: c.m, ctx: c.ctx}
 	deps := &model.Deps{}
 	rules[r].item(sub, view.Tracking(deps), w)
 	c.out = append(c.out, sub.out...)

@@ -68,7 +68,7 @@ func (c *checker) socket(p *pipe, v *yaml.Node, side string) *socket {
 		return nil
 	}
 	s := &socket{node: ps.Node, typ: ps.Type, key: ps.Key, v: v, target: p.named[ps.Node]}
-	if s.target == nil && !p.doubt {
+	if s.target == nil && p.unresolved.has(v, model.KindNode, s.node) {
 		msg := fmt.Sprintf("edge %s %q refers to node %q, which is not defined in %s", side, v.Value, s.node, p.who)
 		c.withFix(v, Error, CodeUnknownNode, msg, s.node, p.nodeNames(), func(n string) string { return n + "." + s.typ + "." + s.key })
 	}
@@ -120,24 +120,21 @@ func (c *checker) socketKey(p *pipe, s *socket) {
 		return
 	}
 	var list, code, what string
+	var kind model.Kind
 	switch s.typ {
 	case schema.SocketInput:
-		list, code, what = schema.XInputs, CodeUnknownInput, "input"
+		list, code, what, kind = schema.XInputs, CodeUnknownInput, "input", model.KindInput
 	case schema.SocketParameter:
-		list, code, what = schema.XParameters, CodeUnknownParameter, "parameter"
+		list, code, what, kind = schema.XParameters, CodeUnknownParameter, "parameter", model.KindParameter
 	default:
 		return
 	}
+	if !p.unresolved.has(s.v, kind, s.key) {
+		return
+	}
 	st := p.m.StepOf(p.m.SymbolOf(s.target))
-	if !st.Checkable() {
-		return
-	}
-	name := st.Name
-	have := c.stepNames(p.m, st.Step, list)
-	if have[s.key] || c.stepDoubt(p.m, st.Step, list) {
-		return
-	}
-	msg := fmt.Sprintf("node %q runs step %q, which has no %s %q", s.node, name, what, s.key)
+	have := stepNames(st.Step, list)
+	msg := fmt.Sprintf("node %q runs step %q, which has no %s %q", s.node, st.Name, what, s.key)
 	c.withFix(s.v, Warning, code, msg, s.key, mapKeys(have), func(k string) string { return s.node + "." + s.typ + "." + k })
 }
 
@@ -149,15 +146,12 @@ func (c *checker) fileSocket(p *pipe, s *socket) {
 			fmt.Sprintf("a file socket is written <node>.file.<endpoint>.<file>; %q names no file", s.v.Value))
 		return
 	}
-	e := p.m.Lookup(model.KindEndpoint, ep)
-	if e == nil || e.Broken {
-		return // reported with the node's endpoints, or defined in the project
+	if !p.unresolved.has(s.v, model.KindFile, file) {
+		return // a file of the endpoint, or an endpoint reported with the node's endpoints or defined in the project
 	}
-	files := nameSet(document.ValueOf(e.Body, schema.XFiles))
-	if !files[file] {
-		msg := fmt.Sprintf("endpoint %q has no file %q", ep, file)
-		c.withFix(s.v, Information, CodeUnknownFile, msg, file, mapKeys(files), func(f string) string { return s.node + ".file." + ep + "." + f })
-	}
+	files := nameSet(document.ValueOf(p.m.Lookup(model.KindEndpoint, ep).Body, schema.XFiles))
+	msg := fmt.Sprintf("endpoint %q has no file %q", ep, file)
+	c.withFix(s.v, Information, CodeUnknownFile, msg, file, mapKeys(files), func(f string) string { return s.node + ".file." + ep + "." + f })
 }
 
 // nodeAction warns about when/then values the validator does not know

@@ -19,19 +19,18 @@ type pipe struct {
 	body  *yaml.Node            // the pipeline's mapping
 	nodes []*yaml.Node          // the node mappings, in order
 	named map[string]*yaml.Node // node name → the last node of that name
-	// doubt reports a node whose name is not text: a name that no node
-	// has may be that one.
-	doubt bool
+	// unresolved are the pipeline's references that the model cannot
+	// resolve.
+	unresolved unresolved
 }
 
 func newPipe(m *model.Model, e *model.Symbol) *pipe {
-	p := &pipe{m: m, who: fmt.Sprintf("%s %q", e.Key.Name, e.Name), body: e.Body, named: map[string]*yaml.Node{}}
+	p := &pipe{m: m, who: fmt.Sprintf("%s %q", e.Key.Name, e.Name), body: e.Body, named: map[string]*yaml.Node{}, unresolved: unresolvedOf(m, e)}
 	p.nodes = mappings(document.ValueOf(e.Body, schema.XNodes))
 	for _, n := range p.nodes {
 		v := document.ValueOf(n, schema.XName)
 		if untextual(v) {
-			p.doubt = true
-			continue
+			continue // not a name an edge or target can write
 		}
 		if name, ok := scalarText(v); ok {
 			p.named[name] = n
@@ -93,7 +92,7 @@ func (c *checker) node(p *pipe, n *yaml.Node) {
 	}
 	switch text(document.ValueOf(n, schema.XType)) {
 	case schema.NodeDeployment:
-		c.deploymentEndpoints(p.m, n, who)
+		c.deploymentEndpoints(p, n, who)
 		return
 	case schema.NodeExecution, schema.NodeTask:
 	default:
@@ -110,10 +109,10 @@ func (c *checker) node(p *pipe, n *yaml.Node) {
 	if !st.Checkable() {
 		return
 	}
-	c.overrideNames(p.m, override, st.Step, st.Name, who)
+	c.overrideNames(p, override, st.Step, st.Name, who)
 	if cmd := document.ValueOf(override, schema.XCommand); cmd != nil {
 		step := p.m.Whole(st.Step).Body
-		c.placeholders(cmd, step, fmt.Sprintf("step %q", st.Name))
+		c.placeholders(p.unresolved, cmd, step, fmt.Sprintf("step %q", st.Name))
 		c.commandLines(cmd, step, fmt.Sprintf("step %q", st.Name))
 	}
 }
@@ -127,11 +126,20 @@ func (c *checker) nodeStep(p *pipe, n *yaml.Node, st model.StepOf, who string) {
 	tv := document.ValueOf(n, schema.XTask)
 	switch {
 	case st.TaskMissing:
-		c.unknownRef(tv, Error, CodeUnknownTask, fmt.Sprintf("%s uses task %q, which is not defined", who, st.TaskName), p.m.Names(model.KindTask))
+		if p.unresolved.has(tv, model.KindTask, "") {
+			c.unknownRef(tv, Error, CodeUnknownTask, fmt.Sprintf("%s uses task %q, which is not defined", who, st.TaskName), p.m.Names(model.KindTask))
+		}
 	case st.Task != nil:
-		c.at(c.m.NodeSpan(tv), Error, CodeUnknownStep, fmt.Sprintf("%s uses task %q, whose step %q is not defined", who, st.TaskName, st.Name))
+		// The blueprint's step, reported on the node too: it is what the
+		// node runs. A blueprint without a step names none.
+		sv := document.ValueOf(st.Task.Body, schema.XStep)
+		if st.Name == "" || unresolvedOf(p.m, st.Task).has(sv, model.KindStep, "") {
+			c.at(c.m.NodeSpan(tv), Error, CodeUnknownStep, fmt.Sprintf("%s uses task %q, whose step %q is not defined", who, st.TaskName, st.Name))
+		}
 	default:
-		c.unknownRef(document.ValueOf(n, schema.XStep), Error, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which is not defined", who, st.Name), p.m.Names(model.KindStep))
+		if sv := document.ValueOf(n, schema.XStep); p.unresolved.has(sv, model.KindStep, "") {
+			c.unknownRef(sv, Error, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which is not defined", who, st.Name), p.m.Names(model.KindStep))
+		}
 	}
 }
 
@@ -148,27 +156,22 @@ func (c *checker) unknownRef(v *yaml.Node, sev Severity, code, msg string, names
 
 // overrideNames reports overridden inputs and parameters that the step
 // does not have.
-func (c *checker) overrideNames(m *model.Model, override *yaml.Node, step *model.Symbol, stepName, who string) {
-	for _, kind := range []struct{ key, code, what string }{
-		{schema.XInputs, CodeUnknownInput, "input"},
-		{schema.XParameters, CodeUnknownParameter, "parameter"},
+func (c *checker) overrideNames(p *pipe, override *yaml.Node, step *model.Symbol, stepName, who string) {
+	for _, kind := range []struct {
+		key, code, what string
+		kind            model.Kind
+	}{
+		{schema.XInputs, CodeUnknownInput, "input", model.KindInput},
+		{schema.XParameters, CodeUnknownParameter, "parameter", model.KindParameter},
 	} {
-		items := mappings(document.ValueOf(override, kind.key))
-		if len(items) == 0 {
-			continue
-		}
-		have := c.stepNames(m, step, kind.key)
-		if c.stepDoubt(m, step, kind.key) {
-			continue
-		}
-		for _, it := range items {
+		for _, it := range mappings(document.ValueOf(override, kind.key)) {
 			v := document.ValueOf(it, schema.XName)
 			name, ok := scalarText(v)
-			if !ok || have[name] {
+			if !ok || !p.unresolved.has(v, kind.kind, name) {
 				continue
 			}
 			c.unknownRef(v, Error, kind.code,
-				fmt.Sprintf("the override of %s names %s %q, which step %q does not have", who, kind.what, name, stepName), mapKeys(have))
+				fmt.Sprintf("the override of %s names %s %q, which step %q does not have", who, kind.what, name, stepName), mapKeys(stepNames(step, kind.key)))
 		}
 	}
 }

@@ -52,7 +52,7 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 		c.at(c.m.NodeSpan(t), Hint, CodeSocketType, looseTargetType(t.Value, typ), node+"."+schema.SocketParameter+"."+param)
 	}
 	n := p.named[node]
-	if n == nil && p.doubt {
+	if n == nil && !p.unresolved.has(t, model.KindNode, node) {
 		return
 	}
 	if n == nil {
@@ -73,14 +73,12 @@ func (c *checker) paramTarget(p *pipe, t *yaml.Node, who string) {
 			fmt.Sprintf("target %q of %s is on node %q, whose step is from another commit: Valohai cannot read that; target a node whose step is in this file", t.Value, who, node))
 		return
 	}
-	st := p.m.StepOf(p.m.SymbolOf(n))
-	if !st.Checkable() {
-		return // the node's unknown step is reported on the node
-	}
-	name := st.Name
-	have := c.stepNames(p.m, st.Step, schema.XParameters)
-	if !have[param] && !c.stepDoubt(p.m, st.Step, schema.XParameters) {
-		msg := fmt.Sprintf("target %q of %s names parameter %q, which step %q does not have", t.Value, who, param, name)
+	// A node's unknown step is reported on the node: its parameters are
+	// not known, and the model says so.
+	if p.unresolved.has(t, model.KindParameter, param) {
+		st := p.m.StepOf(p.m.SymbolOf(n))
+		have := stepNames(st.Step, schema.XParameters)
+		msg := fmt.Sprintf("target %q of %s names parameter %q, which step %q does not have", t.Value, who, param, st.Name)
 		c.withFix(t, sev, CodeUnknownParameter, msg, param, mapKeys(have), func(s string) string { return node + "." + typ + "." + s })
 	}
 }

@@ -17,22 +17,19 @@ import (
 // never checks.
 
 // placeholders warns about `{parameter:NAME}` placeholders in a command
-// whose NAME is not a parameter of the step: they are left in the command
-// as written, so the script gets the text instead of a value. Names that
-// cannot be told (a parameter name that is not text) are not checked.
-func (c *checker) placeholders(cmd, step *yaml.Node, owner string) {
-	list := document.ValueOf(step, schema.XParameters)
-	if doubtful(list) {
-		return
-	}
-	_, params := byName(list)
+// whose NAME is not a parameter of the step (an unresolved reference of
+// u): they are left in the command as written, so the script gets the
+// text instead of a value. Names that cannot be told (a parameter name
+// that is not text) are not checked: the model is unsure of them.
+func (c *checker) placeholders(u unresolved, cmd, step *yaml.Node, owner string) {
+	_, params := byName(document.ValueOf(step, schema.XParameters))
 	for _, line := range listify(cmd) {
 		if !isString(line) {
 			continue
 		}
 		from := c.m.NodeStart(line)
 		for _, ph := range model.Placeholders(line.Value) {
-			if _, ok := params[ph.Name]; ok {
+			if !u.has(line, model.KindParameter, ph.Name) {
 				continue
 			}
 			span := c.findText(line, ph.Text(), &from)
@@ -87,10 +84,11 @@ func nameSet(list *yaml.Node) map[string]bool {
 
 // deploymentEndpoints reports endpoints of a deployment node that the
 // file does not define; they are dropped when the pipeline is converted.
-func (c *checker) deploymentEndpoints(m *model.Model, node *yaml.Node, who string) {
+func (c *checker) deploymentEndpoints(p *pipe, node *yaml.Node, who string) {
+	m := p.m
 	for _, ep := range listify(document.ValueOf(node, schema.XEndpoints)) {
 		name, ok := scalarText(ep)
-		if !ok || m.Defines(model.KindEndpoint, name) || m.MayDefine(model.KindEndpoint) {
+		if !ok || !p.unresolved.has(ep, model.KindEndpoint, name) {
 			continue
 		}
 		msg := fmt.Sprintf("%s includes endpoint %q, which this file does not define; it is left out of the deployment", who, name)

@@ -15,7 +15,7 @@ import (
 
 // stepRule checks a step: its environment, stop condition, durations,
 // parameters and the names its lists define.
-func stepRule(c *checker, _ *model.Model, e *model.Symbol) {
+func stepRule(c *checker, m *model.Model, e *model.Symbol) {
 	owner := fmt.Sprintf("step %q", e.Name)
 	c.presetNeedsEnvironment(e.Body, owner, "the step")
 	c.stopCondition(e.Body, owner)
@@ -24,7 +24,7 @@ func stepRule(c *checker, _ *model.Model, e *model.Symbol) {
 	}
 	c.stepParameters(e.Body, owner)
 	c.duplicateItems(e.Body, owner)
-	c.placeholders(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
+	c.placeholders(unresolvedOf(m, e), document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
 	c.commandLines(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
 }
 

@@ -35,7 +35,7 @@ func taskRule(c *checker, m *model.Model, e *model.Symbol) {
 			}
 		}
 	}
-	if sv := document.ValueOf(e.Body, schema.XStep); isString(sv) && m.StepOf(e).Status == model.StepMissing {
+	if sv := document.ValueOf(e.Body, schema.XStep); isString(sv) && unresolvedOf(m, e).has(sv, model.KindStep, "") {
 		c.unknownRef(sv, Information, CodeUnknownStep, fmt.Sprintf("%s runs step %q, which this file does not define", owner, sv.Value), m.Names(model.KindStep))
 	}
 }

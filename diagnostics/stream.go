@@ -17,9 +17,8 @@ import (
 // DiagnoseItems returns what Diagnose returns for doc, reading the file
 // item by item and dropping each item's tree once its findings are made:
 // the item is parsed again from the text when a rule that reads other
-// items (on pipelines, tasks) runs on it or needs all of it; the names a
-// step's parameters and inputs have are kept, for the rules of the nodes
-// that run it. A huge file is so checked in memory that grows with its
+// items (on pipelines, tasks) runs on it or needs all of it; the names of
+// its children are kept (model.Hollow), for the references to them. A huge file is so checked in memory that grows with its
 // largest items, not with it; the items are first read on every
 // processor.
 // The model it assembles becomes the document's (model.Of).
@@ -33,7 +32,6 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 	}
 	spans := doc.ItemSpans()
 	found := make([]itemFindings, len(spans))
-	lists := map[*model.Symbol]stepLists{}
 	syms := make([]*model.Symbol, len(spans))
 	// The largest items first: the tree of one of them is then parsed
 	// while few items' findings are kept.
@@ -44,7 +42,6 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 	sort.SliceStable(order, func(a, b int) bool {
 		return spans[order[a]].End-spans[order[a]].Start > spans[order[b]].End-spans[order[b]].Start
 	})
-	var mu sync.Mutex // guards lists
 	read := func(i int) bool {
 		sp := spans[i]
 		node, ok := itemNode(m, sp)
@@ -69,12 +66,6 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 			}
 			return nil
 		})
-		if sym.Kind == model.KindStep {
-			l := listsOf(sym.Body)
-			mu.Lock()
-			lists[syms[i]] = l
-			mu.Unlock()
-		}
 		return true
 	}
 	if !inParallel(ctx, order, read) {
@@ -82,7 +73,7 @@ func DiagnoseItems(ctx context.Context, doc *document.Document) (diags []Diagnos
 	}
 	x := model.Assemble(doc, syms)
 	mode := streamed{found: found, index: make(map[*model.Symbol]int, len(syms))}
-	c := &checker{m: m, ctx: ctx, lists: lists}
+	c := &checker{m: m, ctx: ctx}
 	for i, s := range syms {
 		if s != nil {
 			mode.index[s] = i

@@ -78,8 +78,9 @@ func (c *checker) item(n *yaml.Node) {
 			continue
 		}
 		if schema.KindNamed(k.Value) == nil {
-			c.at(c.m.NodeSpan(k), Information, CodeStrayKey,
-				fmt.Sprintf("%q is beside %s: instead of under it, so it is ignored; indent it if it belongs to the %s", k.Value, kind.Name, kind.Name))
+			c.fixed(c.m.NodeSpan(k), Information, CodeStrayKey,
+				fmt.Sprintf("%q is beside %s: instead of under it, so it is ignored; indent it if it belongs to the %s", k.Value, kind.Name, kind.Name),
+				c.strayFix(document.ValueOf(n, kindKey.Value), k, n.Content[i+1]))
 		}
 	}
 	val := document.ValueOf(n, kindKey.Value)

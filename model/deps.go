@@ -118,5 +118,15 @@ func (x *Model) recordMay(kind Kind, may bool) {
 	}
 }
 
+// add records in d what e recorded; nothing when d is nil.
+func (d *Deps) add(e *Deps) {
+	if d == nil || e == nil {
+		return
+	}
+	d.lookups = append(d.lookups, e.lookups...)
+	d.names = append(d.names, e.names...)
+	d.may = append(d.may, e.may...)
+}
+
 // Empty reports whether nothing was looked up.
 func (d *Deps) Empty() bool { return len(d.lookups) == 0 && len(d.names) == 0 && len(d.may) == 0 }

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"slices"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
@@ -14,13 +16,26 @@ func Summarize(m *document.Mapper, node *yaml.Node) *Symbol {
 }
 
 // Hollow returns a copy of the item symbol s that holds no tree: its kind,
-// key, name (and the name's scalar) and spans remain, so that the name
-// tables and the rules over names work, and load gives the whole symbol
-// again when a lookup finds it. It lets a huge file be checked item by
-// item without keeping every item's tree.
+// key, name (and the name's scalar) and spans remain, and the names of
+// its parameters, inputs and files, so that the name tables, the references to its children
+// (Child, Doubt, ChildNames) and the rules over names work; load gives
+// the whole symbol again when a lookup finds it. It lets a huge file be
+// checked item by item without keeping every item's tree.
 func Hollow(s *Symbol, load func() *Symbol) *Symbol {
 	h := *s
 	h.Children, h.named, h.Node = nil, nil, nil
+	for _, kind := range []Kind{KindParameter, KindInput, KindFile} { // the children whose names other items' references need
+		var names []string
+		for k := range s.named {
+			if k.kind == kind {
+				names = append(names, k.name)
+			}
+		}
+		if names != nil {
+			slices.Sort(names)
+			h.names = append(h.names, kindNames{kind, names})
+		}
+	}
 	if s.Body != nil {
 		h.Body = &yaml.Node{Kind: yaml.MappingNode} // it has a body, not read here
 	}

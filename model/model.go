@@ -45,6 +45,7 @@ type lazy struct {
 	refsOnce sync.Once
 	refs     []*Ref
 	itemRefs map[*Symbol][2]int // an item's references: refs[from:to]
+	itemDeps map[*Symbol]*Deps  // what finding an item's references looked up
 	cmds     []document.Span    // the command scalars' text
 
 	bodiesOnce sync.Once
@@ -100,19 +101,46 @@ func (x *Model) Refs() []*Ref {
 		if x.m == nil {
 			return // a model without positions
 		}
-		w := &walker{x: x}
+		w := &walker{}
 		x.lazy.itemRefs = make(map[*Symbol][2]int, len(x.Items))
+		x.lazy.itemDeps = make(map[*Symbol]*Deps, len(x.Items))
 		for _, s := range x.Items {
 			if !s.Broken {
-				w.item = s
+				d := &Deps{}
+				w.x, w.item = x.Tracking(d), s
 				from := len(w.refs)
 				w.refsOf(s)
 				x.lazy.itemRefs[s] = [2]int{from, len(w.refs)}
+				if !d.Empty() {
+					x.lazy.itemDeps[s] = d
+				}
 			}
 		}
 		x.lazy.refs, x.lazy.cmds = w.refs, w.cmds
 	})
 	return x.lazy.refs
+}
+
+// RefsOf returns the references written in the top-level item s, in
+// file order, as Refs finds them. Through a Tracking view, what finding
+// them looked up is recorded, so that a result computed from them is
+// reused only while they are the same. The items of a model that was
+// not built from a parse (Assemble), and hollow items loaded again (see
+// Whole), are walked anew.
+func (x *Model) RefsOf(s *Symbol) []*Ref {
+	if s == nil || s.Broken || x.m == nil {
+		return nil
+	}
+	if _, own := x.sums[s]; own {
+		refs := x.Refs()
+		if span, ok := x.lazy.itemRefs[s]; ok {
+			x.deps.add(x.lazy.itemDeps[s])
+			return refs[span[0]:span[1]]
+		}
+	}
+	w := &walker{x: x, item: s}
+	w.refsOf(s)
+	return w.refs
 }
 
 // CommandRegions returns the source text of every command line whose

@@ -77,7 +77,8 @@ func (r *Ref) doubt(scope *Symbol) {
 func (r *Ref) Unresolved() bool { return r.Target == nil && !r.Loose && !r.Unsure }
 
 // walker finds the references of one top-level item by walking it along
-// the schema.
+// the schema. It loads no hollow item (see Hollow): the names of its
+// children are enough to resolve a reference to one of them.
 type walker struct {
 	x    *Model
 	item *Symbol
@@ -203,7 +204,7 @@ func (w *walker) scalar(n *yaml.Node, ref schema.Ref, owner *Symbol, col int) {
 // scoped records a name of the step that owner (a node or a task) runs.
 func (w *walker) scoped(n *yaml.Node, kind Kind, owner *Symbol, role Role) {
 	st := w.x.StepOf(owner)
-	r := w.whole(n, kind, w.x.whole(st.Step), owner, role)
+	r := w.whole(n, kind, st.Step, owner, role)
 	if r == nil {
 		return
 	}
@@ -228,7 +229,7 @@ func (w *walker) whole(n *yaml.Node, kind Kind, scope *Symbol, from *Symbol, rol
 		r.Target = Child(scope, kind, n.Value)
 		r.doubt(scope)
 	default:
-		r.Target = x.Lookup(kind, n.Value)
+		r.Target = x.find(kind, n.Value)
 		r.Unsure = r.Target == nil && x.MayDefine(kind)
 		if r.Unsure {
 			r.Doubt = x.DoubtOf(kind)
@@ -298,7 +299,7 @@ func (w *walker) stepPart(n *yaml.Node, sp document.Span, kind Kind, name string
 		return nil
 	}
 	st := w.x.StepOf(node)
-	r := w.part(n, sp, kind, name, w.x.whole(st.Step), from, role)
+	r := w.part(n, sp, kind, name, st.Step, from, role)
 	if r != nil && r.Target == nil {
 		r.Loose = st.Status == StepElsewhere
 		r.Unsure = !r.Loose && (!st.Checkable() || r.Doubt != nil)
@@ -329,7 +330,7 @@ func (w *walker) undeclaredOutput(node *Symbol, key string) bool {
 // file socket.
 func (w *walker) fileParts(n *yaml.Node, keySpan document.Span, key string, from *Symbol, role Role) {
 	ep, file, _ := FileKey(key)
-	epSym := w.x.Lookup(KindEndpoint, ep)
+	epSym := w.x.find(KindEndpoint, ep)
 	if r := w.part(n, document.Span{Start: keySpan.Start, End: keySpan.Start + len(ep)}, KindEndpoint, ep, nil, from, role); r != nil {
 		r.Target, r.Unsure, r.Loose = epSym, false, epSym == nil // reported with the node's endpoints
 	}
@@ -353,7 +354,7 @@ func (w *walker) command(n *yaml.Node, owner *Symbol, col int) {
 		scope = owner
 	case KindNode:
 		st := w.x.StepOf(owner)
-		scope, loose = w.x.whole(st.Step), st.Status == StepElsewhere
+		scope, loose = st.Step, st.Status == StepElsewhere
 		unsure = !loose && !st.Checkable()
 	default:
 		return

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"slices"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
@@ -66,8 +68,10 @@ type Symbol struct {
 	// meant to define cannot be told (see Doubt).
 	Untextual bool
 
-	// load gives the whole symbol of a hollow one (see Hollow).
-	load func() *Symbol
+	// load gives the whole symbol of a hollow one (see Hollow), and
+	// names are the names of that one's children.
+	load  func() *Symbol
+	names []kindNames
 
 	// named indexes Children by kind and name (the last of each name);
 	// it is not changed once made, so that copies share it.
@@ -326,8 +330,31 @@ func Child(parent *Symbol, kind Kind, name string) *Symbol {
 	if parent == nil || name == "" {
 		return nil
 	}
+	if parent.IsHollow() {
+		if _, ok := slices.BinarySearch(parent.hollowNames(kind), name); ok {
+			return &Symbol{Kind: kind, Name: name, Parent: parent} // its name, without its tree
+		}
+		return nil
+	}
 	if i, ok := parent.named[childKey{kind, name}]; ok {
 		return parent.Children[i]
+	}
+	return nil
+}
+
+// kindNames are the names of a hollow item's children of one kind,
+// sorted.
+type kindNames struct {
+	kind  Kind
+	names []string
+}
+
+// hollowNames returns the names of the hollow item s's children of kind.
+func (s *Symbol) hollowNames(kind Kind) []string {
+	for _, k := range s.names {
+		if k.kind == kind {
+			return k.names
+		}
 	}
 	return nil
 }
@@ -339,18 +366,24 @@ func Doubt(parent *Symbol, kind Kind) *Symbol {
 		return nil
 	}
 	if i, ok := parent.untextual[kind]; ok {
+		if parent.IsHollow() {
+			return &Symbol{Kind: kind, Untextual: true, Parent: parent}
+		}
 		return parent.Children[i]
 	}
 	return nil
 }
 
 // ChildNames returns the names of parent's children of kind, each once,
-// in the order they first appear.
+// in the order they first appear (sorted, for a hollow item: see Hollow).
 func ChildNames(parent *Symbol, kind Kind) []string {
 	if parent == nil {
 		return nil
 	}
 	var out []string
+	if parent.IsHollow() {
+		return append(out, parent.hollowNames(kind)...)
+	}
 	seen := map[string]bool{}
 	for _, c := range parent.Children {
 		if c.Kind == kind && c.Name != "" && !c.Untextual && !seen[c.Name] {

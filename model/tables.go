@@ -45,6 +45,13 @@ func (x *Model) Lookup(kind Kind, name string) *Symbol {
 	return x.whole(s)
 }
 
+// find is Lookup without loading a hollow item.
+func (x *Model) find(kind Kind, name string) *Symbol {
+	s := x.lookup(kind, name)
+	x.recordLookup(kind, name, s)
+	return s
+}
+
 // Defines reports whether the file defines an item of kind called name
 // (Lookup finds it), without loading a hollow item (see Hollow).
 func (x *Model) Defines(kind Kind, name string) bool {

@@ -25,12 +25,13 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 	s.setInitOptions(params.InitializationOptions)
 	if !s.settings().PullDiagnostics {
 		s.mu.Lock()
-		s.caps.pull = false // pushed, unless the user opted in
+		s.caps.pull = false // pushed: the user turned pulling off
 		s.mu.Unlock()
 	}
 	s.ws.setRoots(params)
 	s.initialized.Store(true)
-	s.log.Info("initialize", zap.String("client", params.ClientInfo.Name), zap.Stringer("encoding", enc), zap.Bool("snippets", caps.snippets))
+	s.log.Info("initialize", zap.String("client", params.ClientInfo.Name), zap.Stringer("encoding", enc),
+		zap.Bool("snippets", caps.snippets), zap.Bool("pull", s.clientCaps().pull))
 	return &protocol.InitializeResult{
 		Capabilities: s.capabilities(kind),
 		ServerInfo:   protocol.ServerInfo{Name: "valohai-ls", Version: protocol.NewOptional(s.opts.Version)},
