@@ -60,7 +60,7 @@ type Options struct {
 type fixer func(c *ctx, d diagnostics.Diagnostic) []Action
 
 // fixers run on every diagnostic; each looks at the codes it knows.
-var fixers = []fixer{didYouMean, addMissing, keepVariant, validName, syntaxFix, spaceAfterColon, renameDuplicate}
+var fixers = []fixer{didYouMean, addMissing, keepVariant, validName, syntaxFix, spaceAfterColon, indentStray, renameDuplicate}
 
 // ctx is what the fixers share for one request.
 type ctx struct {

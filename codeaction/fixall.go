@@ -13,7 +13,7 @@ import (
 // undoes a syntax error (or makes `key:value` a mapping). Adding a missing key
 // (its value is a guess) and keeping one of two variants (a choice) are
 // left to the user.
-var safeFixers = []fixer{didYouMean, validName, syntaxFix, spaceAfterColon}
+var safeFixers = []fixer{didYouMean, validName, syntaxFix, spaceAfterColon, indentStray}
 
 // FixAll returns the edits of every fix of diags that can be applied
 // without a choice: a diagnostic's fix is taken when it is its only one

@@ -36,6 +36,9 @@ type Fix struct {
 	// the name is defined first.
 	Rename string
 	First  document.Span
+	// Move is an entry written outside the mapping it belongs to (a key
+	// beside an item's kind, Mapping the kind's): its fix indents it in.
+	Move *Entry
 	// Choice marks the finding's suggestions as one way to fix it of
 	// several (quoting a default, or giving the parameter a type): they
 	// are offered, never applied unasked.
@@ -77,6 +80,10 @@ func (f *Fix) shifted(delta int) *Fix {
 		mp.Span = shift(mp.Span, delta)
 		g.Mapping = &mp
 	}
+	if f.Move != nil {
+		e := Entry{Name: f.Move.Name, Key: shift(f.Move.Key, delta), Value: shift(f.Move.Value, delta)}
+		g.Move = &e
+	}
 	if f.Syntax != nil {
 		g.Syntax = make([]document.SyntaxFix, len(f.Syntax))
 		for i, sf := range f.Syntax {
@@ -104,6 +111,21 @@ func shift(sp document.Span, delta int) document.Span {
 // mappingFix returns a fix about mapping n, without its keys yet.
 func (c *checker) mappingFix(n *yaml.Node) *Fix {
 	return &Fix{Mapping: &Mapping{Span: c.m.NodeExtent(n), Indent: max(n.Column-1, 0), Flow: n.Style&yaml.FlowStyle != 0}}
+}
+
+// strayFix returns the fix of key k, with value v, written beside an
+// item's kind whose value is body: nil unless body is a block mapping.
+func (c *checker) strayFix(body, k, v *yaml.Node) *Fix {
+	if body == nil || body.Kind != yaml.MappingNode || body.Style&yaml.FlowStyle != 0 || len(body.Content) == 0 {
+		return nil
+	}
+	f := c.mappingFix(body)
+	e := Entry{Name: k.Value, Key: c.m.NodeSpan(k), Value: c.m.NodeSpan(k)}
+	if v != nil && v.Line > 0 {
+		e.Value = c.m.NodeExtent(v)
+	}
+	f.Move = &e
+	return f
 }
 
 // variantFix returns the fix of a mapping that mixes variants of o.

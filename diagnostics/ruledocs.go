@@ -116,6 +116,9 @@ func ruleDocs() []RuleDoc {
 			Why:  "Valohai cannot read the file at all, so none of its steps, pipelines or endpoints can be used.",
 			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: \"python train.py\n",
 			Good: "- step:\n    name: train\n    image: python:3.12\n    command: \"python train.py\"\n",
+			Fix: "where one edit of the line makes the file parse and leaves nothing else wrong with its shape (a tab made spaces, " +
+				"a space added after ':', an unclosed quote closed at the end of its line or removed, a misindented key lined up with its mapping), " +
+				"the code action on the finding makes it; Fix All and `check --fix` apply it too",
 		},
 		{
 			Code: CodeUnknownKey,
@@ -400,7 +403,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeUnknownOutput,
-			Why:  "An output edge takes the files its key names (a file name or a glob such as model*). A step's outputs list is what it declares it writes; a key that matches none of them takes nothing when the step writes only those. Near a declared name it is most likely a typo (a warning, with the fix); otherwise the step may write the file without declaring it (information). Nothing is said about a step that declares no outputs, or whose outputs cannot all be read.",
+			Why:  "An output edge takes the files its key names (a file name or a glob such as model*). A step's outputs list is what it declares it writes; a key that matches none of them takes nothing when the step writes only those. Near a declared name it is most likely a typo (a warning, with the fix, which fix-all leaves alone as the step may still write the file); otherwise the step may write the file without declaring it (information). A glob may match a file in an output that reads as a folder (`results`, `plots/`). Nothing is said about a step that declares no outputs, or whose outputs cannot all be read.",
 			Bad:  "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    outputs:\n      - name: model.joblib\n- step:\n    name: evaluate\n    image: python:3.12\n    command: python evaluate.py\n    inputs:\n      - name: model\n- pipeline:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n      - {name: evaluate, type: execution, step: evaluate}\n    edges:\n      - [train.output.model.jolib, evaluate.input.model]\n",
 			Good: "- step:\n    name: train\n    image: python:3.12\n    command: python train.py\n    outputs:\n      - name: model.joblib\n- step:\n    name: evaluate\n    image: python:3.12\n    command: python evaluate.py\n    inputs:\n      - name: model\n- pipeline:\n    name: main\n    nodes:\n      - {name: train, type: execution, step: train}\n      - {name: evaluate, type: execution, step: evaluate}\n    edges:\n      - [train.output.model.joblib, evaluate.input.model]\n",
 		},
