@@ -9,7 +9,7 @@ FUZZFLAGS ?= -parallel $(FUZZPARALLEL) -fuzzminimizetime 30x
 # The project's packages (npm installs under editors/ may bring Go files).
 PKGS       = $(shell $(GO) list ./... | grep -v /node_modules/)
 
-.PHONY: all setup build install test test-go test-editors dist conformance bench lint fuzz stress tidy clean schema replay rules-doc mutation screenshots
+.PHONY: all setup build install test test-go test-editors dist conformance bench hostile lint fuzz stress tidy clean schema replay rules-doc mutation screenshots
 
 all: lint build test
 
@@ -58,6 +58,14 @@ conformance:
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 	python3 internal/bigbench/bigbench.py --bin $(BIN)
+
+# hostile prints the peak RSS and wall time of check and of the server
+# (over stdio) on each hostile input of internal/hostile/figures.py:
+# scripts nested past Python's limit, special files and links, huge
+# prepare() calls, request and edit floods, unreadable headers, and the
+# files where PyYAML and a YAML library part ways (not part of make test).
+hostile: build
+	python3 internal/hostile/figures.py --bin $(BIN)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

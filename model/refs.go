@@ -62,14 +62,21 @@ type Ref struct {
 }
 
 // doubt marks a name that scope does not define as Unsure when scope may
-// define it still: scope is not known, is broken, or has a child of the
-// kind whose name is not text.
+// define it still: scope is not known, is broken, has a child of the kind
+// whose name is not text, or a list of them that could not all be read.
 func (r *Ref) doubt(scope *Symbol) {
 	if r.Target != nil {
 		return
 	}
 	r.Doubt = Doubt(scope, r.Kind)
-	r.Unsure = scope == nil || scope.Broken || r.Doubt != nil
+	r.Unsure = scope == nil || scope.Broken || r.mayBeIn(scope)
+}
+
+// mayBeIn reports whether scope may define r's name though it has no child
+// of that name: one of its children of the kind has a name that is not
+// text, or their list could not all be read.
+func (r *Ref) mayBeIn(scope *Symbol) bool {
+	return r.Doubt != nil || Unread(scope, r.Kind)
 }
 
 // Unresolved reports a reference to a name that the file should define
@@ -209,7 +216,7 @@ func (w *walker) scoped(n *yaml.Node, kind Kind, owner *Symbol, role Role) {
 		return
 	}
 	r.Loose = st.Status == StepElsewhere
-	r.Unsure = !r.Loose && (!st.Checkable() || r.Doubt != nil)
+	r.Unsure = !r.Loose && (!st.Checkable() || r.mayBeIn(r.Scope))
 }
 
 // whole records a reference that is a scalar's whole value. scope is the
@@ -302,7 +309,7 @@ func (w *walker) stepPart(n *yaml.Node, sp document.Span, kind Kind, name string
 	r := w.part(n, sp, kind, name, st.Step, from, role)
 	if r != nil && r.Target == nil {
 		r.Loose = st.Status == StepElsewhere
-		r.Unsure = !r.Loose && (!st.Checkable() || r.Doubt != nil)
+		r.Unsure = !r.Loose && (!st.Checkable() || r.mayBeIn(r.Scope))
 	}
 	return r
 }
@@ -366,7 +373,7 @@ func (w *walker) command(n *yaml.Node, owner *Symbol, col int) {
 		sp := document.Span{Start: r.Start + ph.NameStart, End: r.Start + ph.NameEnd}
 		ref := w.part(n, sp, KindParameter, ph.Name, scope, owner, RolePlaceholder)
 		if ref != nil && ref.Target == nil {
-			ref.Loose, ref.Unsure = loose, !loose && (unsure || ref.Doubt != nil)
+			ref.Loose, ref.Unsure = loose, !loose && (unsure || ref.mayBeIn(scope))
 		}
 	}
 }

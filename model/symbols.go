@@ -81,6 +81,9 @@ type Symbol struct {
 	// untextual indexes, for each kind, the first child of that kind whose
 	// name is not text; like named, it is shared by copies.
 	untextual map[Kind]int
+	// unread lists the kinds of children whose list could not all be
+	// read (see Unread); like named, it is shared by copies.
+	unread map[Kind]bool
 }
 
 type childKey struct {
@@ -254,9 +257,17 @@ func childObj(obj *schema.Obj, key string) *schema.Obj {
 // children adds a symbol for each mapping in the list under key.
 func (x *Model) children(parent *Symbol, obj *schema.Obj, key string, kind Kind) {
 	co := childObj(obj, key)
-	for _, e := range Elements(document.ValueOf(parent.Body, key)) {
+	list := document.Deref(document.ValueOf(parent.Body, key))
+	if list != nil && list.Kind != yaml.SequenceNode && (list.Kind != yaml.ScalarNode || document.Resolve11(list) != document.Null) {
+		parent.markUnread(kind)
+	}
+	for _, e := range Elements(list) {
 		if e == nil || e.Kind != yaml.MappingNode {
+			parent.markUnread(kind)
 			continue
+		}
+		if v := document.Deref(document.ValueOf(e, schema.XName)); v == nil || v.Kind != yaml.ScalarNode {
+			parent.markUnread(kind)
 		}
 		s := &Symbol{Kind: kind, Detail: string(kind), Parent: parent, Body: e, Range: x.rangeOf(e), Broken: parent.Broken}
 		o := co
@@ -372,6 +383,21 @@ func Doubt(parent *Symbol, kind Kind) *Symbol {
 		return parent.Children[i]
 	}
 	return nil
+}
+
+// Unread reports that parent's list of children of kind could not all be
+// read: it is not a list, or one of its items is not a mapping or has no
+// name (`- name:lr` is the string "name:lr"). Each has an error of its
+// own, and a name the list lacks cannot be told missing.
+func Unread(parent *Symbol, kind Kind) bool {
+	return parent != nil && parent.unread[kind]
+}
+
+func (s *Symbol) markUnread(kind Kind) {
+	if s.unread == nil {
+		s.unread = map[Kind]bool{}
+	}
+	s.unread[kind] = true
 }
 
 // ChildNames returns the names of parent's children of kind, each once,

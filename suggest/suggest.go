@@ -12,7 +12,11 @@
 //     deleting or changing a letter or swapping two neighbours each
 //     count one (`iaeg` and `aige` are two from `image`), case ignored,
 //     and a name of n characters may be at most Limit(n) edits from the
-//     candidate.
+//     candidate. A name of up to four characters, where two edits are
+//     half of it, must also look like a candidate two edits away: begin
+//     with its first letter (or its first two swapped) and have all its
+//     letters but one in it (`swp` → `step`, `img` → `image`, but `ram`
+//     is not `name`, nor `node`).
 //
 // At each step, exactly one candidate must qualify: two at the same
 // distance (or two spellings of the same words) are a tie, and a tie
@@ -72,7 +76,11 @@ func Closest(s string, candidates []string) string {
 			continue
 		}
 		seen[c] = true
-		switch d := Distance(s, c); {
+		d := Distance(s, c)
+		if d >= 2 && len([]rune(s)) <= shortName && !alike(s, c) {
+			continue
+		}
+		switch {
 		case d < bestDist:
 			best, bestDist, ties = c, d, 0
 		case d == bestDist:
@@ -83,6 +91,36 @@ func Closest(s string, candidates []string) string {
 		return ""
 	}
 	return best
+}
+
+// shortName is the length up to which a name two edits from a candidate
+// must be alike it.
+const shortName = 4
+
+// alike reports whether c begins as s does (the same first letter, or
+// its first two letters swapped) and holds all of s's letters but one,
+// case ignored.
+func alike(s, c string) bool {
+	a, b := []rune(strings.ToLower(s)), []rune(strings.ToLower(c))
+	if len(a) < 2 || len(b) < 2 {
+		return false
+	}
+	if a[0] != b[0] && (a[0] != b[1] || a[1] != b[0]) {
+		return false
+	}
+	have := map[rune]int{}
+	for _, r := range b {
+		have[r]++
+	}
+	missing := 0
+	for _, r := range a {
+		if have[r] > 0 {
+			have[r]--
+		} else {
+			missing++
+		}
+	}
+	return missing <= 1
 }
 
 // only returns the one distinct candidate that match accepts; ok is

@@ -20,15 +20,21 @@ func TestClosest(t *testing.T) {
 		{"parametres", keys, "parameters"},             // a swap in a long name
 		{"batch-inefrenec", []string{"batch-inference", "train"}, "batch-inference"},
 		{"xyz", keys, ""}, // nothing near
-		{"input", []string{"inputs", "inpute"}, ""},            // two at one edit: a tie
-		{"Train", []string{"train", "TRAIN"}, ""},              // two in another case
-		{"a_b", []string{"a-b", "A_B"}, "A_B"},                 // case before separators
-		{"a b", []string{"a-b", "a_b"}, ""},                    // two spellings of the words
-		{"x", []string{"y", "xy"}, ""},                         // one letter: no edits allowed
-		{"ab", []string{"abc", "xyz"}, "abc"},                  // two letters: one edit
-		{"", []string{"a", "-"}, ""},                           // nothing written
-		{"outptus", []string{"outputs", "outputs"}, "outputs"}, // a candidate listed twice is one
-		{"commnad", nil, ""},                                   // no candidates
+		{"input", []string{"inputs", "inpute"}, ""},                // two at one edit: a tie
+		{"Train", []string{"train", "TRAIN"}, ""},                  // two in another case
+		{"a_b", []string{"a-b", "A_B"}, "A_B"},                     // case before separators
+		{"a b", []string{"a-b", "a_b"}, ""},                        // two spellings of the words
+		{"x", []string{"y", "xy"}, ""},                             // one letter: no edits allowed
+		{"ab", []string{"abc", "xyz"}, "abc"},                      // two letters: one edit
+		{"", []string{"a", "-"}, ""},                               // nothing written
+		{"outptus", []string{"outputs", "outputs"}, "outputs"},     // a candidate listed twice is one
+		{"commnad", nil, ""},                                       // no candidates
+		{"ram", keys, ""},                                          // two edits, another first letter
+		{"node", keys, ""},                                         // two edits, two letters not in "name"
+		{"img", keys, "image"},                                     // two letters inserted
+		{"mi", []string{"im", "mx"}, ""},                           // a swap and a change tie at one edit
+		{"tpyw", []string{"type", "name"}, "type"},                 // a swap and a letter beside
+		{"cirtetion", []string{"criterion", "count"}, "criterion"}, // three letters moved
 	} {
 		if got := Closest(tc.s, tc.candidates); got != tc.want {
 			t.Errorf("Closest(%q, %q) = %q, want %q", tc.s, tc.candidates, got, tc.want)
