@@ -32,6 +32,18 @@ func TestFixText(t *testing.T) {
 			fixes: 2,
 		},
 		{
+			name:  "a type by another name, a value by meaning, a text default quoted",
+			text:  "- step:\n    name: a\n    image: x\n    command: y\n    parameters:\n      - name: n\n        type: int\n      - name: m\n        type: string\n        default: on\n    inputs:\n      - name: d\n        keep-directories: some\n",
+			want:  "- step:\n    name: a\n    image: x\n    command: y\n    parameters:\n      - name: n\n        type: integer\n      - name: m\n        type: string\n        default: \"on\"\n    inputs:\n      - name: d\n        keep-directories: suffix\n",
+			fixes: 3,
+		},
+		{
+			name:  "choices are left: a number type, a boolean word, an untyped default, a duplicate",
+			text:  "- step:\n    name: a\n    image: x\n    command: y\n- step:\n    name: a\n    image: x\n    command: z\n    parameters:\n      - name: n\n        type: number\n      - name: o\n        type: float\n        optional: maybe\n      - name: m\n        default: yes\n",
+			want:  "- step:\n    name: a\n    image: x\n    command: y\n- step:\n    name: a\n    image: x\n    command: z\n    parameters:\n      - name: n\n        type: number\n      - name: o\n        type: float\n        optional: maybe\n      - name: m\n        default: yes\n",
+			fixes: 0,
+		},
+		{
 			name:  "a missing key is left",
 			text:  "- step:\n    name: a\n    command: y\n",
 			want:  "- step:\n    name: a\n    command: y\n",

@@ -21,10 +21,14 @@ func (c *checker) stepParameters(body *yaml.Node, owner string) {
 	}
 }
 
-// parameterType returns a parameter's type, or "" when it is not valid.
+// parameterType returns a parameter's type, or "" when it is not valid
+// or written misspelt (`tyep: float`: the finding on the key is enough).
 func parameterType(p *yaml.Node) string {
 	v := document.ValueOf(p, schema.XType)
 	if v == nil {
+		if misspelt(p, schema.Parameter, schema.XType) {
+			return ""
+		}
 		return schema.ParamString
 	}
 	t := text(v)

@@ -422,24 +422,15 @@ func (c *checker) ownerName(n *yaml.Node, o *schema.Obj, p place) string {
 // unknownKey reports a key of mapping n that o does not have, with the
 // close key of o as its fix, which it returns ("" when none is). A close
 // key that n has already is named without a fix, which would write it
-// twice; of two keys as close, the one n lacks is the fix.
+// twice.
 func (c *checker) unknownKey(n, k *yaml.Node, o *schema.Obj, owner string) string {
-	var free, all []string
-	for _, key := range o.Keys {
-		all = append(all, key.Name)
-		if document.ValueOf(n, key.Name) == nil {
-			free = append(free, key.Name)
-		}
-	}
 	msg := fmt.Sprintf("unknown key %q in %s", k.Value, owner)
+	s, written := meantKey(n, k, o)
 	var sugg []string
-	s := suggest.Closest(k.Value, all)
-	if s != "" && document.ValueOf(n, s) != nil {
+	switch {
+	case written:
 		msg += fmt.Sprintf("; did you mean %q? It is written too", s)
-	} else if s == "" {
-		s = suggest.Closest(k.Value, free)
-	}
-	if s != "" && document.ValueOf(n, s) == nil {
+	case s != "":
 		msg += fmt.Sprintf("; did you mean %q?", s)
 		sugg = []string{s}
 	}
@@ -448,6 +439,39 @@ func (c *checker) unknownKey(n, k *yaml.Node, o *schema.Obj, owner string) strin
 		return ""
 	}
 	return sugg[0]
+}
+
+// meantKey returns the key of o that k, a key of mapping n that o does
+// not have, is a misspelling of, and whether n has that key already;
+// of two keys as close, the one n lacks.
+func meantKey(n, k *yaml.Node, o *schema.Obj) (string, bool) {
+	var free, all []string
+	for _, key := range o.Keys {
+		all = append(all, key.Name)
+		if document.ValueOf(n, key.Name) == nil {
+			free = append(free, key.Name)
+		}
+	}
+	if s := suggest.Closest(k.Value, all); s != "" {
+		return s, document.ValueOf(n, s) != nil
+	}
+	return suggest.Closest(k.Value, free), false
+}
+
+// misspelt reports whether mapping n, of o, lacks key name but has a key
+// o does not know that is a misspelling of it.
+func misspelt(n *yaml.Node, o *schema.Obj, name string) bool {
+	if n == nil || n.Kind != yaml.MappingNode || document.ValueOf(n, name) != nil {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; o.Key(k.Value) == nil {
+			if s, written := meantKey(n, k, o); s == name && !written {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // scalar checks a scalar value against a scalar type.
