@@ -30,11 +30,19 @@ func (c *checker) requirements(n *yaml.Node, o *schema.Obj, owner string, seen m
 		if key == nil {
 			continue
 		}
+		// Adding the key and changing the value are two ways to fix it,
+		// of which the user chooses: the other value means something
+		// else (Exists tolerates every key), so it is never applied
+		// unasked, and not offered when a key it excludes is written.
 		fix := c.mappingFix(n)
-		fix.Add = []*schema.Key{key}
+		fix.Add, fix.Choice = []*schema.Key{key}, true
+		var sugg []string
+		if !hasAny(n, r.Excludes) {
+			sugg = r.Values
+		}
 		msg := fmt.Sprintf("%s with %s %s needs a %s: %s", owner, r.Unless, v.Value, r.Key, r.Why)
 		sp := c.m.NodeSpan(v)
-		c.add(Diagnostic{Start: sp.Start, End: sp.End, Severity: Error, Code: CodeMissingKey, Message: msg, Fix: fix, Suggestions: r.Values})
+		c.add(Diagnostic{Start: sp.Start, End: sp.End, Severity: Error, Code: CodeMissingKey, Message: msg, Fix: fix, Suggestions: sugg})
 	}
 }
 
@@ -45,4 +53,14 @@ func knownValue(k *schema.Key, v string) bool {
 		return true
 	}
 	return k.Type.EnumValue(v) != nil
+}
+
+// hasAny reports whether mapping n has one of keys.
+func hasAny(n *yaml.Node, keys []string) bool {
+	for _, k := range keys {
+		if has(n, k) {
+			return true
+		}
+	}
+	return false
 }

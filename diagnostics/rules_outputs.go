@@ -77,8 +77,12 @@ func (c *checker) outputSocket(m *model.Model, p *model.Symbol, v *yaml.Node) {
 	}
 	msg := fmt.Sprintf("step %q of node %q declares %s, and %s matches none", st.Name, s.Node, outputList(declared), what)
 	if near := suggest.Closest(s.Key, declared); near != "" && near != s.Key {
-		c.at(c.m.NodeSpan(v), Warning, CodeUnknownOutput, msg+fmt.Sprintf("; did you mean %q?", near),
-			s.Node+"."+s.Type+"."+near)
+		// The fix is offered, never applied unasked: a step may write
+		// files it does not declare (`model.pkl.gz` beside `model.pkl`).
+		sp := c.m.NodeSpan(v)
+		c.add(Diagnostic{Start: sp.Start, End: sp.End, Severity: Warning, Code: CodeUnknownOutput,
+			Message:     msg + fmt.Sprintf("; did you mean %q?", near),
+			Suggestions: []string{s.Node + "." + s.Type + "." + near}, Fix: &Fix{Choice: true}})
 		return
 	}
 	c.at(c.m.NodeSpan(v), Information, CodeUnknownOutput, msg+"; if the step writes it, declare it too")

@@ -23,6 +23,15 @@ func TestOutputMatches(t *testing.T) {
 		{"*.csv", "model.pkl", false},
 		{"Model.pkl", "model.pkl", false},
 		{"[", "model.pkl", false},
+		{"metrics", "metrics/", true}, // the folder, without its slash
+		{"metrics/", "metrics", true},
+		{"*.csv", "results", true}, // results/a.csv, were results a folder
+		{"results/*.csv", "results/", true},
+		{"res*/a.csv", "results", true},
+		{"[r]esults/?.csv", "results", true},
+		{"[!r]esults/*.csv", "results", false},
+		{"logs/*.txt", "results", false},
+		{"model?.pt", "weights", false},
 	}
 	for _, tt := range tests {
 		if got := OutputMatches(tt.key, tt.name); got != tt.want {

@@ -176,7 +176,7 @@ var Toleration = &Obj{
 		}}, Doc: "Taint effect to tolerate. Left out, every effect is tolerated.", Example: "effect: NoSchedule"},
 	},
 	Requires: []Requirement{{
-		Key: "key", Unless: "operator", Values: []string{"Exists"},
+		Key: "key", Unless: "operator", Values: []string{"Exists"}, Excludes: []string{"value"},
 		Why: "only operator Exists, or no operator, tolerates a taint whatever its key",
 	}},
 	Snippet: "key: ${1:dedicated}\noperator: ${2|Equal,Exists|}\nvalue: ${3:gpu}\neffect: ${4|NoSchedule,PreferNoSchedule,NoExecute|}",

@@ -143,11 +143,15 @@ type Obj struct {
 // Requirement is a key that a mapping needs unless another key, Unless,
 // is left out or has one of Values (a toleration needs a key unless its
 // operator is Exists). Why says what writing one of Values means.
+// Excludes are keys that do not go with those values (a toleration with
+// operator Exists takes no value): writing one of Values instead of Key
+// is no fix of a mapping that has them.
 type Requirement struct {
-	Key    string
-	Unless string
-	Values []string
-	Why    string
+	Key      string
+	Unless   string
+	Values   []string
+	Excludes []string
+	Why      string
 }
 
 // Excused reports whether a mapping without r.Key is fine when Unless has
