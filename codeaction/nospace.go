@@ -21,7 +21,7 @@ func spaceAfterColon(c *ctx, d diagnostics.Diagnostic) []Action {
 		return nil
 	}
 	e := Edit{Start: d.Start + i + 1, End: d.Start + i + 1, Text: " "}
-	if _, ok := c.newFindings(d, e, nil); !ok {
+	if _, _, ok := c.newFindings(d, e, nil); !ok {
 		return nil
 	}
 	return []Action{{Title: "Add a space after ':'", Edits: []Edit{e}, Preferred: true}}

@@ -33,7 +33,7 @@ func indentStray(c *ctx, d diagnostics.Diagnostic) []Action {
 		}
 	}
 	e := Edit{Start: c.m.LineStart(first), End: c.m.LineEnd(last), Text: b.String()}
-	if _, ok := c.newFindings(d, e, nil); !ok {
+	if _, _, ok := c.newFindings(d, e, nil); !ok {
 		return nil
 	}
 	return []Action{{Title: "Indent `" + mv.Name + "` with the keys above it", Edits: []Edit{e}, Preferred: true}}

@@ -3,6 +3,8 @@ package codeaction
 import (
 	"context"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 )
@@ -11,41 +13,54 @@ import (
 // (a tab made spaces, a space after ':', a quote closed, a key lined up)
 // with which the file parses and is found at fault for nothing new about
 // its shape (an unknown, stray or missing key, a wrong type). Of the
-// candidates that pass, those of the best rank (the likeliest reading of
-// the mistake) are kept, and of those the ones that bring the fewest
-// other new findings (a reference the broken item hid may be seen again);
-// the edit is offered when one is left, and then needs no choice.
+// candidates that pass, those that bring the fewest other new findings
+// are kept (a quote closed around a number leaves a number as text), then
+// those of the best rank (the likeliest reading of the mistake). The edit
+// is offered when they all read the same (a list indented by 2 or by 4
+// spaces), the first of them; it then needs no choice.
 func syntaxFix(c *ctx, d diagnostics.Diagnostic) []Action {
 	if d.Code != diagnostics.CodeSyntax || d.Fix == nil || len(d.Fix.Syntax) == 0 {
 		return nil
 	}
-	var best []Action
-	rank, fewest := 0, 0
-	var hidden map[finding]int
+	var hiddenOnce map[finding]int
+	hidden := func() map[finding]int {
+		if hiddenOnce == nil {
+			hiddenOnce = c.hidden(d)
+		}
+		return hiddenOnce
+	}
+	type candidate struct {
+		a       Action
+		n, rank int
+		shape   string
+	}
+	var best []candidate
 	for _, f := range d.Fix.Syntax {
-		if f.Start < 0 || f.End > len(c.doc.Text) || f.Start > f.End || len(best) > 0 && f.Rank > rank {
+		if f.Start < 0 || f.End > len(c.doc.Text) || f.Start > f.End {
 			continue
 		}
 		e := Edit{Start: f.Start, End: f.End, Text: f.Text}
-		if hidden == nil {
-			hidden = c.hidden(d)
-		}
-		n, ok := c.newFindings(d, e, hidden)
+		n, shape, ok := c.newFindings(d, e, hidden)
 		if !ok {
 			continue
 		}
-		a := Action{Title: f.Title, Edits: []Edit{e}, Preferred: true}
+		cd := candidate{Action{Title: f.Title, Edits: []Edit{e}, Preferred: true}, n, f.Rank, shape}
 		switch {
-		case len(best) == 0 || f.Rank < rank || n < fewest:
-			best, rank, fewest = []Action{a}, f.Rank, n
-		case n == fewest:
-			best = append(best, a)
+		case len(best) == 0 || n < best[0].n || n == best[0].n && f.Rank < best[0].rank:
+			best = []candidate{cd}
+		case n == best[0].n && f.Rank == best[0].rank:
+			best = append(best, cd)
 		}
 	}
-	if len(best) != 1 {
+	if len(best) == 0 {
 		return nil
 	}
-	return best
+	for _, cd := range best[1:] {
+		if cd.shape != best[0].shape {
+			return nil
+		}
+	}
+	return []Action{best[0].a}
 }
 
 // finding is a finding as compared across a fix that keeps the lines
@@ -91,10 +106,12 @@ func (c *ctx) hidden(d diagnostics.Diagnostic) map[finding]int {
 }
 
 // newFindings returns how many findings the text with edit e made has
-// that the document had not (syntax error d aside); ok is false when the
+// that the document had not (syntax error d aside), and the shape of the
+// item the edit is in (itemShape); ok is false when the
 // lines move, or one of them is about the YAML's shape (the syntax error
-// still there among them) and not one the item has anyway (hidden).
-func (c *ctx) newFindings(d diagnostics.Diagnostic, e Edit, hidden map[finding]int) (n int, ok bool) {
+// still there among them) and not one the item has anyway (hidden, when
+// given, computed only when needed).
+func (c *ctx) newFindings(d diagnostics.Diagnostic, e Edit, hidden func() map[finding]int) (n int, shape string, ok bool) {
 	left := map[finding]int{}
 	for k, n := range c.findings() {
 		left[k] = n
@@ -102,17 +119,34 @@ func (c *ctx) newFindings(d diagnostics.Diagnostic, e Edit, hidden map[finding]i
 	left[finding{d.Code, d.Message, c.m.LineOf(d.Start)}]--
 	fixed := document.New(c.doc.URI, c.doc.Version, Apply(c.doc.Text, []Edit{e}))
 	if fixed.Mapper().LineCount() != c.m.LineCount() {
-		return 0, false
+		return 0, "", false
 	}
 	for k, got := range count(fixed, diagnostics.Diagnose(context.Background(), fixed)) {
 		extra := got - max(left[k], 0)
 		if extra <= 0 {
 			continue
 		}
-		if diagnostics.Structural(k.code) && extra > hidden[k] {
-			return 0, false
+		if diagnostics.Structural(k.code) && (hidden == nil || extra > hidden()[k]) {
+			return 0, "", false
 		}
 		n += extra
 	}
-	return n, true
+	return n, itemShape(fixed, c.m.LineOf(e.Start)), true
+}
+
+// itemShape returns what the top-level item of doc on line reads as,
+// written out again by the YAML encoder: the same for two texts that
+// differ only in how far a block is indented.
+func itemShape(doc *document.Document, line int) string {
+	m := doc.Mapper()
+	for _, it := range doc.Parsed().Items {
+		if m.LineOf(it.Start) <= line && (it.End >= len(doc.Text) || line < m.LineOf(it.End)) {
+			out, err := yaml.Marshal(it.Node)
+			if err != nil {
+				return ""
+			}
+			return string(out)
+		}
+	}
+	return ""
 }
