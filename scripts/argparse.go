@@ -71,6 +71,10 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 	order, params := named(st, schema.XParameters)
 	passes, refs := scriptArgs(rn.Args)
 	used := map[int]bool{}
+	// claimed are the options a misspelt parameter's finding names as
+	// the one it meant: that finding already says the option is not
+	// passed, so the script's side does not say it again.
+	claimed := map[int]bool{}
 	for _, name := range order {
 		p := params[name]
 		if !passes && !refs[name] {
@@ -90,7 +94,9 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 			continue
 		}
 		if i < 0 {
-			c.unknownOption(st, rn, p, name, opt, strict && o.whole, sc.ParseKnownArgs > 0)
+			if meant := c.unknownOption(st, rn, o, p, name, opt, strict && o.whole, sc.ParseKnownArgs > 0); meant >= 0 {
+				claimed[meant] = true
+			}
 			continue
 		}
 		used[i] = true
@@ -104,6 +110,9 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 		if a.HasDefault {
 			c.defaultDiffers(p, name, a.Default, at)
 		}
+	}
+	for i := range claimed {
+		used[i] = true
 	}
 	c.requiredOptions(st, rn, o, used)
 	if passes {
@@ -127,21 +136,35 @@ func scriptArgs(args []project.Word) (all bool, names map[string]bool) {
 }
 
 // unknownOption reports a parameter whose option the script does not have.
-func (c *checker) unknownOption(st *model.Symbol, rn run, p *yaml.Node, name, opt string, stops, known bool) {
-	switch {
-	case stops:
-		msg := fmt.Sprintf("%s has no option %s (parameter %q), and it parses its arguments with parse_args: the run stops with \"unrecognized arguments\"", base(rn), opt, name)
-		if close := CloseOption(rn.file, opt); close != "" {
-			msg += fmt.Sprintf("; did you mean %s?", close)
+// It returns the argument its did-you-mean names, -1 when it names none
+// or reports nothing.
+func (c *checker) unknownOption(st *model.Symbol, rn run, o options, p *yaml.Node, name, opt string, stops, known bool) int {
+	if !stops && !known {
+		return -1
+	}
+	close := CloseOption(rn.file, opt)
+	meant := -1
+	if close != "" {
+		meant = o.find(close)
+	}
+	var msg string
+	if stops {
+		msg = fmt.Sprintf("%s has no option %s (parameter %q), and it parses its arguments with parse_args: the run stops with \"unrecognized arguments\"", base(rn), opt, name)
+	} else {
+		msg = fmt.Sprintf("%s has no option %s (parameter %q of step %q); parse_known_args ignores it", base(rn), opt, name, st.Name)
+	}
+	if close != "" {
+		msg += fmt.Sprintf("; did you mean %s?", close)
+		if meant >= 0 && o.args[meant].Required {
+			msg += fmt.Sprintf(" (%s requires it)", where(rn, o.args[meant].Pos))
 		}
+	}
+	if stops {
 		c.add(c.nameSpan(p), diagnostics.Warning, diagnostics.CodeScriptUnknownOption, msg)
-	case known:
-		msg := fmt.Sprintf("%s has no option %s (parameter %q of step %q); parse_known_args ignores it", base(rn), opt, name, st.Name)
-		if close := CloseOption(rn.file, opt); close != "" {
-			msg += fmt.Sprintf("; did you mean %s?", close)
-		}
+	} else {
 		c.add(c.nameSpan(p), diagnostics.Information, diagnostics.CodeScriptUnusedParameter, msg)
 	}
+	return meant
 }
 
 // requiredOptions reports required options that the step never passes.
