@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -142,13 +143,26 @@ func sameBag(a, b map[string]int) bool {
 
 // outcome is what the findings of a mutant say of its mistake.
 type outcome struct {
-	at, fixed, away bool
-	awayFinding     string // the first finding away from the mistake
+	at, fixed bool
+	// away reports a new finding away from the mistake that names no
+	// name the mistake changed; broken, one that does (see measure).
+	away, broken  bool
+	awayFinding   string // the first finding away from the mistake
+	brokenFinding string
 }
 
-// measure checks one mutant of s, whose clean findings are base.
-func measure(s source, base map[string]int, mu Mutant) outcome {
+// measure checks one mutant of s, whose clean findings are base and
+// whose clean text defines the names names. A new finding is at the
+// mistake when it overlaps the mutated lines (or the lines next to
+// them). One away from them is what the mistake really broke when it
+// names a name that the mutant defines a different number of times
+// than the clean file (a step the mistake renamed, defined twice or took
+// the name of; a parameter, input or node whose key or list it
+// misspelt): a node's step or an edge's end naming it, a script reading
+// it. Any other finding away from the mistake is counted as away.
+func measure(s source, base, names map[string]int, mu Mutant) outcome {
 	c := s.check(mu.Text)
+	changed := changedNames(names, definedNames(c.doc.URI, mu.Text))
 	left := map[string]int{}
 	for k, n := range base {
 		left[k] = n
@@ -157,20 +171,25 @@ func measure(s source, base map[string]int, mu Mutant) outcome {
 	near := map[int]bool{}
 	m := c.doc.Mapper()
 	for i, d := range c.diags {
-		if left[key(d)] > 0 {
-			left[key(d)]--
+		if k := clean(left, key(d), changed); k != "" {
+			left[k]--
 			continue
 		}
 		first, last := m.LineOf(d.Start), m.LineOf(max(d.End-1, d.Start))
 		if last >= mu.From-1 && first <= mu.To+1 {
 			o.at = true
 			near[i] = true
-		} else {
-			if !o.away {
-				o.awayFinding = fmt.Sprintf("line %d %s: %s", first+1, d.Code, d.Message)
-			}
-			o.away = true
+			o.awayFinding += fmt.Sprintf("\n        = AT line %d %s: %s", first+1, d.Code, d.Message)
+			continue
 		}
+		msg := fmt.Sprintf("line %d %s: %s", first+1, d.Code, d.Message)
+		if slices.ContainsFunc(changed, func(n string) bool { return mentions(d.Message, n) }) {
+			o.awayFinding += "\n        b " + msg
+			o.broken = true
+			continue
+		}
+		o.awayFinding += "\n        | " + msg
+		o.away = true
 	}
 	if !o.at {
 		return o
@@ -199,11 +218,31 @@ func measure(s source, base map[string]int, mu Mutant) outcome {
 	return o
 }
 
+// clean returns the key of the clean file's finding that k is, "" when
+// none: k itself, or k with a name the mistake changed written for
+// another (a finding of a renamed step that names the step).
+func clean(left map[string]int, k string, changed []string) string {
+	if left[k] > 0 {
+		return k
+	}
+	for _, to := range changed {
+		if !strings.Contains(k, `"`+to+`"`) {
+			continue
+		}
+		for _, from := range changed {
+			if was := strings.ReplaceAll(k, `"`+to+`"`, `"`+from+`"`); from != to && left[was] > 0 {
+				return was
+			}
+		}
+	}
+	return ""
+}
+
 // tally counts the outcomes of one kind.
 type tally struct {
-	n, at, fixed, away int
-	misses, unfixed    []string
-	aways              []string
+	n, at, fixed, away, broken int
+	misses, unfixed            []string
+	aways, brokens             []string
 }
 
 func pct(a, n int) float64 {
@@ -238,18 +277,19 @@ func TestMutation(t *testing.T) {
 		seed = s
 	}
 	type job struct {
-		s    source
-		base map[string]int
-		mu   Mutant
+		s           source
+		base, names map[string]int
+		mu          Mutant
 	}
 	var jobs []job
 	for i, s := range sources(t) {
-		base := bag(s.check(s.text).diags)
+		c := s.check(s.text)
+		base, names := bag(c.diags), definedNames(c.doc.URI, s.text)
 		for _, mu := range Generate(s.text, seed+int64(i)) {
 			if mu.Kind == ScriptParameter && (!s.scripts || !s.options["--"+mu.Name]) {
 				continue
 			}
-			jobs = append(jobs, job{s, base, mu})
+			jobs = append(jobs, job{s, base, names, mu})
 		}
 	}
 	if !full {
@@ -268,7 +308,7 @@ func TestMutation(t *testing.T) {
 	tallies := map[Kind]*tally{}
 	all := &tally{}
 	for _, j := range jobs {
-		o := measure(j.s, j.base, j.mu)
+		o := measure(j.s, j.base, j.names, j.mu)
 		tl := tallies[j.mu.Kind]
 		if tl == nil {
 			tl = &tally{}
@@ -285,6 +325,9 @@ func TestMutation(t *testing.T) {
 			if o.away {
 				x.away++
 			}
+			if o.broken {
+				x.broken++
+			}
 		}
 		where := fmt.Sprintf("%s:%d %s", filepath.Base(j.s.path), j.mu.From+1, j.mu.What)
 		if !o.at && len(tl.misses) < 5 {
@@ -294,20 +337,24 @@ func TestMutation(t *testing.T) {
 			tl.unfixed = append(tl.unfixed, where)
 		}
 		if o.away && len(tl.aways) < unfixedShown {
-			tl.aways = append(tl.aways, where+" → "+o.awayFinding)
+			tl.aways = append(tl.aways, fmt.Sprintf("%s (mutated lines %d-%d)%s", where, j.mu.From+1, j.mu.To+1, o.awayFinding))
+		}
+		if o.broken && len(tl.brokens) < unfixedShown {
+			tl.brokens = append(tl.brokens, where+" → "+o.brokenFinding)
 		}
 	}
 	if all.n == 0 {
 		t.Fatal("no mutants made")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-21s %5s %8s %8s %8s\n", "kind", "n", "at", "fix", "away")
+	// broken: a finding away from the mistake about a name it changed.
+	fmt.Fprintf(&b, "%-21s %5s %8s %8s %8s %8s\n", "kind", "n", "at", "fix", "away", "broken")
 	for _, k := range Kinds {
 		tl := tallies[k]
 		if tl == nil {
 			continue
 		}
-		fmt.Fprintf(&b, "%-21s %5d %7.1f%% %7.1f%% %7.1f%%\n", k, tl.n, pct(tl.at, tl.n), pct(tl.fixed, tl.n), pct(tl.away, tl.n))
+		fmt.Fprintf(&b, "%-21s %5d %7.1f%% %7.1f%% %7.1f%% %7.1f%%\n", k, tl.n, pct(tl.at, tl.n), pct(tl.fixed, tl.n), pct(tl.away, tl.n), pct(tl.broken, tl.n))
 		for _, ms := range tl.misses {
 			fmt.Fprintf(&b, "    missed: %s\n", ms)
 		}
@@ -317,12 +364,15 @@ func TestMutation(t *testing.T) {
 		for _, ms := range tl.aways {
 			fmt.Fprintf(&b, "    away: %s\n", ms)
 		}
+		for _, ms := range tl.brokens {
+			fmt.Fprintf(&b, "    broken: %s\n", ms)
+		}
 		if f, ok := floors[k]; ok && !full {
 			if pct(tl.at, tl.n) < f[0] || pct(tl.fixed, tl.n) < f[1] {
 				t.Errorf("%s: %.1f%% at the mistake and %.1f%% fixed, below the floor of %.0f%% and %.0f%%", k, pct(tl.at, tl.n), pct(tl.fixed, tl.n), f[0], f[1])
 			}
 		}
 	}
-	fmt.Fprintf(&b, "%-21s %5d %7.1f%% %7.1f%% %7.1f%%\n", "all", all.n, pct(all.at, all.n), pct(all.fixed, all.n), pct(all.away, all.n))
+	fmt.Fprintf(&b, "%-21s %5d %7.1f%% %7.1f%% %7.1f%% %7.1f%%\n", "all", all.n, pct(all.at, all.n), pct(all.fixed, all.n), pct(all.away, all.n), pct(all.broken, all.n))
 	t.Log("\n" + b.String())
 }
