@@ -14,7 +14,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/scripts"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 // Kind is an LSP code action kind.
@@ -53,7 +53,7 @@ type Options struct {
 	// scripts its steps run; with both, the "Sync step" actions are
 	// offered.
 	Dir     string
-	Scripts *scripts.Reader
+	Scripts *project.Reader
 }
 
 // fixer proposes fixes for one diagnostic.

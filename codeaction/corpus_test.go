@@ -14,6 +14,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 // TestCorpus runs every feature of navigation and codeaction over the
@@ -55,10 +56,10 @@ func TestCorpus(t *testing.T) {
 			fixes++
 		}
 		x := model.Of(doc)
-		_ = navigation.Links(x, navigation.Options{Dir: filepath.Dir(f)})
+		_ = navigation.Links(x, project.Options{Dir: filepath.Dir(f)})
 		_ = navigation.Lenses(x)
 		for _, r := range x.Refs() {
-			_ = navigation.Definition(x, r.Span.Start, navigation.Options{})
+			_ = navigation.Definition(x, r.Span.Start, project.Options{})
 			_ = navigation.Occurrences(x, r.Span.Start)
 		}
 		for _, s := range allSymbols(navigation.Outline(x)) {

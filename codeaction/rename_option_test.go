@@ -9,6 +9,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/scripts"
 	"github.com/valohai-ls/valohai-ls/stepsync"
 )
@@ -43,7 +44,7 @@ func TestRenameOptionPreferred(t *testing.T) {
 				t.Fatal(err)
 			}
 			doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, tc.yaml)
-			r := scripts.NewReader()
+			r := project.NewReader()
 			var diags []diagnostics.Diagnostic
 			for _, d := range scripts.Check(context.Background(), doc, dir, r).Diagnostics {
 				if d.Code == diagnostics.CodeScriptUnknownOption {
@@ -104,7 +105,7 @@ func TestRenameOptionIgnored(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, text)
-	r := scripts.NewReader()
+	r := project.NewReader()
 	all := scripts.Check(context.Background(), doc, dir, r).Diagnostics
 	var diags []diagnostics.Diagnostic
 	for _, d := range all {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
@@ -22,7 +23,7 @@ type Options struct {
 	// steps run are looked for; "" leaves the scripts out.
 	ScriptDir string
 	// Scripts reads the scripts; nil reads each one afresh.
-	Scripts *scripts.Reader
+	Scripts *project.Reader
 	// Cache keeps one document's step script findings from one version
 	// to the next (the server's open files); nil compares every step.
 	Cache *scripts.Cache
@@ -54,7 +55,7 @@ func File(ctx context.Context, doc *document.Document, opts Options) Result {
 	}
 	r := opts.Scripts
 	if r == nil {
-		r = scripts.NewReader()
+		r = project.NewReader()
 	}
 	var sr scripts.Result
 	if opts.Cache != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/internal/fixture"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 // verdicts is what each feature says of a reference in each state of the
@@ -71,7 +72,7 @@ func featureVerdicts(t *testing.T, doc *document.Document, x *model.Model, r *mo
 	got := map[string]string{}
 	got["hover"] = hoverVerdict(hover.At(doc, off))
 	got["definition"] = "none"
-	for _, d := range navigation.Definition(x, off, navigation.Options{}) {
+	for _, d := range navigation.Definition(x, off, project.Options{}) {
 		if d.Symbol != nil {
 			got["definition"] = "found"
 		}

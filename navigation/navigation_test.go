@@ -12,6 +12,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/fixture"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 // TestFixtures runs every case of testdata/*.txt. The expectations a case
@@ -54,7 +55,7 @@ func runCase(t *testing.T, tc fixture.Case) {
 	doc := document.New("file://"+filepath.ToSlash(dir)+"/valohai.yaml", 1, tc.Text)
 	x := model.Of(doc)
 	m := doc.Mapper()
-	opts := Options{Dir: dir}
+	opts := project.Options{Dir: dir}
 	off := tc.Offset
 	text := func(sp document.Span) string { return tc.Text[sp.Start:sp.End] }
 	line := func(o int) int { return m.LineOf(o) + 1 }

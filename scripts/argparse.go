@@ -9,7 +9,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
-	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/python"
 	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
@@ -113,7 +113,7 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 
 // scriptArgs reads what a script's arguments pass: all parameters
 // (`{parameters}`), and the names of `{parameter:NAME}` placeholders.
-func scriptArgs(args []navigation.Word) (all bool, names map[string]bool) {
+func scriptArgs(args []project.Word) (all bool, names map[string]bool) {
 	names = map[string]bool{}
 	for _, w := range args {
 		if strings.Contains(w.Text, schema.PlaceholderParameters) || strings.Contains(w.Text, schema.PlaceholderParams) {

@@ -15,6 +15,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 // Cache keeps the findings of each step of one document between checks of
@@ -164,7 +165,7 @@ func under(path string, paths []string) bool {
 
 // Check is Check, reusing the findings of the steps whose text and files
 // did not change since an earlier check (see Cache).
-func (k *Cache) Check(ctx context.Context, doc *document.Document, dir string, r *Reader) Result {
+func (k *Cache) Check(ctx context.Context, doc *document.Document, dir string, r *project.Reader) Result {
 	if dir == "" {
 		return Result{}
 	}

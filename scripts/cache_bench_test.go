@@ -10,6 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/benchdata"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 // BenchmarkScriptChecksEdit measures the script checks of a version that
@@ -36,7 +37,7 @@ func BenchmarkScriptChecksEdit(b *testing.B) {
 						names = append(names, i)
 					}
 				}
-				k, r := NewCache(), NewReader()
+				k, r := NewCache(), project.NewReader()
 				doc := document.New(uri, 1, text)
 				k.Check(context.Background(), doc, dir, r)
 				findings, v := 0, int32(1)
@@ -61,7 +62,7 @@ func BenchmarkScriptChecksEdit(b *testing.B) {
 					}
 					findings = len(res.Diagnostics)
 				}
-				if want := Check(context.Background(), doc, dir, NewReader()); len(want.Diagnostics) != findings {
+				if want := Check(context.Background(), doc, dir, project.NewReader()); len(want.Diagnostics) != findings {
 					b.Fatalf("%d findings, a fresh check finds %d", findings, len(want.Diagnostics))
 				}
 				b.ReportMetric(float64(findings), "findings")

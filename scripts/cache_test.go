@@ -12,6 +12,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/scriptgen"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 // TestCacheEqualsCheck makes random edits of a valohai.yaml and of the
@@ -29,7 +30,7 @@ func TestCacheEqualsCheck(t *testing.T) {
 			g := scriptgen.New(seed)
 			text := g.Base(14)
 			uri := "file://" + filepath.Join(dir, "valohai.yaml")
-			k, r := NewCache(), NewReader()
+			k, r := NewCache(), project.NewReader()
 			doc := document.New(uri, 1, text)
 			parses := 0
 			codes := map[string]bool{}
@@ -67,7 +68,7 @@ func TestCacheEqualsCheck(t *testing.T) {
 				kinds[strings.Fields(what)[0]]++
 
 				got := k.Check(context.Background(), doc, dir, r)
-				want := Check(context.Background(), doc, dir, NewReader())
+				want := Check(context.Background(), doc, dir, project.NewReader())
 				if !reflect.DeepEqual(got.Diagnostics, want.Diagnostics) || got.Key != want.Key {
 					t.Fatalf("edit %d (%s): the cache finds (checked %v, reused %d)\n%s\na fresh check (checked %v)\n%s\ntext:\n%s", i, what, got.Checked, got.Reused, want.Checked, lines(text, got.Diagnostics), lines(text, want.Diagnostics), text)
 				}
@@ -122,7 +123,7 @@ func TestCacheReuse(t *testing.T) {
 	}
 	base := step("train", "python a.py {parameters}") + step("eval", "python c.py {parameters}") +
 		step("prep", "python -m pkg.run") + step("s1", "python b.py") + step("s2", "python missing.py") + step("final", "python a.py")
-	k, r := NewCache(), NewReader()
+	k, r := NewCache(), project.NewReader()
 	uri := "file://" + filepath.Join(dir, "valohai.yaml")
 	doc := document.New(uri, 1, base)
 	first := k.Check(context.Background(), doc, dir, r)
@@ -168,7 +169,7 @@ func TestCacheReuse(t *testing.T) {
 			if !reflect.DeepEqual(got.Checked, tt.want) {
 				t.Errorf("checked %v again, want %v", got.Checked, tt.want)
 			}
-			want := Check(context.Background(), doc, dir, NewReader())
+			want := Check(context.Background(), doc, dir, project.NewReader())
 			if !reflect.DeepEqual(got.Diagnostics, want.Diagnostics) {
 				t.Errorf("the cache finds\n%s\na fresh check\n%s", lines(tt.text, got.Diagnostics), lines(tt.text, want.Diagnostics))
 			}
@@ -185,7 +186,7 @@ func TestCacheForget(t *testing.T) {
 	}
 	text := "- step:\n    name: train\n    image: python:3.12\n    command: python a.py {parameters}\n    parameters:\n      - name: lr\n        type: float\n        default: 0.1\n"
 	doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, text)
-	k, r := NewCache(), NewReader()
+	k, r := NewCache(), project.NewReader()
 	before := k.Check(context.Background(), doc, dir, r)
 	// Same size, same time: --lr becomes --lx.
 	p, err := scriptgen.RewriteUnseen(dir)
@@ -198,7 +199,7 @@ func TestCacheForget(t *testing.T) {
 	k.Forget(p)
 	r.Forget(p)
 	after := k.Check(context.Background(), doc, dir, r)
-	want := Check(context.Background(), doc, dir, NewReader())
+	want := Check(context.Background(), doc, dir, project.NewReader())
 	if !reflect.DeepEqual(after.Diagnostics, want.Diagnostics) || after.Reused != 0 {
 		t.Fatalf("after Forget: %v reused %d; a fresh check: %v", after.Diagnostics, after.Reused, want.Diagnostics)
 	}
@@ -220,14 +221,14 @@ func TestCacheAlias(t *testing.T) {
 		return "- step:\n    name: train\n    image: python:3.12\n    command: python b.py\n    parameters: &ps\n      - name: " + name + "\n        type: string\n        optional: true\n" +
 			"- step:\n    name: eval\n    image: python:3.12\n    command: python c.py {parameters}\n    parameters: *ps\n"
 	}
-	k, r := NewCache(), NewReader()
+	k, r := NewCache(), project.NewReader()
 	uri := "file://" + filepath.Join(dir, "valohai.yaml")
 	doc := document.New(uri, 1, text("data-dir"))
 	k.Check(context.Background(), doc, dir, r)
 	after := text("data-dirx")
 	doc = document.NewVersion(doc, 2, after)
 	got := k.Check(context.Background(), doc, dir, r)
-	want := Check(context.Background(), doc, dir, NewReader())
+	want := Check(context.Background(), doc, dir, project.NewReader())
 	if !reflect.DeepEqual(got.Diagnostics, want.Diagnostics) {
 		t.Errorf("the cache finds\n%s\na fresh check\n%s", lines(after, got.Diagnostics), lines(after, want.Diagnostics))
 	}
@@ -252,7 +253,7 @@ func TestCacheForgetMany(t *testing.T) {
 	}
 	text := "- step:\n    name: train\n    image: python:3.12\n    command: python a.py {parameters}\n"
 	doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, text)
-	k, r := NewCache(), NewReader()
+	k, r := NewCache(), project.NewReader()
 	k.Check(context.Background(), doc, dir, r)
 	for i := range maxForgotten + 10 {
 		k.Forget(filepath.Join(dir, fmt.Sprintf("other%d.py", i)))

@@ -15,7 +15,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
-	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/python"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
@@ -37,7 +37,7 @@ type Result struct {
 // scripts its commands run. Without a directory nothing is read. The
 // steps are visited one at a time: a hollow model's steps (model.Hollow)
 // are loaded one by one and not kept.
-func Check(ctx context.Context, doc *document.Document, dir string, r *Reader) Result {
+func Check(ctx context.Context, doc *document.Document, dir string, r *project.Reader) Result {
 	if dir == "" {
 		return Result{}
 	}
@@ -73,7 +73,7 @@ type checker struct {
 	x   *model.Model
 	m   *document.Mapper
 	dir string
-	r   *Reader
+	r   *project.Reader
 	// cur is what the step being checked found and read.
 	cur *stepFindings
 	// reported are the names reported as undeclared in the step.
@@ -90,7 +90,7 @@ type stepFindings struct {
 	steps map[string]bool // name → a step of that name is in the file
 }
 
-func newChecker(doc *document.Document, dir string, r *Reader) *checker {
+func newChecker(doc *document.Document, dir string, r *project.Reader) *checker {
 	return &checker{x: model.Of(doc), m: doc.Mapper(), dir: dir, r: r}
 }
 
@@ -111,7 +111,7 @@ func (c *checker) hasStep(name string) bool {
 
 // run is a script of a step, read.
 type run struct {
-	navigation.Run
+	project.Run
 	file *python.Script
 }
 
@@ -121,7 +121,7 @@ func (c *checker) step(st *model.Symbol, probe func(path string)) *stepFindings 
 	f := &stepFindings{}
 	c.cur, c.reported = f, nil
 	defer func() { c.cur, c.reported = nil, nil }()
-	o := navigation.Options{Dir: c.dir}
+	o := project.Options{Dir: c.dir}
 	if probe != nil {
 		o.Probe = func(path string) {
 			f.files = append(f.files, path)
@@ -129,7 +129,7 @@ func (c *checker) step(st *model.Symbol, probe func(path string)) *stepFindings 
 		}
 	}
 	var runs []run
-	for _, nr := range StepRuns(c.x, st, o, c.r) {
+	for _, nr := range project.StepRuns(c.x, st, o, c.r) {
 		f.key = fmt.Appendf(f.key, "%s\x00%s\x00", nr.Rel, nr.Path)
 		if !nr.Present() {
 			c.add(nr.Span, diagnostics.Hint, diagnostics.CodeScriptMissing,
@@ -202,8 +202,8 @@ func (c *checker) notRead(st *model.Symbol, read bool) {
 	if len(order) == 0 && len(inputs) == 0 {
 		return
 	}
-	var first *navigation.Unread
-	for _, u := range navigation.UnreadRuns(c.x, st) {
+	var first *project.Unread
+	for _, u := range project.UnreadRuns(c.x, st) {
 		if u.Parameters {
 			c.add(u.Span, diagnostics.Hint, diagnostics.CodeScriptNotRead,
 				fmt.Sprintf("step %q passes its parameters to %s, %s; valohai-ls reads Python scripts only, so it does not compare them with it", st.Name, u.What, u.Kind()))
@@ -221,7 +221,7 @@ func (c *checker) notRead(st *model.Symbol, read bool) {
 
 // readError says in a few words why a script could not be read.
 func readError(err error) string {
-	for _, e := range []error{ErrTooLarge, ErrNotRegular, ErrOutside, fs.ErrPermission, fs.ErrNotExist} {
+	for _, e := range []error{project.ErrTooLarge, project.ErrNotRegular, project.ErrOutside, fs.ErrPermission, fs.ErrNotExist} {
 		if errors.Is(err, e) {
 			if e == fs.ErrPermission {
 				return "permission denied"

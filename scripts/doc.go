@@ -7,7 +7,8 @@
 // option the step never passes, names declared on one side only, types
 // and defaults that differ.
 //
-// Scripts are found by navigation's resolver (inside the directory tree
-// of valohai.yaml only), read by package python, and kept by content so
-// that an unchanged script is never read twice.
+// The scripts a step runs are found and read by package project (inside
+// the directory tree of valohai.yaml only, each once, kept by content so
+// that an unchanged script is never parsed twice), their text read by
+// package python.
 package scripts

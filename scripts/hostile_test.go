@@ -17,6 +17,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/childtest"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 const hostileYAML = "- step:\n    name: train\n    image: python:3.12\n    command:\n      - python train.py {parameters}\n      - python train.py --again\n    parameters:\n      - name: lr\n        type: float\n"
@@ -34,7 +35,7 @@ func TestCheckHostileScripts(t *testing.T) {
 			`train.py is not read: its brackets are nested more than 200 deep at line 2, which Python refuses; valohai-ls cannot compare it with step "train"`},
 		{"nested in prepare", "import valohai\nvalohai.prepare(step='train', default_parameters={'lr': " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "})\n",
 			`train.py is not read: its brackets are nested more than 200 deep at line 2`},
-		{"too large", "import argparse\n" + strings.Repeat("# padding\n", maxScript/10+1),
+		{"too large", "import argparse\n" + strings.Repeat("# padding\n", project.MaxScript/10+1),
 			`train.py cannot be read (it is larger than 2 MiB), so valohai-ls cannot compare it with step "train"`},
 	}
 	for _, tt := range tests {
@@ -46,7 +47,7 @@ func TestCheckHostileScripts(t *testing.T) {
 			dir := t.TempDir()
 			write(t, dir, "train.py", tt.script)
 			doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, hostileYAML)
-			ds := Check(context.Background(), doc, dir, NewReader()).Diagnostics
+			ds := Check(context.Background(), doc, dir, project.NewReader()).Diagnostics
 			if len(ds) != 1 || ds[0].Code != diagnostics.CodeScriptUnreadable || !strings.HasPrefix(ds[0].Message, tt.want) {
 				t.Fatalf("got %+v, want one %s: %s", ds, diagnostics.CodeScriptUnreadable, tt.want)
 			}
@@ -80,15 +81,15 @@ func TestReadSwapped(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r := NewReader()
+	r := project.NewReader()
 	for _, name := range []string{"fifo.py", "to_fifo.py", "to_secret.py", "to_zero.py", "../outside.py"} {
 		f, err := r.Read(dir, filepath.Join(dir, name))
 		if err == nil {
 			t.Errorf("%s: read %d bytes", name, len(f.Src))
 		}
 	}
-	if _, err := r.Read(dir, filepath.Join(dir, "fifo.py")); !errors.Is(err, ErrNotRegular) {
-		t.Errorf("fifo.py: %v, want %v", err, ErrNotRegular)
+	if _, err := r.Read(dir, filepath.Join(dir, "fifo.py")); !errors.Is(err, project.ErrNotRegular) {
+		t.Errorf("fifo.py: %v, want %v", err, project.ErrNotRegular)
 	}
 }
 
@@ -100,8 +101,8 @@ func TestReadError(t *testing.T) {
 		want string
 	}{
 		{fmt.Errorf("read script: %w", &fs.PathError{Op: "open", Path: "train.py", Err: fs.ErrPermission}), "permission denied"},
-		{fmt.Errorf("read script: %w", ErrTooLarge), "it is larger than 2 MiB"},
-		{fmt.Errorf("read script: %w", ErrNotRegular), "it is not a regular file"},
+		{fmt.Errorf("read script: %w", project.ErrTooLarge), "it is larger than 2 MiB"},
+		{fmt.Errorf("read script: %w", project.ErrNotRegular), "it is not a regular file"},
 		{fmt.Errorf("read script: %w", fs.ErrNotExist), "it is gone"},
 		{errors.New("path escapes from parent"), "it is not a file valohai-ls can read"},
 	} {
@@ -139,7 +140,7 @@ func TestCheckRelativeDir(t *testing.T) {
 	write(t, dir, "train.py", "import valohai\nvalohai.prepare(step='train', default_parameters={'lr': 0.1, 'epochs': 3})\n")
 	t.Chdir(dir)
 	doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, hostileYAML)
-	ds := Check(context.Background(), doc, ".", NewReader()).Diagnostics
+	ds := Check(context.Background(), doc, ".", project.NewReader()).Diagnostics
 	if len(ds) != 1 || ds[0].Code != diagnostics.CodeScriptUndeclaredParameter || !strings.Contains(ds[0].Message, `"epochs"`) {
 		t.Fatalf("got %+v", ds)
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
-	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -64,7 +64,7 @@ func oneLineRuns(p pair) []oneLineRun {
 	for st, runs := range argparseRuns(p) {
 		cmds := model.Commands(m, st.Body, schema.XCommand)
 		for _, rn := range runs {
-			if rn.file.ParsesWith() != "parse_args" || rn.How != navigation.HowPython {
+			if rn.file.ParsesWith() != "parse_args" || rn.How != project.HowPython {
 				continue
 			}
 			for _, c := range cmds {
@@ -188,7 +188,7 @@ func TestMutationMultilineCommands(t *testing.T) {
 func placesKept(text string, p pair, r oneLineRun) bool {
 	x := model.Of(document.New("file://"+filepath.Join(p.dir, "valohai.yaml"), 1, text))
 	ref := r.value[r.Span.Start-r.start : r.refEnd]
-	for _, nr := range navigation.StepScripts(x, keptStep(x, r.step.Name), navigation.Options{Dir: p.dir}) {
+	for _, nr := range project.StepScripts(x, keptStep(x, r.step.Name), project.Options{Dir: p.dir}) {
 		if nr.Rel != r.Rel || text[nr.Span.Start:nr.Span.End] != ref {
 			continue
 		}
@@ -310,8 +310,8 @@ func TestMutationModules(t *testing.T) {
 			text := p.text[:r.start] + mod.value + p.text[r.end:]
 			moduleRead := false
 			x := model.Of(document.New("file://"+filepath.Join(p.dir, "valohai.yaml"), 1, text))
-			for _, nr := range navigation.StepScripts(x, keptStep(x, r.step.Name), navigation.Options{Dir: p.dir}) {
-				moduleRead = moduleRead || nr.How == navigation.HowModule && nr.Present()
+			for _, nr := range project.StepScripts(x, keptStep(x, r.step.Name), project.Options{Dir: p.dir}) {
+				moduleRead = moduleRead || nr.How == project.HowModule && nr.Present()
 			}
 			counts.add("module found", moduleRead)
 			if !moduleRead {

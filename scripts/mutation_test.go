@@ -10,7 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
-	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 // pair is one python pair, copied where it may be changed.
@@ -39,7 +39,7 @@ func copies(t *testing.T) []pair {
 
 func findings(dir, text string) []diagnostics.Diagnostic {
 	doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, text)
-	return Check(context.Background(), doc, dir, NewReader()).Diagnostics
+	return Check(context.Background(), doc, dir, project.NewReader()).Diagnostics
 }
 
 func has(ds []diagnostics.Diagnostic, code string, sev diagnostics.Severity) bool {
@@ -55,10 +55,10 @@ func has(ds []diagnostics.Diagnostic, code string, sev diagnostics.Severity) boo
 // receive {parameters} and read argparse options.
 func argparseRuns(p pair) map[*model.Symbol][]run {
 	x := model.Of(document.New("file://"+filepath.Join(p.dir, "valohai.yaml"), 1, p.text))
-	r := NewReader()
+	r := project.NewReader()
 	out := map[*model.Symbol][]run{}
 	for _, st := range x.Kept(model.KindStep) {
-		for _, nr := range navigation.StepScripts(x, st, navigation.Options{Dir: p.dir}) {
+		for _, nr := range project.StepScripts(x, st, project.Options{Dir: p.dir}) {
 			if all, _ := scriptArgs(nr.Args); !all || !nr.Present() {
 				continue
 			}
@@ -171,11 +171,11 @@ func TestMutationRequiredOption(t *testing.T) {
 // the script's valohai.prepare() declares.
 func TestMutationPrepareParameter(t *testing.T) {
 	n := 0
-	r := NewReader()
+	r := project.NewReader()
 	for _, p := range copies(t) {
 		x := model.Of(document.New("file://"+filepath.Join(p.dir, "valohai.yaml"), 1, p.text))
 		for _, st := range x.Kept(model.KindStep) {
-			for _, nr := range navigation.StepScripts(x, st, navigation.Options{Dir: p.dir}) {
+			for _, nr := range project.StepScripts(x, st, project.Options{Dir: p.dir}) {
 				if !nr.Present() {
 					continue
 				}

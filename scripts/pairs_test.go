@@ -12,6 +12,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/pairs.golden")
@@ -28,7 +29,7 @@ func pairsDir(t *testing.T) string {
 // checkPair returns the script findings of one pair's valohai.yaml.
 func checkPair(t *testing.T, dir, text string) []diagnostics.Diagnostic {
 	doc := document.New("file://"+filepath.Join(dir, "valohai.yaml"), 1, text)
-	return Check(context.Background(), doc, dir, NewReader()).Diagnostics
+	return Check(context.Background(), doc, dir, project.NewReader()).Diagnostics
 }
 
 // render writes findings one a line: line:col severity code message.

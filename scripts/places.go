@@ -6,7 +6,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
-	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/python"
 )
 
@@ -30,7 +30,7 @@ type Place struct {
 
 // Places returns where the scripts that sym's step runs declare and read
 // sym, a parameter or input of the step.
-func Places(doc *document.Document, sym *model.Symbol, dir string, r *Reader) []Place {
+func Places(doc *document.Document, sym *model.Symbol, dir string, r *project.Reader) []Place {
 	if sym == nil || sym.Parent == nil || sym.Parent.Kind != model.KindStep || sym.Name == "" || dir == "" {
 		return nil
 	}
@@ -39,7 +39,7 @@ func Places(doc *document.Document, sym *model.Symbol, dir string, r *Reader) []
 	}
 	x := model.Of(doc)
 	var out []Place
-	for _, nr := range StepRuns(x, sym.Parent, navigation.Options{Dir: dir}, r) {
+	for _, nr := range project.StepRuns(x, sym.Parent, project.Options{Dir: dir}, r) {
 		f := nr.File
 		if f == nil {
 			continue
@@ -59,7 +59,7 @@ func Places(doc *document.Document, sym *model.Symbol, dir string, r *Reader) []
 type placeAt func(p python.Pos, n int, declares bool, what string) Place
 
 // parameterPlaces finds a parameter in one script.
-func parameterPlaces(f *File, sym *model.Symbol, at placeAt) []Place {
+func parameterPlaces(f *project.File, sym *model.Symbol, at placeAt) []Place {
 	var out []Place
 	sc := f.Script
 	if p := sc.Prepare; p != nil {
@@ -99,7 +99,7 @@ func parameterPlaces(f *File, sym *model.Symbol, at placeAt) []Place {
 }
 
 // inputPlaces finds an input in one script.
-func inputPlaces(f *File, sym *model.Symbol, at placeAt) []Place {
+func inputPlaces(f *project.File, sym *model.Symbol, at placeAt) []Place {
 	var out []Place
 	if p := f.Script.Prepare; p != nil {
 		d, _ := p.InputDict()

@@ -12,6 +12,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/settings"
 )
 
@@ -26,12 +27,12 @@ const codeRequestFailed jsonrpc2.Code = -32803
 const ShowReferencesCommand = "valohai-ls.showReferences"
 
 // navOptions tells navigation where the document is on disk.
-func navOptions(doc *document.Document) navigation.Options {
+func navOptions(doc *document.Document) project.Options {
 	u, err := uri.Parse(doc.URI)
 	if err != nil || !u.IsFile() {
-		return navigation.Options{}
+		return project.Options{}
 	}
-	return navigation.Options{Dir: filepath.Dir(u.FsPath())}
+	return project.Options{Dir: filepath.Dir(u.FsPath())}
 }
 
 // docFor returns the served document and its model for a

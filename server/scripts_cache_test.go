@@ -17,6 +17,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/lsptest"
 	"github.com/valohai-ls/valohai-ls/internal/scriptgen"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
@@ -137,7 +138,7 @@ func scriptLines(d *lsptest.Diagnostics) []string {
 // text, as scriptLines does.
 func (s *scriptSession) freshLines() []string {
 	doc := document.New(s.uri, s.v, s.text)
-	ds := diagnostics.Suppress(doc, scripts.Check(context.Background(), doc, s.dir, scripts.NewReader()).Diagnostics)
+	ds := diagnostics.Suppress(doc, scripts.Check(context.Background(), doc, s.dir, project.NewReader()).Diagnostics)
 	m := doc.Mapper()
 	var out []string
 	for _, d := range ds {

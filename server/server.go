@@ -16,7 +16,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/valohai-ls/valohai-ls/document"
-	"github.com/valohai-ls/valohai-ls/scripts"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 // Options configure a server.
@@ -61,7 +61,7 @@ type Server struct {
 	conf *config
 	// scripts reads the Python scripts that steps run, keeping them by
 	// content.
-	scripts *scripts.Reader
+	scripts *project.Reader
 	// scriptCaches keep the script findings of each open document's
 	// steps.
 	scriptCaches *scriptCaches
@@ -80,7 +80,7 @@ func newServer(opts Options) *Server {
 		opts.Debounce = DefaultDebounce
 	}
 	return &Server{log: opts.Logger, opts: opts, docs: newStore(), exited: make(chan struct{}), conf: newConfig(),
-		scripts: scripts.NewReader(), scriptCaches: newScriptCaches(), inflight: newInflight(), ws: &wsIndex{}}
+		scripts: project.NewReader(), scriptCaches: newScriptCaches(), inflight: newInflight(), ws: &wsIndex{}}
 }
 
 // Serve serves LSP over rwc until the connection ends or exit is received.

@@ -13,6 +13,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
@@ -67,7 +68,7 @@ func problems(doc *document.Document) map[string]int {
 
 // nextAction returns an action to apply to doc: a sync of a step, or the
 // removal of a parameter the script rejects.
-func nextAction(doc *document.Document, dir string, r *scripts.Reader) (Action, *model.Symbol, bool) {
+func nextAction(doc *document.Document, dir string, r *project.Reader) (Action, *model.Symbol, bool) {
 	x := model.Of(doc)
 	for _, st := range x.Kept(model.KindStep) {
 		if as := Sync(doc, st, dir, r); len(as) > 0 {
@@ -105,7 +106,7 @@ func TestSyncPairs(t *testing.T) {
 			}
 			text := string(raw)
 			uri := "file://" + filepath.Join(pd, "valohai.yaml")
-			r := scripts.NewReader()
+			r := project.NewReader()
 			before := problems(document.New(uri, 1, text))
 			n := 0
 			for ; n < 40; n++ {

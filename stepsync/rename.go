@@ -11,6 +11,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/schema"
 	"github.com/valohai-ls/valohai-ls/scripts"
 )
@@ -22,7 +23,7 @@ import (
 // parameter, with every reference to it, when the option is its name,
 // or changes the option in its pass-as. ok is false when the script has
 // no option of a close spelling.
-func RenameOption(doc *document.Document, d diagnostics.Diagnostic, dir string, r *scripts.Reader) (Action, bool) {
+func RenameOption(doc *document.Document, d diagnostics.Diagnostic, dir string, r *project.Reader) (Action, bool) {
 	if d.Code != diagnostics.CodeScriptUnknownOption && d.Code != diagnostics.CodeScriptUnusedParameter || dir == "" || r == nil {
 		return Action{}, false
 	}

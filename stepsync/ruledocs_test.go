@@ -10,6 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
@@ -33,7 +34,7 @@ func TestRuleDocFixes(t *testing.T) {
 			}
 			uri := "file://" + filepath.Join(dir, "valohai.yaml")
 			doc := document.New(uri, 1, d.Bad)
-			r := scripts.NewReader()
+			r := project.NewReader()
 			var edits []Edit
 			for _, f := range scripts.Check(context.Background(), doc, dir, r).Diagnostics {
 				if a, ok := Removal(doc, f); ok && f.Code == d.Code {

@@ -9,9 +9,9 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/python"
 	"github.com/valohai-ls/valohai-ls/schema"
-	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
 // Readable reports why a script's prepare() cannot be turned into a
@@ -174,7 +174,7 @@ func layout(doc *document.Document) (dash, key, inner int, err error) {
 // runs the script at rel synced with the script's argparse options, as
 // the Sync action does, and what was left out. An argparse script names
 // no step, so a script no step runs is an error.
-func AddArgparse(text, dir, rel string, r *scripts.Reader) (string, []string, error) {
+func AddArgparse(text, dir, rel string, r *project.Reader) (string, []string, error) {
 	var refused []string
 	ran := false
 	for _, name := range model.Of(document.New("file:///valohai.yaml", 1, text)).Names(model.KindStep) {

@@ -11,7 +11,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
-	"github.com/valohai-ls/valohai-ls/navigation"
+	"github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/python"
 	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
@@ -32,14 +32,14 @@ type Action struct {
 
 // Run is a script of a step, read.
 type Run struct {
-	navigation.Run
+	project.Run
 	Script *python.Script
 }
 
 // Runs reads the scripts that step st runs (each once), in order.
-func Runs(x *model.Model, st *model.Symbol, dir string, r *scripts.Reader) []Run {
+func Runs(x *model.Model, st *model.Symbol, dir string, r *project.Reader) []Run {
 	var out []Run
-	for _, sr := range scripts.StepRuns(x, st, navigation.Options{Dir: dir}, r) {
+	for _, sr := range project.StepRuns(x, st, project.Options{Dir: dir}, r) {
 		if sr.File != nil {
 			out = append(out, Run{Run: sr.Run, Script: sr.File.Script})
 		}
@@ -50,7 +50,7 @@ func Runs(x *model.Model, st *model.Symbol, dir string, r *scripts.Reader) []Run
 // Sync returns, for each script that step st of doc runs (doc's file is
 // in dir), the action that brings the step in line with it; scripts that
 // agree with the step give none.
-func Sync(doc *document.Document, st *model.Symbol, dir string, r *scripts.Reader) []Action {
+func Sync(doc *document.Document, st *model.Symbol, dir string, r *project.Reader) []Action {
 	if dir == "" || st == nil || st.Body == nil {
 		return nil
 	}

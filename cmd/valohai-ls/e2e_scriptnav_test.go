@@ -12,6 +12,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
 	"github.com/valohai-ls/valohai-ls/model"
+	files "github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
@@ -28,7 +29,7 @@ func TestEndToEndScriptNavigation(t *testing.T) {
 	}
 	s := startBinary(t)
 	s.initialize(t)
-	r := scripts.NewReader()
+	r := files.NewReader()
 	checked := 0
 	for _, y := range pairs {
 		text, err := os.ReadFile(y)

@@ -12,8 +12,8 @@ import (
 	"strings"
 
 	"github.com/valohai-ls/valohai-ls/atomicfile"
+	files "github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/python"
-	"github.com/valohai-ls/valohai-ls/scripts"
 	"github.com/valohai-ls/valohai-ls/stepsync"
 	"github.com/valohai-ls/valohai-ls/textenc"
 	"github.com/valohai-ls/valohai-ls/udiff"
@@ -138,7 +138,7 @@ func addScripts(text, config string, paths []string, stderr io.Writer) (string, 
 		var refused []string
 		switch {
 		case sc.Prepare == nil && len(sc.Arguments) > 0:
-			next, refused, err = stepsync.AddArgparse(text, base, filepath.ToSlash(rel), scripts.NewReader())
+			next, refused, err = stepsync.AddArgparse(text, base, filepath.ToSlash(rel), files.NewReader())
 		case sc.Prepare == nil && len(sc.Arguments) == 0:
 			err = errors.New("it has neither a valohai.prepare(...) call nor argparse options (add_argument); there is nothing to write")
 		default:

@@ -18,7 +18,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
-	"github.com/valohai-ls/valohai-ls/scripts"
+	"github.com/valohai-ls/valohai-ls/project"
 )
 
 // source is a clean corpus file to make mistakes in.
@@ -177,7 +177,7 @@ func measure(s source, base map[string]int, mu Mutant) outcome {
 	}
 	opts := codeaction.Options{}
 	if s.scripts {
-		opts = codeaction.Options{Dir: filepath.Dir(s.path), Scripts: scripts.NewReader()}
+		opts = codeaction.Options{Dir: filepath.Dir(s.path), Scripts: project.NewReader()}
 	}
 	tried := 0
 	// check drops each item's tree once its findings are made: the fixes

@@ -1,13 +1,12 @@
-package scripts
+package project
 
 import (
 	"github.com/valohai-ls/valohai-ls/model"
-	"github.com/valohai-ls/valohai-ls/navigation"
 )
 
 // StepRun is a script that a step runs, and what reading it gave.
 type StepRun struct {
-	navigation.Run
+	Run
 	// File is the script read; nil when it is not in the project, cannot
 	// be read (Err), or is the file of an earlier run of the step.
 	File *File
@@ -19,10 +18,10 @@ type StepRun struct {
 
 // StepRuns lists the scripts that step st runs, in the order its commands
 // run them, reading each file once through r.
-func StepRuns(x *model.Model, st *model.Symbol, o navigation.Options, r *Reader) []StepRun {
+func StepRuns(x *model.Model, st *model.Symbol, o Options, r *Reader) []StepRun {
 	var out []StepRun
 	seen := map[string]bool{}
-	for _, nr := range navigation.StepScripts(x, st, o) {
+	for _, nr := range StepScripts(x, st, o) {
 		sr := StepRun{Run: nr}
 		switch {
 		case !nr.Present():

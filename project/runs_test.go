@@ -1,4 +1,4 @@
-package navigation
+package project
 
 import (
 	"encoding/json"

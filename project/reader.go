@@ -1,4 +1,4 @@
-package scripts
+package project
 
 import (
 	"crypto/sha256"
@@ -14,8 +14,8 @@ import (
 	"github.com/valohai-ls/valohai-ls/python"
 )
 
-// maxScript is the largest script read; larger ones are not checked.
-const maxScript = 2 << 20
+// MaxScript is the size of the largest script read; larger ones are not checked.
+const MaxScript = 2 << 20
 
 // maxContents bounds how many parsed contents are kept; past it they are
 // dropped all at once (a script edited and saved many times).
@@ -54,7 +54,7 @@ func NewReader() *Reader {
 // through dir (a path that leaves dir, by `..` or a symbolic link, is
 // refused even when the file is swapped after it was found), without
 // blocking on a FIFO or a device, and read only when the opened file is a
-// regular file of at most maxScript bytes.
+// regular file of at most MaxScript bytes.
 func (r *Reader) Read(dir, path string) (*File, error) {
 	fd, st, err := open(dir, path)
 	if err != nil {
@@ -67,11 +67,11 @@ func (r *Reader) Read(dir, path string) (*File, error) {
 		return s.file, nil
 	}
 	r.mu.Unlock()
-	src, err := io.ReadAll(io.LimitReader(fd, maxScript+1))
+	src, err := io.ReadAll(io.LimitReader(fd, MaxScript+1))
 	if err != nil {
 		return nil, fmt.Errorf("read script: %w", err)
 	}
-	if len(src) > maxScript {
+	if len(src) > MaxScript {
 		return nil, fmt.Errorf("read script %s: %w", path, ErrTooLarge)
 	}
 	f := &File{Path: path, Hash: sha256.Sum256(src), Src: src}
@@ -92,7 +92,7 @@ func (r *Reader) Read(dir, path string) (*File, error) {
 
 // Errors of Read, besides the file system's.
 var (
-	ErrTooLarge   = fmt.Errorf("larger than %d MiB", maxScript>>20)
+	ErrTooLarge   = fmt.Errorf("larger than %d MiB", MaxScript>>20)
 	ErrNotRegular = errors.New("not a regular file")
 	ErrOutside    = errors.New("outside the directory of valohai.yaml")
 )
@@ -125,7 +125,7 @@ func open(dir, path string) (*os.File, fs.FileInfo, error) {
 		err = fmt.Errorf("read script: %w", err)
 	case !st.Mode().IsRegular():
 		err = fmt.Errorf("read script %s: %w", path, ErrNotRegular)
-	case st.Size() > maxScript:
+	case st.Size() > MaxScript:
 		err = fmt.Errorf("read script %s: %w", path, ErrTooLarge)
 	}
 	if err != nil {

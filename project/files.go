@@ -1,4 +1,4 @@
-package navigation
+package project
 
 import (
 	"github.com/valohai-ls/valohai-ls/model"
@@ -16,7 +16,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
-// Options tell navigation about the file's place on disk.
+// Options tell where the file is on disk.
 type Options struct {
 	// Dir is the directory of the valohai.yaml. Files are looked up only in
 	// its tree; empty means no file is looked up.

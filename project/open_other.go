@@ -1,6 +1,6 @@
 //go:build !unix
 
-package scripts
+package project
 
 // openNonblock is not needed where opening a file never waits.
 const openNonblock = 0
