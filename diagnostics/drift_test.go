@@ -3,7 +3,6 @@ package diagnostics
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,17 +116,11 @@ func TestModelAndFindingsAgree(t *testing.T) {
 	var files []string
 	rules, _ := filepath.Glob(filepath.Join("testdata", "rules", "*.yaml"))
 	files = append(files, rules...)
-	dir := corpus.Dir(t)
-	if _, err := os.Stat(dir); err == nil {
-		_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-			if err == nil && !e.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-				files = append(files, p)
-			}
-			return nil
-		})
-	} else {
-		t.Logf("corpus not found at %s: checking the fixtures only", dir)
+	real := corpus.YAMLFiles(t)
+	if len(real) == 0 {
+		t.Logf("corpus not found at %s: checking the fixtures only", corpus.Dir(t))
 	}
+	files = append(files, real...)
 	checked, matched := 0, 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)
