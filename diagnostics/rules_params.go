@@ -2,6 +2,7 @@ package diagnostics
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -204,7 +205,7 @@ func (l limits) notText(v pyvalue.Value) string {
 	case pyvalue.Int, pyvalue.Float, pyvalue.Date:
 		fix = fmt.Sprintf("write %q in quotes", v.Str)
 	}
-	if better := map[pyvalue.Kind]string{pyvalue.Int: "integer", pyvalue.Float: "float", pyvalue.Bool: "flag"}[v.Kind]; better != "" {
+	if better := map[pyvalue.Kind]string{pyvalue.Int: "integer", pyvalue.Float: "float", pyvalue.Bool: "flag"}[v.Kind]; better != "" && readsAsWritten(v) {
 		if l.typeWritten {
 			fix += ", or change the type to " + better
 		} else {
@@ -215,6 +216,23 @@ func (l limits) notText(v pyvalue.Value) string {
 		return fmt.Sprintf("is %s, but with no type written the parameter is a string; %s", v.Describe(), fix)
 	}
 	return fmt.Sprintf("is %s, but the parameter's type is string; %s", v.Describe(), fix)
+}
+
+// readsAsWritten reports whether a number's value is the one its text
+// says in decimal, so that typing the parameter keeps what was meant:
+// not so for 0777 (511), 1:30 (90) or 0x1F (31), which only quotes keep.
+func readsAsWritten(v pyvalue.Value) bool {
+	t := strings.ReplaceAll(v.Str, "_", "")
+	switch v.Kind {
+	case pyvalue.Int:
+		digits := strings.TrimLeft(t, "+-")
+		n, err := strconv.ParseInt(t, 10, 64)
+		return err == nil && float64(n) == v.Num && (len(digits) == 1 || digits[0] != '0')
+	case pyvalue.Float:
+		f, err := strconv.ParseFloat(t, 64)
+		return err == nil && f == v.Num
+	}
+	return true
 }
 
 func emptyOr(v pyvalue.Value, msg string) string {

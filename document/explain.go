@@ -48,6 +48,10 @@ func explain(m *Mapper, line int, msg string) blame {
 			b.line, b.kind, b.msg = l, noSpaceAfter, missingSpace
 			return b
 		}
+		if textAfterQuote(text) {
+			b.kind, b.msg = otherMistake, afterQuote
+			return b
+		}
 		b.msg = "this line does not line up with the keys above it: check its indentation"
 	case strings.Contains(msg, "could not find expected ':'"):
 		if noSpace(strings.TrimSpace(text)) {
@@ -59,6 +63,10 @@ func explain(m *Mapper, line int, msg string) blame {
 		b.kind = misindented
 		if l, ok := noSpaceKey(m, line); ok {
 			b.line, b.kind, b.msg = l, noSpaceAfter, missingSpace
+			return b
+		}
+		if textAfterQuote(text) {
+			b.kind, b.msg = otherMistake, afterQuote
 			return b
 		}
 		b.msg = "this line does not line up with the list items above it: check its indentation"
@@ -121,6 +129,36 @@ func noSpace(t string) bool {
 	}
 	i := strings.IndexByte(t, ':')
 	return i > 0 && !strings.ContainsAny(t[:i], " \"'[{") && !strings.HasPrefix(t[i:], "://")
+}
+
+const afterQuote = "text after the closing quote: a quoted value ends at its quote, so put the whole value inside the quotes (between single quotes, write a ' as '')"
+
+// textAfterQuote reports a line whose value starts with a quote that
+// closes before the line's end, with more than a comment after it
+// (`command: "python train.py" --epochs 3`, `default: 'it's'`).
+func textAfterQuote(s string) bool {
+	li := yamlline.Read(s)
+	at := li.ValStart
+	if at < 0 && li.Colon < 0 && li.Dashes > 0 {
+		at = li.KeyStart
+	}
+	if at < 0 || at >= len(s) || s[at] != '"' && s[at] != '\'' {
+		return false
+	}
+	q := s[at]
+	for i := at + 1; i < len(s); i++ {
+		switch {
+		case q == '"' && s[i] == '\\':
+			i++
+		case q == '\'' && s[i] == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			i++
+		case s[i] == q:
+			rest := strings.TrimLeft(s[i+1:], " \t")
+			return rest != "" && rest[0] != '#'
+
+		}
+	}
+	return false
 }
 
 // openQuote returns the quote character left open on the line, or 0.
