@@ -17,6 +17,10 @@ type SyntaxFix struct {
 	Text       string
 	Title      string
 	Rank       int
+	// Choice marks one of the readings of a text that says no more (a
+	// quote closed before " #" or at the line's end): with another that
+	// reads differently, they are offered as a choice, not as one fix.
+	Choice bool
 }
 
 // maxRepairTries bounds the candidate edits parsed for one error.
@@ -188,7 +192,8 @@ func spaceRepairs(m *Mapper, line int) []SyntaxFix {
 }
 
 // quoteRepairs closes the quote q left open on line at the line's end,
-// or before its comment (a " #" after the quote); or else removes it.
+// and, when a " #" follows the quote, before it too (a comment, or text:
+// two readings); or else removes it.
 // A value that ends with the other quote (`'python:3.9"`) is closed by
 // making that quote the right one; one that holds an odd number of the
 // other quote (`"run --msg 'hi`) lacks more than one quote, and no single
@@ -196,6 +201,7 @@ func spaceRepairs(m *Mapper, line int) []SyntaxFix {
 func quoteRepairs(m *Mapper, line int, q byte) []SyntaxFix {
 	s := m.Line(line)
 	at := len(strings.TrimRight(s, " \t"))
+	end := at // the line's end, where the quote may close after a " #" too
 	title := "Close the quote at the end of the line"
 	open := openQuoteIndex(s)
 	if open >= 0 && s[open] == q {
@@ -215,8 +221,13 @@ func quoteRepairs(m *Mapper, line int, q byte) []SyntaxFix {
 			return nil
 		}
 	}
-	at += m.LineStart(line)
-	out := []SyntaxFix{{Start: at, End: at, Text: string(q), Title: title}}
+	out := []SyntaxFix{{Start: m.LineStart(line) + at, End: m.LineStart(line) + at, Text: string(q), Title: title, Choice: end != at}}
+	if end != at {
+		// " # …" may be a comment or part of the text (`"Use # of epochs`):
+		// both readings, for the user to choose.
+		o := m.LineStart(line) + end
+		out = append(out, SyntaxFix{Start: o, End: o, Text: string(q), Title: "Close the quote at the end of the line", Choice: true})
+	}
 	if open >= 0 && s[open] == q {
 		// The quote may be one too many: a plain value with a quote
 		// typed before it.
