@@ -20,15 +20,6 @@ var unknownCodes = map[string]bool{
 	CodeUnknownOutput: true,
 }
 
-// driftExempt says why an unresolved reference has no finding: the rules
-// do not report it on purpose.
-func driftExempt(r *model.Ref) string {
-	if r.Role == model.RoleTaskParameter {
-		return "a task's parameters are not checked against its step: the official tool does not, and a task may add parameters"
-	}
-	return ""
-}
-
 // notARef says why an unknown-* finding is about no one name.
 func notARef(x *model.Model, d Diagnostic) string {
 	if d.Code == CodeUnknownOutput && strings.ContainsAny(x.Mapper().Text()[d.Start:d.End], "*?[") {
@@ -82,7 +73,7 @@ func drift(doc *document.Document) (problems []string, matched int) {
 	refs := keptRefs(x)
 	var out []string
 	for _, r := range refs {
-		if !r.Unresolved() || driftExempt(r) != "" {
+		if !r.Unresolved() {
 			continue
 		}
 		found := false
