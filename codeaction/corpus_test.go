@@ -3,7 +3,6 @@ package codeaction
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,17 +22,7 @@ import (
 // leave YAML that parses, and every rename must be undone by renaming
 // back.
 func TestCorpus(t *testing.T) {
-	dir := corpus.Dir(t)
-	var files []string
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if len(files) == 0 {
-		t.Skipf("no corpus in %s (set VALOHAI_CORPUS)", dir)
-	}
+	files := corpus.RequireYAML(t, "the features on real files")
 	fixes, renames := 0, 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)

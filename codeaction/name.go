@@ -31,7 +31,10 @@ func validName(c *ctx, d diagnostics.Diagnostic) []Action {
 		if err != nil {
 			return nil
 		}
-		a := Action{Title: fmt.Sprintf("Rename %s to %q", sym.Kind, fixed), Preferred: true}
+		// Another item that would be renamed to the same name (`Server`
+		// and `server@` both to `server`) makes it a choice: fix-all
+		// would leave two of one name.
+		a := Action{Title: fmt.Sprintf("Rename %s to %q", sym.Kind, fixed), Preferred: !sameSlug(x, sym, fixed)}
 		for _, e := range edits {
 			a.Edits = append(a.Edits, Edit{Start: e.Start, End: e.End, Text: e.Text})
 		}
@@ -42,6 +45,17 @@ func validName(c *ctx, d diagnostics.Diagnostic) []Action {
 		Edits:     []Edit{{Start: d.Start, End: d.End, Text: fixed}},
 		Preferred: true,
 	}}
+}
+
+// sameSlug reports whether another item of sym's kind has a name that
+// slug turns into fixed too.
+func sameSlug(x *model.Model, sym *model.Symbol, fixed string) bool {
+	for _, o := range x.All(sym.Kind) {
+		if o.Range != sym.Range && o.Name != "" && o.Name != sym.Name && slug(o.Name) == fixed {
+			return true
+		}
+	}
+	return false
 }
 
 var (

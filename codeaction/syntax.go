@@ -17,7 +17,9 @@ import (
 // are kept (a quote closed around a number leaves a number as text), then
 // those of the best rank (the likeliest reading of the mistake). The edit
 // is offered when they all read the same (a list indented by 2 or by 4
-// spaces), the first of them; it then needs no choice.
+// spaces), the first of them; it then needs no choice. Edits that read
+// differently are offered side by side, none preferred, when they are the
+// readings the repairs mark as the user's choice; otherwise none is.
 func syntaxFix(c *ctx, d diagnostics.Diagnostic) []Action {
 	if d.Code != diagnostics.CodeSyntax || d.Fix == nil || len(d.Fix.Syntax) == 0 {
 		return nil
@@ -33,6 +35,7 @@ func syntaxFix(c *ctx, d diagnostics.Diagnostic) []Action {
 		a       Action
 		n, rank int
 		shape   string
+		choice  bool
 	}
 	var best []candidate
 	for _, f := range d.Fix.Syntax {
@@ -44,7 +47,7 @@ func syntaxFix(c *ctx, d diagnostics.Diagnostic) []Action {
 		if !ok {
 			continue
 		}
-		cd := candidate{Action{Title: f.Title, Edits: []Edit{e}, Preferred: true}, n, f.Rank, shape}
+		cd := candidate{Action{Title: f.Title, Edits: []Edit{e}, Preferred: true}, n, f.Rank, shape, f.Choice}
 		switch {
 		case len(best) == 0 || n < best[0].n || n == best[0].n && f.Rank < best[0].rank:
 			best = []candidate{cd}
@@ -55,12 +58,29 @@ func syntaxFix(c *ctx, d diagnostics.Diagnostic) []Action {
 	if len(best) == 0 {
 		return nil
 	}
-	for _, cd := range best[1:] {
-		if cd.shape != best[0].shape {
-			return nil
+	var readings []Action
+	seen := map[string]bool{}
+	choice := true
+	for _, cd := range best {
+		if !seen[cd.shape] {
+			seen[cd.shape] = true
+			readings = append(readings, cd.a)
 		}
+		choice = choice && cd.choice
 	}
-	return []Action{best[0].a}
+	switch {
+	case len(readings) == 1:
+		return readings[:1]
+	case !choice:
+		return nil
+	}
+	// Two readings the text leaves open (a quote closed before a " #"
+	// that may start a comment or be part of the text) are a choice:
+	// offered, none preferred, so that Fix All leaves them to the user.
+	for i := range readings {
+		readings[i].Preferred = false
+	}
+	return readings
 }
 
 // finding is a finding as compared across a fix that keeps the lines

@@ -1,10 +1,7 @@
 package commands
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/valohai-ls/valohai-ls/document"
@@ -15,15 +12,11 @@ import (
 // TestTaskPlanCorpus plans every task of the corpus: each says how many
 // executions it creates and how it counts them, or why it cannot tell.
 func TestTaskPlanCorpus(t *testing.T) {
-	dir := corpus.Dir(t)
 	tasks := 0
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".yaml") && !strings.HasSuffix(path, ".yml") {
-			return err
-		}
+	for _, path := range corpus.YAMLFiles(t) {
 		text, err := os.ReadFile(path)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		x := model.Of(document.New("file://"+path, 1, string(text)))
 		for _, it := range x.Items {
@@ -36,10 +29,6 @@ func TestTaskPlanCorpus(t *testing.T) {
 				t.Errorf("%s: task %q: %q with neither how nor why", path, it.Name, p.Title())
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	if tasks == 0 {
 		t.Fatal("no task in the corpus")

@@ -111,6 +111,17 @@ func (x *index) sockets(nodes []node, key string) []string {
 	return out
 }
 
+// children returns the names of step's children of a kind (its
+// parameters or inputs), each once.
+func (x *index) children(step string, kind model.Kind) []string {
+	if step == "" {
+		return nil
+	}
+	st := x.m.Lookup(model.KindStep, step)
+	x.m.Expand(st)
+	return names(model.ChildNames(st, kind))
+}
+
 // paramTargets lists `<node>.parameter.<name>` for nodes of a pipeline.
 func (x *index) paramTargets(nodes []node) []string {
 	var out []string

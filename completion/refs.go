@@ -34,12 +34,30 @@ func (b *builder) references(ref schema.Ref) {
 	case schema.RefParamTarget:
 		names = idx.paramTargets(b.nodes())
 		detail = "node parameter"
+	case schema.RefStepParam:
+		names = idx.children(b.runStep(), model.KindParameter)
+		detail = "step parameter"
+	case schema.RefStepInput:
+		names = idx.children(b.runStep(), model.KindInput)
+		detail = "step input"
 	default:
 		return
 	}
 	for i, n := range names {
 		b.add(Item{Label: n, Kind: KindReference, Detail: detail, Insert: n, SortText: sortIndex(200 + i)})
 	}
+}
+
+// runStep returns the name of the step that the construct around the
+// cursor runs (a node's or a task's `step`): the nearest enclosing
+// mapping that names one.
+func (b *builder) runStep() string {
+	for i := len(b.c.Path) - 1; i >= 0; i-- {
+		if v := document.Deref(document.ValueOf(b.c.Path[i].Node, schema.XStep)); v != nil {
+			return document.Scalar(v)
+		}
+	}
+	return document.Scalar(document.Deref(document.ValueOf(b.c.Mapping, schema.XStep)))
 }
 
 // pipeline returns the mapping of the pipeline around the cursor.

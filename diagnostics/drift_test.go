@@ -3,7 +3,6 @@ package diagnostics
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,15 +18,6 @@ var unknownCodes = map[string]bool{
 	CodeUnknownStep: true, CodeUnknownTask: true, CodeUnknownNode: true, CodeUnknownInput: true,
 	CodeUnknownParameter: true, CodeUnknownEndpoint: true, CodeUnknownFile: true, CodeUnknownPlaceholder: true,
 	CodeUnknownOutput: true,
-}
-
-// driftExempt says why an unresolved reference has no finding: the rules
-// do not report it on purpose.
-func driftExempt(r *model.Ref) string {
-	if r.Role == model.RoleTaskParameter {
-		return "a task's parameters are not checked against its step: the official tool does not, and a task may add parameters"
-	}
-	return ""
 }
 
 // notARef says why an unknown-* finding is about no one name.
@@ -83,7 +73,7 @@ func drift(doc *document.Document) (problems []string, matched int) {
 	refs := keptRefs(x)
 	var out []string
 	for _, r := range refs {
-		if !r.Unresolved() || driftExempt(r) != "" {
+		if !r.Unresolved() {
 			continue
 		}
 		found := false
@@ -117,17 +107,11 @@ func TestModelAndFindingsAgree(t *testing.T) {
 	var files []string
 	rules, _ := filepath.Glob(filepath.Join("testdata", "rules", "*.yaml"))
 	files = append(files, rules...)
-	dir := corpus.Dir(t)
-	if _, err := os.Stat(dir); err == nil {
-		_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-			if err == nil && !e.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-				files = append(files, p)
-			}
-			return nil
-		})
-	} else {
-		t.Logf("corpus not found at %s: checking the fixtures only", dir)
+	real := corpus.YAMLFiles(t)
+	if len(real) == 0 {
+		t.Logf("corpus not found at %s: checking the fixtures only", corpus.Dir(t))
 	}
+	files = append(files, real...)
 	checked, matched := 0, 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)

@@ -2,7 +2,6 @@ package diagnostics
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -133,17 +132,7 @@ func TestShortenValues(t *testing.T) {
 // corpus ($VALOHAI_CORPUS) is longer than 200 characters or breaks the
 // style.
 func TestCorpusMessagesShort(t *testing.T) {
-	dir := corpus.Dir(t)
-	var files []string
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if len(files) == 0 {
-		t.Skipf("no corpus in %s (set VALOHAI_CORPUS): message lengths on real files not checked", dir)
-	}
+	files := corpus.RequireYAML(t, "message lengths on real files")
 	n, longest := 0, ""
 	for _, f := range files {
 		data, err := os.ReadFile(f)

@@ -264,7 +264,7 @@ func ruleDocs() []RuleDoc {
 		},
 		{
 			Code: CodeSocketType,
-			Why:  "Valohai refuses an edge whose socket type is not one it can connect (output, input, parameter, file and so on). A pipeline parameter's target whose type only starts with parameter, such as the plural parameters, is a hint: Valohai reads only the start of a target's type, so it works (Valohai's own example projects write it), but the type the documentation and every edge use is parameter, and an edge with the plural is refused.",
+			Why:  "Valohai refuses an edge whose socket type is not one it can connect (output, input, parameter, file and so on). A pipeline parameter's target whose type only starts with parameter, such as the plural parameters, is a hint: Valohai reads only the start of a target's type, so it works (Valohai's own example projects write it), but the format's type is parameter, the only one an edge accepts: an edge with the plural is refused.",
 			Bad:  docSteps + docNodes + "    edges:\n      - [prep.outputs.*, train.input.dataset]\n",
 			Good: docSteps + docNodes + docEdge,
 		},

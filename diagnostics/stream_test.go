@@ -2,15 +2,14 @@ package diagnostics
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/benchdata"
+	"github.com/valohai-ls/valohai-ls/internal/corpus"
 	"github.com/valohai-ls/valohai-ls/internal/editgen"
 )
 
@@ -38,15 +37,10 @@ func TestDiagnoseItemsMatchesDiagnose(t *testing.T) {
 		}
 		texts[f] = string(data)
 	}
-	if dir := os.Getenv("VALOHAI_CORPUS"); dir != "" {
-		_ = filepath.WalkDir(dir, func(f string, e fs.DirEntry, err error) error {
-			if err == nil && !e.IsDir() && (strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml")) {
-				if data, err := os.ReadFile(f); err == nil {
-					texts[f] = string(data)
-				}
-			}
-			return nil
-		})
+	for _, f := range corpus.YAMLFiles(t) {
+		if data, err := os.ReadFile(f); err == nil {
+			texts[f] = string(data)
+		}
 	}
 	streamed := 0
 	for name, text := range texts {

@@ -43,16 +43,7 @@ func explain(m *Mapper, line int, msg string) blame {
 		b.kind = misindented
 		b.msg = "unexpected ':' here: the key is at the wrong indentation, or a value containing ': ' needs quotes"
 	case strings.Contains(msg, "did not find expected key"):
-		b.kind = misindented
-		if l, ok := noSpaceKey(m, line); ok {
-			b.line, b.kind, b.msg = l, noSpaceAfter, missingSpace
-			return b
-		}
-		if textAfterQuote(text) {
-			b.kind, b.msg = otherMistake, afterQuote
-			return b
-		}
-		b.msg = "this line does not line up with the keys above it: check its indentation"
+		return misaligned(m, b, "this line does not line up with the keys above it: check its indentation")
 	case strings.Contains(msg, "could not find expected ':'"):
 		if noSpace(strings.TrimSpace(text)) {
 			b.kind, b.msg = noSpaceAfter, missingSpace
@@ -60,16 +51,7 @@ func explain(m *Mapper, line int, msg string) blame {
 		}
 		b.msg = "expected 'key: value': a key must be followed by ':'"
 	case strings.Contains(msg, "did not find expected '-' indicator"):
-		b.kind = misindented
-		if l, ok := noSpaceKey(m, line); ok {
-			b.line, b.kind, b.msg = l, noSpaceAfter, missingSpace
-			return b
-		}
-		if textAfterQuote(text) {
-			b.kind, b.msg = otherMistake, afterQuote
-			return b
-		}
-		b.msg = "this line does not line up with the list items above it: check its indentation"
+		return misaligned(m, b, "this line does not line up with the list items above it: check its indentation")
 	case strings.Contains(msg, "block sequence entries are not allowed"):
 		b.kind = misindented
 		b.msg = "a '- ' list item cannot start here: check its indentation"
@@ -82,6 +64,22 @@ func explain(m *Mapper, line int, msg string) blame {
 	default:
 		b.msg = "YAML syntax error: " + msg
 	}
+	return b
+}
+
+// misaligned blames a line that does not line up with the ones above it
+// (said by msg), unless the cause is a key above it written without a
+// space after ':' or text after a closing quote.
+func misaligned(m *Mapper, b blame, msg string) blame {
+	if l, ok := noSpaceKey(m, b.line); ok {
+		b.line, b.kind, b.msg = l, noSpaceAfter, missingSpace
+		return b
+	}
+	if textAfterQuote(m.Line(b.line)) {
+		b.kind, b.msg = otherMistake, afterQuote
+		return b
+	}
+	b.kind, b.msg = misindented, msg
 	return b
 }
 

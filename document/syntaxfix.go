@@ -17,6 +17,10 @@ type SyntaxFix struct {
 	Text       string
 	Title      string
 	Rank       int
+	// Choice marks one of the readings of a text that says no more (a
+	// quote closed before " #" or at the line's end): with another that
+	// reads differently, they are offered as a choice, not as one fix.
+	Choice bool
 }
 
 // maxRepairTries bounds the candidate edits parsed for one error.
@@ -188,20 +192,43 @@ func spaceRepairs(m *Mapper, line int) []SyntaxFix {
 }
 
 // quoteRepairs closes the quote q left open on line at the line's end,
-// or before its comment (a " #" after the quote); or else removes it.
+// and, when a " #" follows the quote, before it too (a comment, or text:
+// two readings); or else removes it.
+// A value that ends with the other quote (`'python:3.9"`) is closed by
+// making that quote the right one; one that holds an odd number of the
+// other quote (`"run --msg 'hi`) lacks more than one quote, and no single
+// edit is offered.
 func quoteRepairs(m *Mapper, line int, q byte) []SyntaxFix {
 	s := m.Line(line)
 	at := len(strings.TrimRight(s, " \t"))
+	end := at // the line's end, where the quote may close after a " #" too
 	title := "Close the quote at the end of the line"
-	if open := openQuoteIndex(s); open >= 0 && s[open] == q {
+	open := openQuoteIndex(s)
+	if open >= 0 && s[open] == q {
 		if c := strings.Index(s[open+1:], " #"); c >= 0 {
 			at = open + 1 + len(strings.TrimRight(s[open+1:open+1+c], " \t"))
 			title = "Close the quote before the comment"
 		}
+		other := "'"
+		if q == '\'' {
+			other = `"`
+		}
+		switch body, n := s[open+1:at], quotesIn(s[open+1:at], other[0]); {
+		case strings.HasSuffix(body, other) && n == 1:
+			o := m.LineStart(line) + at - 1
+			return []SyntaxFix{{Start: o, End: o + 1, Text: string(q), Title: "End the string with " + string(q) + " instead of " + other}}
+		case n%2 == 1:
+			return nil
+		}
 	}
-	at += m.LineStart(line)
-	out := []SyntaxFix{{Start: at, End: at, Text: string(q), Title: title}}
-	if open := openQuoteIndex(s); open >= 0 && s[open] == q {
+	out := []SyntaxFix{{Start: m.LineStart(line) + at, End: m.LineStart(line) + at, Text: string(q), Title: title, Choice: end != at}}
+	if end != at {
+		// " # …" may be a comment or part of the text (`"Use # of epochs`):
+		// both readings, for the user to choose.
+		o := m.LineStart(line) + end
+		out = append(out, SyntaxFix{Start: o, End: o, Text: string(q), Title: "Close the quote at the end of the line", Choice: true})
+	}
+	if open >= 0 && s[open] == q {
 		// The quote may be one too many: a plain value with a quote
 		// typed before it.
 		o := m.LineStart(line) + open
@@ -209,6 +236,24 @@ func quoteRepairs(m *Mapper, line int, q byte) []SyntaxFix {
 	}
 	return out
 }
+
+// quotesIn counts the quotes q in s, an apostrophe between two letters
+// (`model's`) aside.
+func quotesIn(s string, q byte) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != q {
+			continue
+		}
+		if q == '\'' && i > 0 && i+1 < len(s) && isLetter(s[i-1]) && isLetter(s[i+1]) {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
 // indentRepairs moves the line to the indentation of the mapping it
 // belongs to when b knows it, or else to that of a line above it (the

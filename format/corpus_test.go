@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -21,16 +20,7 @@ import (
 // order, and formats to itself.
 func TestCorpus(t *testing.T) {
 	dir := corpus.Dir(t)
-	var files []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
-			files = append(files, path)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := corpus.YAMLFiles(t)
 	if len(files) == 0 {
 		t.Fatalf("no YAML files under %s", dir)
 	}

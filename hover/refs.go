@@ -18,6 +18,8 @@ func refMarkdown(x *model.Model, r *model.Ref) string {
 	}
 	t := r.Target
 	switch {
+	case t == nil && r.Loose && r.Role == model.RoleTaskParameter:
+		return fmt.Sprintf("%s: not one of the step's, which a task may pass all the same", what)
 	case t == nil && r.Loose:
 		return fmt.Sprintf("%s: not defined in this file, which is allowed here", what)
 	case t == nil && r.Doubt != nil:

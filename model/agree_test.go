@@ -18,12 +18,14 @@ import (
 
 // verdicts is what each feature says of a reference in each state of the
 // model: resolved to a definition, unknown (the file should define it and
-// does not), or unsure (what would define it cannot be read, such as a
-// name that YAML does not read as text).
+// does not), unsure (what would define it cannot be read, such as a
+// name that YAML does not read as text), or loose (not defined, which is
+// allowed there: a task may pass a parameter its step does not declare).
 var verdicts = map[string]map[string]string{
 	"resolved": {"hover": "resolved", "definition": "found", "references": "with definition", "rename": "allowed", "completion": "offered", "diagnostics": "quiet", "stream": "quiet"},
 	"unknown":  {"hover": "unknown", "definition": "none", "references": "no definition", "rename": "refused", "completion": "not offered", "diagnostics": "unknown-*", "stream": "unknown-*"},
 	"unsure":   {"hover": "unsure", "definition": "none", "references": "no definition", "rename": "refused", "completion": "not offered", "diagnostics": "quiet", "stream": "quiet"},
+	"loose":    {"hover": "allowed", "definition": "none", "references": "no definition", "rename": "refused", "completion": "not offered", "diagnostics": "quiet", "stream": "quiet"},
 }
 
 // TestFeaturesAgreeOnNames drives hover, definition, references, rename,
@@ -33,7 +35,7 @@ func TestFeaturesAgreeOnNames(t *testing.T) {
 	fixture.Run(t, "testdata/agree.txt", func(t *testing.T, tc fixture.Case) {
 		want := tc.List("state")
 		if len(want) != 1 || verdicts[want[0]] == nil {
-			t.Fatalf("case needs `# state: resolved|unknown|unsure`, has %v", want)
+			t.Fatalf("case needs `# state: resolved|unknown|unsure|loose`, has %v", want)
 		}
 		doc := document.New("file:///w/valohai.yaml", 1, tc.Text)
 		x := model.Of(doc)
@@ -62,6 +64,8 @@ func modelState(r *model.Ref) string {
 		return "resolved"
 	case r.Unresolved():
 		return "unknown"
+	case r.Loose:
+		return "loose"
 	}
 	return "unsure"
 }
@@ -107,6 +111,8 @@ func hoverVerdict(h *hover.Result) string {
 		return "unknown"
 	case strings.Contains(h.Markdown, "not known"):
 		return "unsure"
+	case strings.Contains(h.Markdown, "allowed here"), strings.Contains(h.Markdown, "a task may pass"):
+		return "allowed"
 	}
 	return "other: " + h.Markdown
 }

@@ -215,7 +215,9 @@ func (w *walker) scoped(n *yaml.Node, kind Kind, owner *Symbol, role Role) {
 	if r == nil {
 		return
 	}
-	r.Loose = st.Status == StepElsewhere
+	// A task may pass parameters its step does not declare (the official
+	// tool checks none of them): one its step lacks is allowed.
+	r.Loose = st.Status == StepElsewhere || role == RoleTaskParameter
 	r.Unsure = !r.Loose && (!st.Checkable() || r.mayBeIn(r.Scope))
 }
 

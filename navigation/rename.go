@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -58,14 +59,25 @@ func Rename(x *model.Model, off int, newName string) ([]Edit, error) {
 		return nil, err
 	}
 	sym, _ := x.Resolve(off)
-	refs := x.RefsTo(sym)
 	if newName == sym.Name {
 		return []Edit{}, nil
 	}
-	if err := checkName(x, sym, refs, newName); err != nil {
-		return nil, err
+	syms, refs := linked(x, sym)
+	if r := sharedRef(x, sym, syms); r != nil {
+		line := x.Mapper().LineOf(r.Span.Start) + 1
+		return nil, refuse("cannot rename %q: line %d, which refers to it, is brought by an alias or a `<<` merge into more than one item, where it may mean another %s; rename it by hand", sym.Name, line, sym.Kind)
 	}
-	edits := []Edit{replaceWhole(sym.NameSpan, sym.Value, sym.NameNode.Style, sym.Flow || inFlow(x.Mapper(), sym.Value), newName)}
+	var edits []Edit
+	written := map[document.Span]bool{}
+	for _, s := range syms {
+		if err := checkName(x, s, refs, newName); err != nil {
+			return nil, err
+		}
+		if !written[s.NameSpan] {
+			written[s.NameSpan] = true
+			edits = append(edits, replaceWhole(s.NameSpan, s.Value, s.NameNode.Style, s.Flow || inFlow(x.Mapper(), s.Value), newName))
+		}
+	}
 	for _, r := range refs {
 		if r.Whole {
 			edits = append(edits, replaceWhole(r.Span, r.Value, r.Style, r.Flow || inFlow(x.Mapper(), r.Value), newName))
@@ -74,6 +86,114 @@ func Rename(x *model.Model, off int, newName string) ([]Edit, error) {
 		}
 	}
 	return edits, nil
+}
+
+// linked returns sym and the symbols renamed with it, and the references
+// to them, each place once. An alias or a `<<` merge brings one written
+// mapping or list into several items: a parameter list shared by two
+// steps defines a parameter of each at one place, and a command merged
+// into two steps refers from one place to a parameter of each. Renaming
+// only one of them would leave the others' references broken, so the
+// symbols written at the same place, or referred to from the same place,
+// are renamed together.
+func linked(x *model.Model, sym *model.Symbol) ([]*model.Symbol, []*model.Ref) {
+	atName := map[document.Span][]*model.Symbol{}
+	for _, s := range x.Symbols() {
+		if s.Kind == sym.Kind && s.Named && !s.Broken {
+			atName[s.NameSpan] = append(atName[s.NameSpan], s)
+		}
+	}
+	to := map[*model.Symbol][]*model.Ref{}
+	atRef := map[document.Span][]*model.Ref{}
+	for _, r := range x.Refs() {
+		if r.Target != nil && r.Target.Kind == sym.Kind {
+			to[r.Target] = append(to[r.Target], r)
+			atRef[r.Span] = append(atRef[r.Span], r)
+		}
+	}
+	syms := []*model.Symbol{sym}
+	seen := map[*model.Symbol]bool{sym: true}
+	add := func(s *model.Symbol) {
+		if !seen[s] {
+			seen[s] = true
+			syms = append(syms, s)
+		}
+	}
+	var refs []*model.Ref
+	placed := map[document.Span]bool{}
+	for i := 0; i < len(syms); i++ {
+		s := syms[i]
+		for _, o := range atName[s.NameSpan] {
+			add(o)
+		}
+		for _, r := range to[s] {
+			for _, o := range atRef[r.Span] {
+				add(o.Target)
+			}
+			if !placed[r.Span] {
+				placed[r.Span] = true
+				refs = append(refs, r)
+			}
+		}
+	}
+	return syms, refs
+}
+
+// sharedRef returns a reference to sym's name written in a node that an
+// alias brings into another place, when that node's item or the alias's
+// is one of syms' items: the model resolves such a reference once, for
+// the item it is written in, so renaming would leave the other item's
+// copy naming what it no longer has (or rename what it still has).
+func sharedRef(x *model.Model, sym *model.Symbol, syms []*model.Symbol) *model.Ref {
+	m := x.Mapper()
+	items := map[*model.Symbol]bool{}
+	for _, s := range syms {
+		items[itemOf(s)] = true
+	}
+	var regions []document.Span
+	for _, it := range x.Items {
+		eachAlias(it.Node, func(a *yaml.Node) {
+			target := m.NodeExtent(a.Alias)
+			if items[it] || slices.ContainsFunc(x.Items, func(o *model.Symbol) bool { return items[o] && model.Contains(o.Range, target.Start) }) {
+				regions = append(regions, target)
+			}
+		})
+	}
+	for _, r := range x.Refs() {
+		if r.Kind != sym.Kind || r.Name != sym.Name {
+			continue
+		}
+		for _, g := range regions {
+			if g.Start <= r.Span.Start && r.Span.End <= g.End {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// itemOf returns the top-level item s is in.
+func itemOf(s *model.Symbol) *model.Symbol {
+	for s.Parent != nil {
+		s = s.Parent
+	}
+	return s
+}
+
+// eachAlias calls f with every alias node under n.
+func eachAlias(n *yaml.Node, f func(*yaml.Node)) {
+	if n == nil {
+		return
+	}
+	if n.Kind == yaml.AliasNode {
+		if n.Alias != nil {
+			f(n)
+		}
+		return
+	}
+	for _, c := range n.Content {
+		eachAlias(c, f)
+	}
 }
 
 // checkName refuses a new name that the format does not accept, that

@@ -49,7 +49,8 @@ var nodeTypeAliases = map[string][]string{
 
 // onErrorAliases are words for what a pipeline does when a node fails.
 var onErrorAliases = map[string][]string{
-	"stop": {"stop-all"}, "abort": {"stop-all"}, "halt": {"stop-all"}, "fail": {"stop-all"},
+	// "stop" may mean stopping everything or only what follows: a choice.
+	"stop": {"stop-all", "stop-next"}, "abort": {"stop-all"}, "halt": {"stop-all"}, "fail": {"stop-all"},
 	"ignore": {"continue"}, "proceed": {"continue"}, "keep-going": {"continue"},
 	"restart": {"retry"}, "rerun": {"retry"}, "again": {"retry"},
 }

@@ -16,7 +16,8 @@
 //     half of it, must also look like a candidate two edits away: begin
 //     with its first letter (or its first two swapped) and have all its
 //     letters but one in it (`swp` → `step`, `img` → `image`, but `ram`
-//     is not `name`, nor `node`).
+//     is not `name`, nor `node`). A two-letter name one letter changed
+//     from a candidate is no typo of it (`l2` is not `lr`).
 //
 // At each step, exactly one candidate must qualify: two at the same
 // distance (or two spellings of the same words) are a tie, and a tie
@@ -77,7 +78,7 @@ func Closest(s string, candidates []string) string {
 		}
 		seen[c] = true
 		d := Distance(s, c)
-		if d >= 2 && len([]rune(s)) <= shortName && !alike(s, c) {
+		if d >= 2 && len([]rune(s)) <= shortName && !alike(s, c) || d == 1 && twoLetterChange(s, c) {
 			continue
 		}
 		switch {
@@ -96,6 +97,15 @@ func Closest(s string, candidates []string) string {
 // shortName is the length up to which a name two edits from a candidate
 // must be alike it.
 const shortName = 4
+
+// twoLetterChange reports a two-letter s that c changes one letter of
+// (`l2` for `lr`): two-letter names differing so are often distinct names
+// (l1, l2, lr), so no guess is made; a letter added or the two swapped
+// (`lrs`, `rl` for `lr`) still is one.
+func twoLetterChange(s, c string) bool {
+	a, b := []rune(strings.ToLower(s)), []rune(strings.ToLower(c))
+	return len(a) == 2 && len(b) == 2 && !(a[0] == b[1] && a[1] == b[0])
+}
 
 // alike reports whether c begins as s does (the same first letter, or
 // its first two letters swapped) and holds all of s's letters but one,

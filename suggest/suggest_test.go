@@ -26,13 +26,16 @@ func TestClosest(t *testing.T) {
 		{"a b", []string{"a-b", "a_b"}, ""},                        // two spellings of the words
 		{"x", []string{"y", "xy"}, ""},                             // one letter: no edits allowed
 		{"ab", []string{"abc", "xyz"}, "abc"},                      // two letters: one edit
+		{"l2", []string{"lr", "epochs"}, ""},                       // two letters, one changed: often another name
+		{"rl", []string{"lr", "epochs"}, "lr"},                     // two letters swapped
 		{"", []string{"a", "-"}, ""},                               // nothing written
 		{"outptus", []string{"outputs", "outputs"}, "outputs"},     // a candidate listed twice is one
 		{"commnad", nil, ""},                                       // no candidates
 		{"ram", keys, ""},                                          // two edits, another first letter
 		{"node", keys, ""},                                         // two edits, two letters not in "name"
 		{"img", keys, "image"},                                     // two letters inserted
-		{"mi", []string{"im", "mx"}, ""},                           // a swap and a change tie at one edit
+		{"mi", []string{"im", "mx"}, "im"},                         // of two letters, a swap is a typo, a change is not
+		{"mix", []string{"imx", "max"}, ""},                        // a swap and a change tie at one edit
 		{"tpyw", []string{"type", "name"}, "type"},                 // a swap and a letter beside
 		{"cirtetion", []string{"criterion", "count"}, "criterion"}, // three letters moved
 	} {

@@ -85,3 +85,43 @@ func (e Encoding) Encode(text string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// Invalid returns where, in the text Decode gives, the first character
+// of UTF-16 data is that the data does not hold: an unpaired surrogate,
+// or a last byte without its pair. Decode reads it as U+FFFD, so that
+// the text is checked, but the official loader (PyYAML) refuses such a
+// file, and writing the text back would change those bytes. ok is false
+// when data is UTF-8 or valid UTF-16.
+func Invalid(data []byte) (off int, ok bool) {
+	e := Of(data)
+	if e == UTF8 {
+		return 0, false
+	}
+	unit := func(i int) uint16 {
+		if e == UTF16LE {
+			return uint16(data[i]) | uint16(data[i+1])<<8
+		}
+		return uint16(data[i])<<8 | uint16(data[i+1])
+	}
+	at := func(i int) int { // the text's length before the unit at byte i
+		text, _ := Decode(data[:i])
+		return len(text)
+	}
+	i := 2
+	for ; i+1 < len(data); i += 2 {
+		u := unit(i)
+		switch {
+		case u >= 0xD800 && u < 0xDC00:
+			if i+3 >= len(data) || unit(i+2) < 0xDC00 || unit(i+2) > 0xDFFF {
+				return at(i), true
+			}
+			i += 2
+		case u >= 0xDC00 && u <= 0xDFFF:
+			return at(i), true
+		}
+	}
+	if i < len(data) {
+		return at(i), true
+	}
+	return 0, false
+}

@@ -51,3 +51,40 @@ func utf16Units(r rune) []uint16 {
 	r -= 0x10000
 	return []uint16{uint16(0xD800 + r>>10), uint16(0xDC00 + r&0x3FF)}
 }
+
+func TestInvalid(t *testing.T) {
+	le := func(units ...uint16) []byte {
+		out := []byte{0xFF, 0xFE}
+		for _, u := range units {
+			out = append(out, byte(u), byte(u>>8))
+		}
+		return out
+	}
+	be := func(units ...uint16) []byte {
+		out := []byte{0xFE, 0xFF}
+		for _, u := range units {
+			out = append(out, byte(u>>8), byte(u))
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		data []byte
+		off  int
+		bad  bool
+	}{
+		{"utf-8", []byte("a: \xff"), 0, false},
+		{"valid", le('a', 0xD83D, 0xDE00, 'b'), 0, false},
+		{"valid big-endian", be('a', 0xD83D, 0xDE00), 0, false},
+		{"lone high surrogate", le('a', 'b', 0xD800, 'c'), 2, true},
+		{"high surrogate at the end", be('a', 0xD800), 1, true},
+		{"lone low surrogate after a pair", le(0xD83D, 0xDE00, 0xDC00), 4, true},
+		{"odd byte", append(le('a', 0xE4), 'x'), 3, true},
+	}
+	for _, tc := range tests {
+		off, bad := Invalid(tc.data)
+		if off != tc.off || bad != tc.bad {
+			t.Errorf("%s: Invalid = %d, %v; want %d, %v", tc.name, off, bad, tc.off, tc.bad)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/valohai-ls/valohai-ls/atomicfile"
 	"github.com/valohai-ls/valohai-ls/check"
@@ -31,6 +32,10 @@ func fixFiles(ctx context.Context, paths []string, stderr io.Writer) bool {
 		}
 		data, err := check.ReadFile(path)
 		if err != nil {
+			continue
+		}
+		if err := unwritable(path, data); err != nil {
+			fmt.Fprintf(stderr, "valohai-ls check --fix: %v; nothing fixed\n", err)
 			continue
 		}
 		text, enc := textenc.Decode(data)
@@ -64,4 +69,17 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// unwritable says why the file at path, read as data, cannot be written
+// back as it was read: UTF-16 that holds what UTF-16 cannot (an unpaired
+// surrogate, a last odd byte), which would be written back as U+FFFD.
+func unwritable(path string, data []byte) error {
+	off, bad := textenc.Invalid(data)
+	if !bad {
+		return nil
+	}
+	text, _ := textenc.Decode(data)
+	line := strings.Count(text[:off], "\n") + 1
+	return fmt.Errorf("%s is not valid UTF-16 on line %d (an unpaired surrogate or a last byte without its pair): writing it back would change those bytes", path, line)
 }

@@ -92,6 +92,10 @@ func (f *fmtFlags) file(arg string, opts format.Options, stdin io.Reader, stdout
 		fmt.Fprintf(stderr, "valohai-ls fmt: %v\n", err)
 		return fmtUsage
 	}
+	if err := unwritable(path, data); err != nil && f.write {
+		fmt.Fprintf(stderr, "valohai-ls fmt: %v\n", err)
+		return fmtUsage
+	}
 	old, enc := textenc.Decode(data)
 	r, err := format.Format(old, opts)
 	if errors.Is(err, format.ErrSyntax) {

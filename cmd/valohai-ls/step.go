@@ -59,6 +59,10 @@ func runStep(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	old, enc := "", textenc.UTF8
 	if raw, err := os.ReadFile(config); err == nil {
+		if err := unwritable(config, raw); err != nil && f.write {
+			fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)
+			return stepUsage
+		}
 		old, enc = textenc.Decode(raw)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(stderr, "valohai-ls step: %v\n", err)

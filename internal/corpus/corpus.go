@@ -3,8 +3,11 @@
 package corpus
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 )
 
@@ -40,4 +43,30 @@ func RepoRoot(t testing.TB) string {
 		}
 		dir = parent
 	}
+}
+
+// YAMLFiles returns every .yaml and .yml file under the corpus folder,
+// sorted; none when the folder is absent.
+func YAMLFiles(t testing.TB) []string {
+	t.Helper()
+	var files []string
+	_ = filepath.WalkDir(Dir(t), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files
+}
+
+// RequireYAML returns YAMLFiles, and skips the test, saying that what
+// is not checked, when there are none.
+func RequireYAML(t testing.TB, what string) []string {
+	t.Helper()
+	files := YAMLFiles(t)
+	if len(files) == 0 {
+		t.Skipf("no corpus in %s (set VALOHAI_CORPUS): %s not checked", Dir(t), what)
+	}
+	return files
 }
