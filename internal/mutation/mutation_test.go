@@ -179,16 +179,19 @@ func measure(s source, base, names map[string]int, mu Mutant) outcome {
 		if last >= mu.From-1 && first <= mu.To+1 {
 			o.at = true
 			near[i] = true
-			o.awayFinding += fmt.Sprintf("\n        = AT line %d %s: %s", first+1, d.Code, d.Message)
 			continue
 		}
 		msg := fmt.Sprintf("line %d %s: %s", first+1, d.Code, d.Message)
 		if slices.ContainsFunc(changed, func(n string) bool { return mentions(d.Message, n) }) {
-			o.awayFinding += "\n        b " + msg
+			if !o.broken {
+				o.brokenFinding = msg
+			}
 			o.broken = true
 			continue
 		}
-		o.awayFinding += "\n        | " + msg
+		if !o.away {
+			o.awayFinding = msg
+		}
 		o.away = true
 	}
 	if !o.at {
@@ -220,12 +223,13 @@ func measure(s source, base, names map[string]int, mu Mutant) outcome {
 
 // clean returns the key of the clean file's finding that k is, "" when
 // none: k itself, or k with a name the mistake changed written for
-// another (a finding of a renamed step that names the step).
+// another or for none (a finding of a step whose name was misspelt or
+// renamed, that names the step: `step ""`).
 func clean(left map[string]int, k string, changed []string) string {
 	if left[k] > 0 {
 		return k
 	}
-	for _, to := range changed {
+	for _, to := range append([]string{""}, changed...) {
 		if !strings.Contains(k, `"`+to+`"`) {
 			continue
 		}
@@ -337,7 +341,7 @@ func TestMutation(t *testing.T) {
 			tl.unfixed = append(tl.unfixed, where)
 		}
 		if o.away && len(tl.aways) < unfixedShown {
-			tl.aways = append(tl.aways, fmt.Sprintf("%s (mutated lines %d-%d)%s", where, j.mu.From+1, j.mu.To+1, o.awayFinding))
+			tl.aways = append(tl.aways, where+" → "+o.awayFinding)
 		}
 		if o.broken && len(tl.brokens) < unfixedShown {
 			tl.brokens = append(tl.brokens, where+" → "+o.brokenFinding)
