@@ -295,23 +295,27 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 		}
 		c.fixed(p.anchor, Error, CodeMissingKey, missingKeyMessage(owner, key), fix)
 	}
-	c.variants(n, o, owner, seen, p)
+	c.variants(n, o, owner, seen, meant, p)
 	c.requirements(n, o, owner, seen)
 	if anyOfMissing {
 		c.fixed(p.anchor, Error, CodeMissingKey, fmt.Sprintf("%s needs %s", owner, orList(o.AnyOf)), fix)
 	}
 }
 
-// variants checks that exactly one variant of o is present.
-func (c *checker) variants(n *yaml.Node, o *schema.Obj, owner string, seen map[string]*yaml.Node, p place) {
+// variants checks that exactly one variant of o is present. None
+// present, where an unknown key is a misspelling of a variant's key, is
+// reported once, at the misspelling, whose fix writes the key.
+func (c *checker) variants(n *yaml.Node, o *schema.Obj, owner string, seen map[string]*yaml.Node, meant map[string]bool, p place) {
 	if len(o.Variants) == 0 {
 		return
 	}
 	var present []*yaml.Node
 	var names []string
+	misspelt := false
 	for _, v := range o.Variants {
 		names = append(names, v.Name)
 		for _, k := range v.Keys {
+			misspelt = misspelt || meant[k]
 			if kn, ok := seen[k]; ok {
 				present = append(present, kn)
 				break
@@ -319,6 +323,7 @@ func (c *checker) variants(n *yaml.Node, o *schema.Obj, owner string, seen map[s
 		}
 	}
 	switch {
+	case len(present) == 0 && misspelt:
 	case len(present) == 0:
 		fix := c.mappingFix(n)
 		for _, v := range o.Variants {
