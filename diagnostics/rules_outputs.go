@@ -62,7 +62,7 @@ func (c *checker) outputSocket(m *model.Model, p *model.Symbol, v *yaml.Node) {
 	if !st.Checkable() {
 		return
 	}
-	declared, ok := model.DeclaredOutputs(m.Whole(st.Step))
+	declared, ok := model.DeclaredOutputs(st.Step) // a hollow step keeps them: no load
 	if !ok {
 		return
 	}

@@ -36,6 +36,10 @@ func Hollow(s *Symbol, load func() *Symbol) *Symbol {
 			h.names = append(h.names, kindNames{kind, names})
 		}
 	}
+	if s.Kind == KindStep {
+		names, ok := DeclaredOutputs(s)
+		h.outputs = &declared{names, ok}
+	}
 	if s.Body != nil {
 		h.Body = &yaml.Node{Kind: yaml.MappingNode} // it has a body, not read here
 	}

@@ -13,6 +13,9 @@ import (
 // writes: it declares none (outputs are then whatever its script writes),
 // it is broken, or one of its outputs has no name that is text.
 func DeclaredOutputs(step *Symbol) (names []string, ok bool) {
+	if step != nil && step.outputs != nil {
+		return step.outputs.names, step.outputs.ok // a hollow step's, kept when it was made
+	}
 	if step == nil || step.Kind != KindStep || step.Broken || step.Body == nil {
 		return nil, false
 	}
@@ -34,6 +37,12 @@ func DeclaredOutputs(step *Symbol) (names []string, ok bool) {
 		return nil, false // an output that is not a mapping
 	}
 	return ChildNames(step, KindOutput), true
+}
+
+// declared is what DeclaredOutputs returns.
+type declared struct {
+	names []string
+	ok    bool
 }
 
 // OutputMatches reports whether the key of an output socket, a file name

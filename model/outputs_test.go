@@ -1,6 +1,11 @@
 package model
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/valohai-ls/valohai-ls/document"
+)
 
 func TestOutputMatches(t *testing.T) {
 	tests := []struct {
@@ -36,6 +41,28 @@ func TestOutputMatches(t *testing.T) {
 	for _, tt := range tests {
 		if got := OutputMatches(tt.key, tt.name); got != tt.want {
 			t.Errorf("OutputMatches(%q, %q) = %v, want %v", tt.key, tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestHollowKeepsDeclaredOutputs: a hollow step answers DeclaredOutputs
+// as the whole one does, without being loaded again (the edges of every
+// pipeline ask it for each output end of a huge file checked item by item).
+func TestHollowKeepsDeclaredOutputs(t *testing.T) {
+	texts := []string{
+		"- step:\n    name: train\n    image: x\n    command: c\n    outputs:\n      - name: model.pkl\n      - name: metrics/\n",
+		"- step:\n    name: train\n    image: x\n    command: c\n",
+		"- step:\n    name: train\n    image: x\n    command: c\n    outputs:\n      - name: 5\n",
+	}
+	for _, text := range texts {
+		x := Of(document.New("file:///w/valohai.yaml", 1, text))
+		whole := x.Lookup(KindStep, "train")
+		loads := 0
+		h := Hollow(whole, func() *Symbol { loads++; return whole })
+		wantNames, wantOK := DeclaredOutputs(whole)
+		names, ok := DeclaredOutputs(h)
+		if !slices.Equal(names, wantNames) || ok != wantOK || loads != 0 {
+			t.Errorf("%q: hollow %v %v (loaded %d times), whole %v %v", text, names, ok, loads, wantNames, wantOK)
 		}
 	}
 }

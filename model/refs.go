@@ -323,7 +323,7 @@ func (w *walker) undeclaredOutput(node *Symbol, key string) bool {
 	if !st.Checkable() {
 		return false
 	}
-	declared, ok := DeclaredOutputs(w.x.whole(st.Step))
+	declared, ok := DeclaredOutputs(st.Step) // a hollow step keeps them: no load
 	if !ok {
 		return false
 	}

@@ -72,6 +72,9 @@ type Symbol struct {
 	// names are the names of that one's children.
 	load  func() *Symbol
 	names []kindNames
+	// outputs are, for a hollow step, what DeclaredOutputs says of the
+	// whole one (the edges of other items ask it for every output end).
+	outputs *declared
 
 	// named indexes Children by kind and name (the last of each name);
 	// it is not changed once made, so that copies share it.
