@@ -19,6 +19,10 @@ type place struct {
 	owner  string        // the construct that holds the value, e.g. `endpoint "predict"`
 	key    string        // the key whose value this is, "" for list items
 	anchor document.Span // where to report a mapping's missing keys
+	// beside are the keys written beside an item's kind key instead of
+	// under it (reported as stray, with the fix that indents them): a
+	// required one among them is not reported missing as well.
+	beside map[string]bool
 }
 
 func (p place) what() string {
@@ -71,6 +75,7 @@ func (c *checker) item(n *yaml.Node) {
 				fmt.Sprintf("this item is already a %s; the %s here is ignored — start a new item with `- %s:`", kind.Name, k.Value, k.Value))
 		}
 	}
+	beside := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if document.IsMerge(k) {
@@ -78,6 +83,7 @@ func (c *checker) item(n *yaml.Node) {
 			continue
 		}
 		if schema.KindNamed(k.Value) == nil {
+			beside[k.Value] = true
 			c.fixed(c.m.NodeSpan(k), Information, CodeStrayKey,
 				fmt.Sprintf("%q is beside %s: instead of under it, so it is ignored; indent it if it belongs to the %s", k.Value, kind.Name, kind.Name),
 				c.strayFix(document.ValueOf(n, kindKey.Value), k, n.Content[i+1]))
@@ -96,7 +102,7 @@ func (c *checker) item(n *yaml.Node) {
 	if kind.Type.Object == schema.Item || document.OwnKeyOf(n, kindKey.Value) == nil {
 		return // an item merged in whole is checked where it is written
 	}
-	c.value(val, kind.Type, place{owner: kind.Name, key: kind.Name, anchor: span})
+	c.value(val, kind.Type, place{owner: kind.Name, key: kind.Name, anchor: span, beside: beside})
 }
 
 // unknownKind reports an item with no known kind key.
@@ -235,6 +241,9 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 	seen := map[string]*yaml.Node{} // the keys present, merged in or written here
 	written := map[string]bool{}
 	meant := map[string]bool{} // the keys that unknown keys are misspellings of
+	for k := range p.beside {
+		meant[k] = true // written beside the item: reported there, with the fix that indents it
+	}
 	if document.HasMerge(n) {
 		for _, mp := range document.Pairs(n) {
 			if mp.Merged {
@@ -270,14 +279,15 @@ func (c *checker) object(n *yaml.Node, o *schema.Obj, p place) {
 	fix := c.mappingFix(n)
 	for _, key := range o.Keys {
 		// A required key written misspelt is reported once, at the
-		// misspelling, whose fix adds it.
+		// misspelling, whose fix adds it; so is one written beside the
+		// item, whose fix indents it.
 		if _, ok := seen[key.Name]; key.Required && !ok && !meant[key.Name] {
 			fix.Add = append(fix.Add, key)
 		}
 	}
 	anyOfMissing := len(o.AnyOf) > 0
 	for _, k := range o.AnyOf {
-		if _, ok := seen[k]; ok {
+		if _, ok := seen[k]; ok || meant[k] {
 			anyOfMissing = false
 		}
 	}
