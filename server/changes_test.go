@@ -17,9 +17,9 @@ import (
 	"github.com/valohai-ls/valohai-ls/internal/lsptest"
 )
 
-// serveTest serves s over an in-memory pipe, as start does, and returns
-// a client.
-func serveTest(t *testing.T, s *Server) *lsptest.Client {
+// serveTest serves s over an in-memory pipe and returns a client; the
+// server stops when the test ends.
+func serveTest(t testing.TB, s *Server) *lsptest.Client {
 	t.Helper()
 	srv, cli := net.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())

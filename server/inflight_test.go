@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"runtime/metrics"
 	"slices"
 	"strings"
@@ -27,16 +26,7 @@ import (
 func TestInflightBounds(t *testing.T) {
 	const n = 3000
 	s := newServer(Options{})
-	srv, cli := net.Pipe()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		_ = s.serve(ctx, srv)
-		_ = srv.Close()
-	}()
-	t.Cleanup(func() { cancel(); _ = cli.Close(); <-done })
-	c := lsptest.New(cli, cli)
+	c := serveTest(t, s)
 	c.Timeout = time.Minute
 	initialize(t, c)
 	// About 51 KB of steps, cut before an item.

@@ -1,10 +1,8 @@
 package server
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -17,20 +15,7 @@ const testURI = "file:///work/valohai.yaml"
 // start serves a server over an in-memory pipe and returns a client.
 func start(t testing.TB, opts Options) *lsptest.Client {
 	t.Helper()
-	srv, cli := net.Pipe()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		_ = Serve(ctx, srv, opts)
-		_ = srv.Close()
-	}()
-	t.Cleanup(func() {
-		cancel()
-		_ = cli.Close()
-		<-done
-	})
-	return lsptest.New(cli, cli)
+	return serveTest(t, newServer(opts))
 }
 
 func initialize(t *testing.T, c *lsptest.Client, encodings ...string) map[string]any {
