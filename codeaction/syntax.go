@@ -2,6 +2,7 @@ package codeaction
 
 import (
 	"context"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -24,6 +25,38 @@ func syntaxFix(c *ctx, d diagnostics.Diagnostic) []Action {
 	if d.Code != diagnostics.CodeSyntax || d.Fix == nil || len(d.Fix.Syntax) == 0 {
 		return nil
 	}
+	// Weighing the candidates checks the whole file once for each: kept
+	// for the version, since an editor asks again on every cursor move
+	// over the error's line.
+	memo := c.doc.Derived(syntaxFixesKey{}, func() any { return &syntaxFixes{byError: map[syntaxError][]Action{}} }).(*syntaxFixes)
+	key := syntaxError{d.Start, d.End, d.Message}
+	memo.mu.Lock()
+	defer memo.mu.Unlock()
+	if a, ok := memo.byError[key]; ok {
+		return a
+	}
+	a := weighSyntaxFixes(c, d)
+	memo.byError[key] = a
+	return a
+}
+
+// syntaxFixesKey stores a version's syntax fixes on its document.
+type syntaxFixesKey struct{}
+
+// syntaxFixes are the fixes weighed for a version's syntax errors.
+type syntaxFixes struct {
+	mu      sync.Mutex
+	byError map[syntaxError][]Action
+}
+
+// syntaxError names a syntax error within one version.
+type syntaxError struct {
+	start, end int
+	msg        string
+}
+
+// weighSyntaxFixes is syntaxFix's work for d.
+func weighSyntaxFixes(c *ctx, d diagnostics.Diagnostic) []Action {
 	var hiddenOnce map[finding]int
 	hidden := func() map[finding]int {
 		if hiddenOnce == nil {
