@@ -30,6 +30,7 @@ const (
 	CodeDuplicateItem        = "duplicate-item"           // two parameters (inputs, ...) of a step share a name
 	CodeDottedNodeName       = "dotted-node-name"         // a node name that sockets cannot address
 	CodeUnknownFile          = "unknown-endpoint-file"    // a file socket naming no file of the endpoint
+	CodeFileSocketForm       = "file-socket-form"         // a file socket without <endpoint>.<file>
 	CodeNameCollision        = "pipeline-name-collision"  // a pipeline and a blueprint share a name
 	CodeEmptyRange           = "empty-range"              // a parameter whose min is above its max
 	CodeOptionTwice          = "placeholder-option-twice" // --NAME={parameter:NAME}: the option is written twice
@@ -102,6 +103,7 @@ var semanticRules = []Rule{
 	{CodeDuplicateItem, "Two parameters, inputs, outputs or variables of one step share a name.", Information},
 	{CodeDottedNodeName, "A node name with a dot, which edges and targets cannot name.", Information},
 	{CodeUnknownFile, "A file socket that names a file the endpoint does not have.", Information},
+	{CodeFileSocketForm, "A deployment node's file socket not written node.file.endpoint.file, so it names no file.", Information},
 	{CodeUnknownOutput, "An output edge end that matches none of the outputs its node's step declares (a warning when it is near one).", Information},
 	{CodeNameCollision, "A pipeline and a blueprint with the same name replace each other.", Information},
 	{CodeEmptyRange, "A parameter whose min is greater than its max, so no value fits.", Information},

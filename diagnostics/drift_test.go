@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/valohai-ls/valohai-ls/document"
@@ -18,17 +17,6 @@ var unknownCodes = map[string]bool{
 	CodeUnknownStep: true, CodeUnknownTask: true, CodeUnknownNode: true, CodeUnknownInput: true,
 	CodeUnknownParameter: true, CodeUnknownEndpoint: true, CodeUnknownFile: true, CodeUnknownPlaceholder: true,
 	CodeUnknownOutput: true,
-}
-
-// notARef says why an unknown-* finding is about no one name.
-func notARef(x *model.Model, d Diagnostic) string {
-	if d.Code == CodeUnknownOutput && strings.ContainsAny(x.Mapper().Text()[d.Start:d.End], "*?[") {
-		return "a glob names files, not one output to refer to"
-	}
-	if d.Code == CodeUnknownFile && strings.Contains(d.Message, "names no file") {
-		return "a file socket without <endpoint>.<file> names no file to refer to"
-	}
-	return ""
 }
 
 // keptRefs returns the references of the items the loader keeps, those
@@ -86,7 +74,7 @@ func drift(doc *document.Document) (problems []string, matched int) {
 		matched++
 	}
 	for _, d := range diags {
-		if !unknownCodes[d.Code] || notARef(x, d) != "" {
+		if !unknownCodes[d.Code] {
 			continue
 		}
 		found := false

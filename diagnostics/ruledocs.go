@@ -98,7 +98,7 @@ func officialFor(code string) Official {
 	case CodeInvalidDuration, CodeFlagMultiple, CodeTargetConflict, CodeUncheckableTarget:
 		return OfficialCrashes
 	case CodeExtraKind, CodeStrayKey, CodeDuplicateKey, CodeYAML11, "deprecated", CodeUnknownEndpoint,
-		CodeUnknownPlaceholder, CodeDuplicateItem, CodeDottedNodeName, CodeUnknownFile, CodeNameCollision, CodeEmptyRange,
+		CodeUnknownPlaceholder, CodeDuplicateItem, CodeDottedNodeName, CodeUnknownFile, CodeFileSocketForm, CodeNameCollision, CodeEmptyRange,
 		CodeOptionTwice, CodeMalformedPlaceholder, CodeUnbuildableCommand, CodeUnknownOutput:
 		return OfficialSilent
 	case CodeScriptUnknownOption, CodeScriptRequiredOption, CodeScriptFlagValue, CodeScriptUnknownStep,
@@ -399,6 +399,12 @@ func ruleDocs() []RuleDoc {
 			Code: CodeUnknownFile,
 			Why:  "The deployment has no such file, so the data sent to it goes nowhere.",
 			Bad:  docSteps + docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges:\n      - [prep.output.model.pkl, deploy.file.predict.weights]\n",
+			Good: docSteps + docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges:\n      - [prep.output.model.pkl, deploy.file.predict.model]\n",
+		},
+		{
+			Code: CodeFileSocketForm,
+			Why:  "A file socket fills one file of one endpoint of the deployment; without both names the edge fills nothing. valohai-yaml lets it through, and Valohai may refuse it when the pipeline is created, so this is information.",
+			Bad:  docSteps + docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges:\n      - [prep.output.model.pkl, deploy.file.predict]\n",
 			Good: docSteps + docEndpoint + "- pipeline:\n    name: release\n    nodes:\n      - {name: prep, type: execution, step: prepare}\n      - {name: deploy, type: deployment, deployment: production, endpoints: [predict]}\n    edges:\n      - [prep.output.model.pkl, deploy.file.predict.model]\n",
 		},
 		{

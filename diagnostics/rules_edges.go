@@ -142,7 +142,7 @@ func (c *checker) socketKey(p *pipe, s *socket) {
 func (c *checker) fileSocket(p *pipe, s *socket) {
 	ep, file, ok := model.FileKey(s.key)
 	if !ok {
-		c.at(c.m.NodeSpan(s.v), Information, CodeUnknownFile,
+		c.at(c.m.NodeSpan(s.v), Information, CodeFileSocketForm,
 			fmt.Sprintf("a file socket is written <node>.file.<endpoint>.<file>; %q names no file", s.v.Value))
 		return
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
-	"github.com/valohai-ls/valohai-ls/schema"
 	"github.com/valohai-ls/valohai-ls/suggest"
 )
 
@@ -24,12 +23,13 @@ const CodeUnknownOutput = "unknown-output"
 // with the fix); otherwise the step may still write the file without
 // declaring it (information).
 func outputEdges(c *checker, m *model.Model, p *model.Symbol) {
+	u := unresolvedOf(m, p)
 	for _, e := range p.Children {
 		if e.Kind != model.KindEdge {
 			continue
 		}
 		for _, end := range edgeSockets(e.Body) {
-			if isString(end) {
+			if isString(end) && u.has(end, model.KindOutput, "") {
 				c.outputSocket(m, p, end)
 			}
 		}
@@ -52,25 +52,13 @@ func edgeSockets(e *yaml.Node) []*yaml.Node {
 	return []*yaml.Node{src, dst}
 }
 
-// outputSocket checks one edge end written `<node>.output.<key>`.
+// outputSocket reports the edge end v, written `<node>.output.<key>`,
+// whose key the model finds matches none of the outputs its node's step
+// declares (an unresolved reference).
 func (c *checker) outputSocket(m *model.Model, p *model.Symbol, v *yaml.Node) {
 	s := model.ParseSocket(v.Value)
-	if s.Parts < 3 || s.Type != schema.SocketOutput || s.Key == "" {
-		return
-	}
 	st := m.StepOf(model.Child(p, model.KindNode, s.Node))
-	if !st.Checkable() {
-		return
-	}
-	declared, ok := model.DeclaredOutputs(st.Step) // a hollow step keeps them: no load
-	if !ok {
-		return
-	}
-	for _, name := range declared {
-		if model.OutputMatches(s.Key, name) {
-			return
-		}
-	}
+	declared, _ := model.DeclaredOutputs(st.Step)
 	what := fmt.Sprintf("%q", s.Key)
 	if s.Wildcard() {
 		what = fmt.Sprintf("pattern %q", s.Key)

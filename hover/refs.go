@@ -18,6 +18,8 @@ func refMarkdown(x *model.Model, r *model.Ref) string {
 	}
 	t := r.Target
 	switch {
+	case t == nil && r.Pattern:
+		return patternMarkdown(r, what)
 	case t == nil && r.Loose && r.Role == model.RoleTaskParameter:
 		return fmt.Sprintf("%s: not one of the step's, which a task may pass all the same", what)
 	case t == nil && r.Loose:
@@ -46,6 +48,23 @@ func refMarkdown(x *model.Model, r *model.Ref) string {
 	return b.String()
 }
 
+// patternMarkdown says which declared outputs the glob of an output
+// socket matches (see model.MatchedOutputs).
+func patternMarkdown(r *model.Ref, what string) string {
+	matched, ok := model.MatchedOutputs(r.Scope, r.Name)
+	switch {
+	case !ok:
+		return fmt.Sprintf("%s: a pattern, taking the files the step writes that match it", what)
+	case len(matched) == 0:
+		return fmt.Sprintf("%s: a pattern that matches **none** of the outputs the step declares", what)
+	}
+	q := make([]string, len(matched))
+	for i, m := range matched {
+		q[i] = "`" + m + "`"
+	}
+	return fmt.Sprintf("%s: a pattern, which is allowed here; it matches the declared %s", what, strings.Join(q, ", "))
+}
+
 // facts are a few lines about a definition worth seeing at its uses.
 func facts(t *model.Symbol) []string {
 	var out []string
@@ -56,7 +75,7 @@ func facts(t *model.Symbol) []string {
 	}
 	switch t.Kind {
 	case model.KindStep:
-		add("image", "image")
+		add("image", schema.XImage)
 	case model.KindParameter:
 		add("type", schema.XType)
 		add("default", schema.XDefault)

@@ -107,11 +107,12 @@ func hoverVerdict(h *hover.Result) string {
 		return "nothing"
 	case strings.Contains(h.Markdown, "defined on line"):
 		return "resolved"
-	case strings.Contains(h.Markdown, "**not defined**"):
+	case strings.Contains(h.Markdown, "**not defined**"), strings.Contains(h.Markdown, "matches **none**"):
 		return "unknown"
 	case strings.Contains(h.Markdown, "not known"):
 		return "unsure"
-	case strings.Contains(h.Markdown, "allowed here"), strings.Contains(h.Markdown, "a task may pass"):
+	case strings.Contains(h.Markdown, "allowed here"), strings.Contains(h.Markdown, "a task may pass"),
+		strings.Contains(h.Markdown, "taking the files the step writes"):
 		return "allowed"
 	}
 	return "other: " + h.Markdown
@@ -131,8 +132,8 @@ func completionVerdict(doc *document.Document, r *model.Ref) string {
 	if r.Doubt != nil && slices.Contains(labels, r.Doubt.Name) {
 		return "offers the name that is not text"
 	}
-	if slices.Contains(labels, r.Name) {
-		return "offered"
+	if slices.Contains(labels, r.Name) || !r.Whole && slices.Contains(labels, r.Node.Value) {
+		return "offered" // a socket's part is offered as the whole socket
 	}
 	return "not offered"
 }

@@ -39,6 +39,22 @@ func DeclaredOutputs(step *Symbol) (names []string, ok bool) {
 	return ChildNames(step, KindOutput), true
 }
 
+// MatchedOutputs returns the outputs step declares that an output
+// socket's key (a file name or a glob) may name, see OutputMatches. ok is
+// false when the declared outputs do not tell (DeclaredOutputs).
+func MatchedOutputs(step *Symbol, key string) (matched []string, ok bool) {
+	declared, ok := DeclaredOutputs(step) // a hollow step keeps them: no load
+	if !ok {
+		return nil, false
+	}
+	for _, name := range declared {
+		if OutputMatches(key, name) {
+			matched = append(matched, name)
+		}
+	}
+	return matched, true
+}
+
 // declared is what DeclaredOutputs returns.
 type declared struct {
 	names []string

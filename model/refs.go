@@ -56,6 +56,10 @@ type Ref struct {
 	// Unsure reports a name whose definition cannot be told: its scope is
 	// not defined, or may hold more than could be read (a broken item).
 	Unsure bool
+	// Pattern reports an output socket's key that is a glob: it names the
+	// files of every output it matches (none is its Target), and is
+	// unresolved when it matches none the step declares.
+	Pattern bool
 	// Doubt is, for an Unsure name, the definition whose name is not text
 	// (see Symbol.Untextual) that may be the one meant.
 	Doubt *Symbol
@@ -287,13 +291,7 @@ func (w *walker) socket(n *yaml.Node, from *Symbol, role Role) {
 	case schema.SocketInput:
 		w.stepPart(n, keySpan, KindInput, s.Key, node, from, role)
 	case schema.SocketOutput:
-		if !s.Wildcard() {
-			if r := w.stepPart(n, keySpan, KindOutput, s.Key, node, from, role); r != nil {
-				// A step need not declare the outputs it writes; one that
-				// declares them tells what it writes.
-				r.Loose, r.Unsure = r.Target != nil || !w.undeclaredOutput(node, s.Key), false
-			}
-		}
+		w.outputPart(n, keySpan, s.Key, node, from, role)
 	case schema.SocketFile:
 		if document.Scalar(document.Deref(document.ValueOf(node.Body, schema.XType))) == schema.NodeDeployment {
 			w.fileParts(n, keySpan, s.Key, from, role)
@@ -316,6 +314,20 @@ func (w *walker) stepPart(n *yaml.Node, sp document.Span, kind Kind, name string
 	return r
 }
 
+// outputPart records the key of an output socket: a file name or a glob
+// (Pattern) that names the files of the step's outputs it matches. A
+// step need not declare the outputs it writes; one that declares them
+// tells what it writes, so a key that matches none of them is unresolved.
+func (w *walker) outputPart(n *yaml.Node, sp document.Span, key string, node, from *Symbol, role Role) {
+	if key == "" {
+		return
+	}
+	st := w.x.StepOf(node)
+	r := w.part(n, sp, KindOutput, key, st.Step, from, role)
+	r.Pattern = IsWildcard(key)
+	r.Loose, r.Unsure = r.Target != nil || !w.undeclaredOutput(node, key), false
+}
+
 // undeclaredOutput reports whether the step that node runs is in the file
 // and declares its outputs, and key matches none of them.
 func (w *walker) undeclaredOutput(node *Symbol, key string) bool {
@@ -323,16 +335,8 @@ func (w *walker) undeclaredOutput(node *Symbol, key string) bool {
 	if !st.Checkable() {
 		return false
 	}
-	declared, ok := DeclaredOutputs(st.Step) // a hollow step keeps them: no load
-	if !ok {
-		return false
-	}
-	for _, name := range declared {
-		if OutputMatches(key, name) {
-			return false
-		}
-	}
-	return true
+	matched, ok := MatchedOutputs(st.Step, key)
+	return ok && len(matched) == 0
 }
 
 // fileParts records `<endpoint>.<file>`, the key of a deployment node's
