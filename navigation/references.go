@@ -44,7 +44,8 @@ func Occurrences(x *model.Model, off int) []Occurrence {
 }
 
 // sameScope reports whether two unresolved references look in the same
-// place: top-level items anywhere, nodes in one pipeline.
+// place: top-level items anywhere, nodes in one pipeline, the children
+// (parameters, inputs, outputs, files) of one step or endpoint.
 func sameScope(a, b *model.Ref) bool {
 	switch a.Kind {
 	case model.KindStep, model.KindTask, model.KindEndpoint, model.KindDeployment:
@@ -52,7 +53,7 @@ func sameScope(a, b *model.Ref) bool {
 	case model.KindNode:
 		return pipelineOf(a.From) == pipelineOf(b.From)
 	}
-	return false
+	return a == b || a.Scope != nil && a.Scope == b.Scope
 }
 
 func pipelineOf(s *model.Symbol) *model.Symbol {
