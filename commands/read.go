@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -40,11 +39,11 @@ func FromYAML(n *yaml.Node) Value {
 	case document.Bool:
 		return BoolValue(document.Bool11(n.Value))
 	case document.Int:
-		if i, ok := int11(n.Value); ok {
+		if i, ok := document.Int11(n.Value); ok {
 			return BigIntValue(i)
 		}
 	case document.Float:
-		if f, ok := float11(n.Value); ok {
+		if f, ok := document.Float11(n.Value); ok {
 			return FloatValue(f)
 		}
 	case document.Timestamp:
@@ -56,74 +55,6 @@ func FromYAML(n *yaml.Node) Value {
 		return StrValue(n.Value)
 	}
 	return Value{Kind: Other, Text: "the number " + n.Value}
-}
-
-// int11 reads a YAML 1.1 int as PyYAML does: underscores dropped, 0b
-// binary, 0x hexadecimal, a leading 0 octal, a:b:c base 60.
-func int11(s string) (*big.Int, bool) {
-	t, neg := sign(strings.ReplaceAll(s, "_", ""))
-	v := new(big.Int)
-	ok := true
-	switch {
-	case t == "0":
-	case strings.HasPrefix(t, "0b"):
-		_, ok = v.SetString(t[2:], 2)
-	case strings.HasPrefix(t, "0x"):
-		_, ok = v.SetString(t[2:], 16)
-	case strings.HasPrefix(t, "0"):
-		_, ok = v.SetString(t[1:], 8)
-	case strings.Contains(t, ":"):
-		for _, part := range strings.Split(t, ":") {
-			d, err := strconv.ParseInt(part, 10, 64)
-			if err != nil {
-				return nil, false
-			}
-			v.Mul(v, big.NewInt(60)).Add(v, big.NewInt(d))
-		}
-	default:
-		_, ok = v.SetString(t, 10)
-	}
-	if neg {
-		v.Neg(v)
-	}
-	return v, ok
-}
-
-// float11 reads a YAML 1.1 float as PyYAML does: underscores dropped,
-// .inf and .nan, a:b:c.d base 60.
-func float11(s string) (float64, bool) {
-	t, neg := sign(strings.ToLower(strings.ReplaceAll(s, "_", "")))
-	var f float64
-	switch {
-	case t == ".inf":
-		f = math.Inf(1)
-	case t == ".nan":
-		return math.NaN(), true
-	case strings.Contains(t, ":"):
-		for _, part := range strings.Split(t, ":") {
-			d, err := strconv.ParseFloat(part, 64)
-			if err != nil {
-				return 0, false
-			}
-			f = f*60 + d
-		}
-	default:
-		var err error
-		if f, err = strconv.ParseFloat(t, 64); err != nil {
-			return 0, false
-		}
-	}
-	if neg {
-		f = -f
-	}
-	return f, true
-}
-
-func sign(t string) (string, bool) {
-	if t != "" && (t[0] == '-' || t[0] == '+') {
-		return t[1:], t[0] == '-'
-	}
-	return t, false
 }
 
 // ValuesFromJSON reads a JSON object of parameter values as Python's

@@ -2,6 +2,7 @@ package diagnostics
 
 import (
 	"fmt"
+	"math/big"
 
 	"gopkg.in/yaml.v3"
 
@@ -54,7 +55,7 @@ func shapeFits(n *yaml.Node, t *schema.Type) bool {
 		if st != document.Int && st != document.Float {
 			return false
 		}
-		v, ok := document.Number11(n.Value)
+		v, ok := number11(n)
 		return ok && v == float64(int64(v))
 	}
 	return false
@@ -113,4 +114,21 @@ func orList(names []string) string {
 		s += n
 	}
 	return s + " or " + names[len(names)-1]
+}
+
+// number11 returns the value of a scalar that YAML 1.1 reads as an int or
+// a float, as a float64.
+func number11(n *yaml.Node) (float64, bool) {
+	switch document.Resolve11(n) {
+	case document.Int:
+		i, ok := document.Int11(n.Value)
+		if !ok {
+			return 0, false
+		}
+		f, _ := new(big.Float).SetInt(i).Float64()
+		return f, true
+	case document.Float:
+		return document.Float11(n.Value)
+	}
+	return 0, false
 }

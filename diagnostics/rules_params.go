@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -203,7 +204,9 @@ func (l limits) notText(v pyvalue.Value) string {
 	fix := "write it in quotes"
 	switch v.Kind {
 	case pyvalue.Int, pyvalue.Float, pyvalue.Date:
-		fix = fmt.Sprintf("write %q in quotes", v.Str)
+		if utf8.RuneCountInString(v.Str) <= MaxQuoted { // a longer one is shown once, cut
+			fix = fmt.Sprintf("write %q in quotes", v.Str)
+		}
 	}
 	if better := map[pyvalue.Kind]string{pyvalue.Int: "integer", pyvalue.Float: "float", pyvalue.Bool: "flag"}[v.Kind]; better != "" && readsAsWritten(v) {
 		if l.typeWritten {

@@ -72,7 +72,7 @@ func (c *checker) duration(body *yaml.Node, key, owner string) {
 	case document.Float:
 		// A float with no fraction passes the schema as an integer, but
 		// the parser accepts only true integers.
-		if f, ok := document.Number11(v.Value); ok && f == math.Trunc(f) {
+		if f, ok := number11(v); ok && f == math.Trunc(f) {
 			c.at(c.m.NodeSpan(v), Error, CodeInvalidDuration,
 				fmt.Sprintf("%s of %s must be a whole number of seconds without a decimal point, or text such as `%gs`", key, owner, f))
 		}

@@ -76,7 +76,7 @@ func (c *checker) yaml11Trap(n *yaml.Node, what string) {
 	case document.Timestamp:
 		meaning = "a date, not text"
 	case document.Int, document.Float:
-		if v, ok := document.Number11(n.Value); ok && (strings.Contains(n.Value, ":") || octalLooking(n.Value)) {
+		if v, ok := number11(n); ok && (strings.Contains(n.Value, ":") || octalLooking(n.Value)) {
 			meaning = fmt.Sprintf("the number %g", v)
 		}
 	}

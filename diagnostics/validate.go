@@ -516,7 +516,7 @@ func (c *checker) scalar(n *yaml.Node, t *schema.Type, p place) {
 			c.wrongType(n, t, p)
 			return
 		}
-		v, ok := document.Number11(n.Value)
+		v, ok := number11(n)
 		if !ok {
 			return
 		}

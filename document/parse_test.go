@@ -1,6 +1,7 @@
 package document
 
 import (
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -95,11 +96,40 @@ func TestResolve11(t *testing.T) {
 			t.Errorf("ResolvePlain11(%q) = %v, want %v", s, got, want)
 		}
 	}
-	nums := map[string]float64{"010": 8, "0x1F": 31, "1_000": 1000, "1:30": 90, "-5": -5, "2.5": 2.5}
-	for s, want := range nums {
-		if got, ok := Number11(s); !ok || got != want {
-			t.Errorf("Number11(%q) = %v, %v; want %v", s, got, ok, want)
+}
+
+// TestNumber11 reads YAML 1.1 number texts as PyYAML does: ints exactly,
+// floats out of range as infinities (Python's float()).
+func TestNumber11(t *testing.T) {
+	ints := map[string]string{
+		"010": "8", "0x1F": "31", "0b1_01": "5", "1_000": "1000", "1:30": "90", "-5": "-5", "+0": "0",
+		"190:20:30": "685230", "-1:00": "-60", "123456789012345678901234567890": "123456789012345678901234567890",
+		"0x1_0000_0000_0000_0000": "18446744073709551616", "99999999999999999999:00": "5999999999999999999940",
+	}
+	for s, want := range ints {
+		if got, ok := Int11(s); !ok || got.String() != want {
+			t.Errorf("Int11(%q) = %v, %v; want %v", s, got, ok, want)
 		}
+	}
+	for _, s := range []string{"0b", "0x", "1.5", "abc", "1:x"} {
+		if got, ok := Int11(s); ok {
+			t.Errorf("Int11(%q) = %v, want no number", s, got)
+		}
+	}
+	floats := map[string]float64{
+		"2.5": 2.5, "1_0.5": 10.5, ".5": 0.5, "-.inf": math.Inf(-1), ".Inf": math.Inf(1), "1:30.5": 90.5,
+		"1.0e+400": math.Inf(1), "-1.0e+400": math.Inf(-1), "1.0e-400": 0, "+1.5e+3": 1500,
+	}
+	for s, want := range floats {
+		if got, ok := Float11(s); !ok || got != want {
+			t.Errorf("Float11(%q) = %v, %v; want %v", s, got, ok, want)
+		}
+	}
+	if got, ok := Float11(".NaN"); !ok || !math.IsNaN(got) {
+		t.Errorf("Float11(.NaN) = %v, %v; want NaN", got, ok)
+	}
+	if got, ok := Float11("1.x"); ok {
+		t.Errorf("Float11(1.x) = %v, want no number", got)
 	}
 }
 

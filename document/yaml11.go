@@ -1,7 +1,9 @@
 package document
 
 import (
+	"errors"
 	"math"
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -94,57 +96,82 @@ func Bool11(s string) bool {
 	return false
 }
 
-// Number11 returns the numeric value of a YAML 1.1 int or float text.
-func Number11(s string) (float64, bool) {
-	t := strings.ReplaceAll(s, "_", "")
-	neg := false
-	if t != "" && (t[0] == '-' || t[0] == '+') {
-		neg = t[0] == '-'
-		t = t[1:]
-	}
-	var v float64
+// Int11 reads a YAML 1.1 int text exactly, as PyYAML does: underscores
+// dropped, 0b binary, 0x hexadecimal, a leading 0 octal, a:b:c base 60.
+// It is the one reading of a YAML 1.1 number's digits (with Float11).
+func Int11(s string) (*big.Int, bool) {
+	t, neg := sign11(strings.ReplaceAll(s, "_", ""))
+	v := new(big.Int)
+	ok := true
 	switch {
-	case t == "":
-		return 0, false
-	case strings.Contains(t, ":"):
-		for _, part := range strings.Split(t, ":") {
-			f, err := strconv.ParseFloat(part, 64)
-			if err != nil {
-				return 0, false
-			}
-			v = v*60 + f
-		}
+	case t == "0":
 	case strings.HasPrefix(t, "0b"):
-		i, err := strconv.ParseUint(t[2:], 2, 64)
-		if err != nil {
-			return 0, false
-		}
-		v = float64(i)
+		_, ok = v.SetString(t[2:], 2)
 	case strings.HasPrefix(t, "0x"):
-		i, err := strconv.ParseUint(t[2:], 16, 64)
-		if err != nil {
-			return 0, false
+		_, ok = v.SetString(t[2:], 16)
+	case strings.HasPrefix(t, "0"):
+		_, ok = v.SetString(t[1:], 8)
+	case strings.Contains(t, ":"):
+		sixty, d := big.NewInt(60), new(big.Int)
+		for _, part := range strings.Split(t, ":") {
+			if _, ok := d.SetString(part, 10); !ok {
+				return nil, false
+			}
+			v.Mul(v, sixty).Add(v, d)
 		}
-		v = float64(i)
-	case len(t) > 1 && t[0] == '0' && !strings.ContainsAny(t, ".eE"):
-		i, err := strconv.ParseUint(t[1:], 8, 64)
-		if err != nil {
-			return 0, false
-		}
-		v = float64(i)
-	case strings.EqualFold(t, ".inf"):
-		v = math.Inf(1)
-	case strings.EqualFold(t, ".nan"):
-		return math.NaN(), true
 	default:
-		f, err := strconv.ParseFloat(t, 64)
-		if err != nil {
-			return 0, false
-		}
-		v = f
+		_, ok = v.SetString(t, 10)
+	}
+	if !ok {
+		return nil, false
 	}
 	if neg {
-		v = -v
+		v.Neg(v)
 	}
 	return v, true
+}
+
+// Float11 reads a YAML 1.1 float text as PyYAML does: underscores
+// dropped, .inf and .nan, a:b:c.d base 60.
+func Float11(s string) (float64, bool) {
+	t, neg := sign11(strings.ToLower(strings.ReplaceAll(s, "_", "")))
+	var f float64
+	switch {
+	case t == ".inf":
+		f = math.Inf(1)
+	case t == ".nan":
+		return math.NaN(), true
+	case strings.Contains(t, ":"):
+		for _, part := range strings.Split(t, ":") {
+			d, ok := parseFloat(part)
+			if !ok {
+				return 0, false
+			}
+			f = f*60 + d
+		}
+	default:
+		var ok bool
+		if f, ok = parseFloat(t); !ok {
+			return 0, false
+		}
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// parseFloat is Python's float() of a decimal text: out of range is an
+// infinity, not an error.
+func parseFloat(t string) (float64, bool) {
+	f, err := strconv.ParseFloat(t, 64)
+	return f, err == nil || errors.Is(err, strconv.ErrRange)
+}
+
+// sign11 splits a number's sign from its digits: neg for a leading -.
+func sign11(t string) (digits string, neg bool) {
+	if t != "" && (t[0] == '-' || t[0] == '+') {
+		return t[1:], t[0] == '-'
+	}
+	return t, false
 }

@@ -4,6 +4,8 @@
 package pyvalue
 
 import (
+	"math/big"
+
 	"github.com/valohai-ls/valohai-ls/pytext"
 
 	"gopkg.in/yaml.v3"
@@ -61,10 +63,12 @@ func Of(n *yaml.Node) Value {
 		}
 	case document.Int:
 		v.Kind = Int
-		v.Num, _ = document.Number11(n.Value)
+		if i, ok := document.Int11(n.Value); ok {
+			v.Num, _ = new(big.Float).SetInt(i).Float64()
+		}
 	case document.Float:
 		v.Kind = Float
-		v.Num, _ = document.Number11(n.Value)
+		v.Num, _ = document.Float11(n.Value)
 	case document.Timestamp:
 		v.Kind = Date
 	default:
