@@ -125,7 +125,7 @@ func (c *checker) cachedItem(p *document.Parsed, it *document.Item) {
 	rel := make([]Diagnostic, len(sub.out))
 	for i, d := range sub.out {
 		c.out = append(c.out, d)
-		rel[i] = d.moved(-it.Start)
+		rel[i] = d.Moved(-it.Start)
 	}
 	p.Remember(it, schemaKey{}, rel)
 }
@@ -133,12 +133,13 @@ func (c *checker) cachedItem(p *document.Parsed, it *document.Item) {
 // addShifted adds findings stored relative to an item that starts at off.
 func (c *checker) addShifted(rel []Diagnostic, off int) {
 	for _, d := range rel {
-		c.out = append(c.out, d.moved(off))
+		c.out = append(c.out, d.Moved(off))
 	}
 }
 
-// moved returns d moved by delta bytes.
-func (d Diagnostic) moved(delta int) Diagnostic {
+// Moved returns d moved by delta bytes, its fix with it: findings kept
+// relative to an item or a step are moved back to where it is with it.
+func (d Diagnostic) Moved(delta int) Diagnostic {
 	d.Start += delta
 	d.End += delta
 	d.Fix = d.Fix.shifted(delta)

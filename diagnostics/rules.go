@@ -187,7 +187,7 @@ func (k *itemCache) keep(c *checker, r int, e *model.Symbol, f *ruleFindings) {
 		if d.Start < it.Start || d.End > it.End {
 			return // a finding outside the item: not the item's alone
 		}
-		kf.diags = append(kf.diags, d.moved(-it.Start))
+		kf.diags = append(kf.diags, d.Moved(-it.Start))
 	}
 	k.p.Remember(it, ruleKey(r), kf)
 }

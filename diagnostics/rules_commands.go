@@ -15,8 +15,7 @@ import (
 // commandLines checks how a command passes parameters: an option written
 // before a placeholder that already writes it, and placeholders Valohai
 // does not know, which it leaves in the command as text.
-func (c *checker) commandLines(cmd, step *yaml.Node, owner string) {
-	_, params := byName(document.ValueOf(step, schema.XParameters))
+func (c *checker) commandLines(cmd *yaml.Node, step *model.Symbol, owner string) {
 	for _, line := range listify(cmd) {
 		if !isString(line) || !strings.Contains(line.Value, "{") {
 			continue
@@ -26,7 +25,7 @@ func (c *checker) commandLines(cmd, step *yaml.Node, owner string) {
 			if ph.Prefix != "parameter" {
 				continue
 			}
-			opt := passOption(params[ph.Name].node, ph.Name)
+			opt := passOption(model.Child(step, model.KindParameter, ph.Name), ph.Name)
 			before := line.Value[:ph.Start]
 			written := ""
 			switch {
@@ -58,10 +57,13 @@ func (c *checker) commandLines(cmd, step *yaml.Node, owner string) {
 	}
 }
 
-// passOption returns the option a parameter is passed as: the first word
-// of its pass-as, without the value, else --NAME.
-func passOption(p *yaml.Node, name string) string {
-	if pa := text(document.ValueOf(p, schema.XPassAs)); pa != "" {
+// passOption returns the option the parameter p of that name is passed
+// as: the first word of its pass-as, without the value, else --NAME.
+func passOption(p *model.Symbol, name string) string {
+	if p == nil {
+		return "--" + name
+	}
+	if pa := text(document.ValueOf(p.Body, schema.XPassAs)); pa != "" {
 		opt, _, _ := strings.Cut(strings.Fields(pa + " ")[0], "=")
 		return opt
 	}

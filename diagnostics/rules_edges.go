@@ -149,9 +149,9 @@ func (c *checker) fileSocket(p *pipe, s *socket) {
 	if !p.unresolved.has(s.v, model.KindFile, file) {
 		return // a file of the endpoint, or an endpoint reported with the node's endpoints or defined in the project
 	}
-	files := nameSet(document.ValueOf(p.m.Lookup(model.KindEndpoint, ep).Body, schema.XFiles))
+	files := model.ChildNames(p.m.Lookup(model.KindEndpoint, ep), model.KindFile)
 	msg := fmt.Sprintf("endpoint %q has no file %q", ep, file)
-	c.withFix(s.v, Information, CodeUnknownFile, msg, file, mapKeys(files), func(f string) string { return s.node + ".file." + ep + "." + f })
+	c.withFix(s.v, Information, CodeUnknownFile, msg, file, files, func(f string) string { return s.node + ".file." + ep + "." + f })
 }
 
 // nodeAction warns about when/then values the validator does not know

@@ -111,7 +111,7 @@ func (c *checker) node(p *pipe, n *yaml.Node) {
 	}
 	c.overrideNames(p, override, st.Step, st.Name, who)
 	if cmd := document.ValueOf(override, schema.XCommand); cmd != nil {
-		step := p.m.Whole(st.Step).Body
+		step := p.m.Whole(st.Step)
 		c.placeholders(p.unresolved, cmd, step, fmt.Sprintf("step %q", st.Name))
 		c.commandLines(cmd, step, fmt.Sprintf("step %q", st.Name))
 	}

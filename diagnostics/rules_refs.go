@@ -21,8 +21,8 @@ import (
 // u): they are left in the command as written, so the script gets the
 // text instead of a value. Names that cannot be told (a parameter name
 // that is not text) are not checked: the model is unsure of them.
-func (c *checker) placeholders(u unresolved, cmd, step *yaml.Node, owner string) {
-	_, params := byName(document.ValueOf(step, schema.XParameters))
+func (c *checker) placeholders(u unresolved, cmd *yaml.Node, step *model.Symbol, owner string) {
+	params := model.ChildNames(step, model.KindParameter)
 	for _, line := range listify(cmd) {
 		if !isString(line) {
 			continue
@@ -35,7 +35,7 @@ func (c *checker) placeholders(u unresolved, cmd, step *yaml.Node, owner string)
 			span := c.findText(line, ph.Text(), &from)
 			msg := fmt.Sprintf("%s has no parameter %q, so %s stays in the command as written", owner, ph.Name, ph.Text())
 			var sugg []string
-			if s := suggest.Closest(ph.Name, mapKeys(params)); s != "" {
+			if s := suggest.Closest(ph.Name, params); s != "" {
 				msg = fmt.Sprintf("%s has no parameter %q; did you mean %q?", owner, ph.Name, s)
 				sugg = []string{"{" + ph.Prefix + ":" + s + "}"}
 			}
@@ -68,17 +68,6 @@ func mapKeys[V any](m map[string]V) []string {
 		out = append(out, k)
 	}
 	sort.Strings(out)
-	return out
-}
-
-// nameSet returns the names of a list of named mappings.
-func nameSet(list *yaml.Node) map[string]bool {
-	out := map[string]bool{}
-	for _, it := range mappings(list) {
-		if s, ok := scalarText(document.ValueOf(it, schema.XName)); ok && !untextual(document.ValueOf(it, schema.XName)) {
-			out[s] = true
-		}
-	}
 	return out
 }
 

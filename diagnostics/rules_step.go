@@ -24,8 +24,8 @@ func stepRule(c *checker, m *model.Model, e *model.Symbol) {
 	}
 	c.stepParameters(e.Body, owner)
 	c.duplicateItems(e.Body, owner)
-	c.placeholders(unresolvedOf(m, e), document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
-	c.commandLines(document.ValueOf(e.Body, schema.XCommand), e.Body, owner)
+	c.placeholders(unresolvedOf(m, e), document.ValueOf(e.Body, schema.XCommand), e, owner)
+	c.commandLines(document.ValueOf(e.Body, schema.XCommand), e, owner)
 }
 
 // presetNeedsEnvironment reports a runtime-config-preset given without an

@@ -89,31 +89,6 @@ func untextual(v *yaml.Node) bool {
 	return v != nil && v.Kind == yaml.ScalarNode && document.Resolve11(v) != document.String
 }
 
-// doubtful reports a list of named mappings whose names cannot all be
-// read: it is not a list, or one of its items is not a mapping, has no
-// name, or has a name that YAML does not read as text. Each of those has
-// an error of its own, and a name the list lacks cannot be told missing
-// (`- name:lr` is the string "name:lr", yet it means parameter lr).
-func doubtful(list *yaml.Node) bool {
-	list = document.Deref(list)
-	switch {
-	case list == nil || isNull(list):
-		return false
-	case list.Kind != yaml.SequenceNode:
-		return true
-	}
-	for _, it := range list.Content {
-		if it = document.Deref(it); it == nil || it.Kind != yaml.MappingNode {
-			return true
-		}
-		v := document.Deref(document.ValueOf(it, schema.XName))
-		if v == nil || v.Kind != yaml.ScalarNode || untextual(v) {
-			return true
-		}
-	}
-	return false
-}
-
 // byName returns the items of a list of mappings that have a name, the
 // last one of each name winning as in the official parser, in the order
 // in which the names first appear.

@@ -114,6 +114,9 @@ func (c *checker) argparse(st *model.Symbol, rn run) {
 	for i := range claimed {
 		used[i] = true
 	}
+	if unsure(st, schema.XParameters) {
+		return // an option not matched may be the parameter whose name is not text
+	}
 	c.requiredOptions(st, rn, o, used)
 	if passes {
 		c.undeclaredOptions(st, rn, o, used)

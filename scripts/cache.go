@@ -218,9 +218,7 @@ func (k *Cache) Check(ctx context.Context, doc *document.Document, dir string, r
 			e.used = run
 			key.Write(e.key)
 			for _, d := range e.diags {
-				d.Start += base
-				d.End += base
-				out = append(out, d)
+				out = append(out, d.Moved(base))
 			}
 			reused++
 			return true
@@ -238,9 +236,7 @@ func (k *Cache) Check(ctx context.Context, doc *document.Document, dir string, r
 			if d.Start < base || d.End > end || d.Start > d.End || d.Fix != nil {
 				e.direct = true
 			}
-			d.Start -= base
-			d.End -= base
-			e.diags = append(e.diags, d)
+			e.diags = append(e.diags, d.Moved(-base))
 		}
 		k.entries[tk] = e
 		return true

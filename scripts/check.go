@@ -246,8 +246,34 @@ func where(rn run, p python.Pos) string {
 }
 
 // named returns the named items of a list of the step.
+// They are the model's children of the step (model.ChildNames): a name
+// that YAML does not read as text is left out, as it names nothing (it
+// has an error of its own).
 func named(st *model.Symbol, key string) (order []string, byName map[string]*yaml.Node) {
-	return Named(st.Body, key)
+	kind := listKind(key)
+	order = model.ChildNames(st, kind)
+	byName = make(map[string]*yaml.Node, len(order))
+	for _, name := range order {
+		byName[name] = model.Child(st, kind, name).Body
+	}
+	return order, byName
+}
+
+// listKind is the kind of the children listed under key of a step.
+func listKind(key string) model.Kind {
+	if key == schema.XInputs {
+		return model.KindInput
+	}
+	return model.KindParameter
+}
+
+// unsure reports that the step's list under key may define a name that
+// named does not return: one of its items has a name that is not text,
+// or could not be read (model.Doubt, model.Unread). A script's name the
+// step seems to lack is then not reported.
+func unsure(st *model.Symbol, key string) bool {
+	kind := listKind(key)
+	return model.Doubt(st, kind) != nil || model.Unread(st, kind)
 }
 
 // Named returns the items of the list under key of a step's mapping that

@@ -143,12 +143,12 @@ func (c *checker) uses(st *model.Symbol, rn run) {
 	_, params := named(st, schema.XParameters)
 	_, inputs := named(st, schema.XInputs)
 	for _, u := range rn.file.Parameters {
-		if _, ok := params[u.Name]; !ok {
+		if _, ok := params[u.Name]; !ok && !unsure(st, schema.XParameters) {
 			c.undeclared(st, rn, u.Name, fmt.Sprintf("%s reads valohai.parameters(%q), but step %q does not have that parameter", where(rn, u.Pos), u.Name, st.Name))
 		}
 	}
 	for _, u := range rn.file.Inputs {
-		if _, ok := inputs[u.Name]; !ok {
+		if _, ok := inputs[u.Name]; !ok && !unsure(st, schema.XInputs) {
 			c.undeclaredInput(st, rn, u.Name, fmt.Sprintf("%s reads valohai.inputs(%q), but step %q does not have that input", where(rn, u.Pos), u.Name, st.Name))
 		}
 	}

@@ -77,7 +77,9 @@ func (c *checker) prepareParameters(st *model.Symbol, rn run, d *python.Dict, at
 		}
 		c.defaultDiffers(p, e.Key, e.Value, fmt.Sprintf("valohai.prepare() in %s", where(rn, e.Pos)))
 	}
-	c.undeclaredEntries(st, rn, missing, "p:", "parameter", diagnostics.CodeScriptUndeclaredParameter, at)
+	if !unsure(st, schema.XParameters) {
+		c.undeclaredEntries(st, rn, missing, "p:", "parameter", diagnostics.CodeScriptUndeclaredParameter, at)
+	}
 	for _, name := range order {
 		if !inScript[name] {
 			c.add(c.nameSpan(params[name]), diagnostics.Information, diagnostics.CodeScriptUnusedParameter,
@@ -98,7 +100,9 @@ func (c *checker) prepareInputs(st *model.Symbol, rn run, d *python.Dict, at str
 			missing = append(missing, e)
 		}
 	}
-	c.undeclaredEntries(st, rn, missing, "i:", "input", diagnostics.CodeScriptUndeclaredInput, at)
+	if !unsure(st, schema.XInputs) {
+		c.undeclaredEntries(st, rn, missing, "i:", "input", diagnostics.CodeScriptUndeclaredInput, at)
+	}
 	for _, name := range order {
 		if !inScript[name] {
 			c.add(c.nameSpan(inputs[name]), diagnostics.Information, diagnostics.CodeScriptUnusedInput,

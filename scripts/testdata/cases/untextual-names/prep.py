@@ -1,0 +1,5 @@
+import valohai
+
+verbose = valohai.parameters("verbose").value
+data = valohai.inputs("data").path()
+print(verbose, data)
