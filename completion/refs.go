@@ -2,6 +2,7 @@ package completion
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -43,9 +44,21 @@ func (b *builder) references(ref schema.Ref) {
 	default:
 		return
 	}
+	whole := ref != schema.RefSocket && ref != schema.RefParamTarget
 	for i, n := range names {
-		b.add(Item{Label: n, Kind: KindReference, Detail: detail, Insert: n, SortText: sortIndex(200 + i)})
+		b.add(Item{Label: n, Kind: KindReference, Detail: detail, Insert: b.asName(n, whole), SortText: sortIndex(200 + i)})
 	}
+}
+
+// asName writes the name n as the whole value being typed: in double
+// quotes when it is not in quotes already and YAML would read it
+// unquoted as something other than text (a step named "5" or "null"),
+// which would name nothing.
+func (b *builder) asName(n string, whole bool) string {
+	if !whole || b.c.Quoted || document.ResolvePlain11(n) == document.String {
+		return n
+	}
+	return strconv.Quote(n)
 }
 
 // runStep returns the name of the step that the construct around the

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/schema"
@@ -18,6 +20,8 @@ func refMarkdown(x *model.Model, r *model.Ref) string {
 	}
 	t := r.Target
 	switch {
+	case r.Untextual:
+		return fmt.Sprintf("%s: not known, as YAML reads the name here as %s, not as text", what, asType(r.Node))
 	case t == nil && r.Pattern:
 		return patternMarkdown(r, what)
 	case t == nil && r.Loose && r.Role == model.RoleTaskParameter:
@@ -46,6 +50,18 @@ func refMarkdown(x *model.Model, r *model.Ref) string {
 		fmt.Fprintf(&b, "\n\n%s", f)
 	}
 	return b.String()
+}
+
+// asType says what YAML reads a scalar that is not text as ("a number").
+func asType(n *yaml.Node) string {
+	switch t := document.Resolve11(n); t {
+	case document.Null:
+		return "null"
+	case document.Int:
+		return "an integer"
+	default:
+		return "a " + t.String()
+	}
 }
 
 // patternMarkdown says which declared outputs the glob of an output

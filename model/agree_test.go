@@ -52,6 +52,9 @@ func TestFeaturesAgreeOnNames(t *testing.T) {
 				t.Errorf("%s says %q of %s %q, want %q", feature, got[feature], ref.Kind, ref.Name, v)
 			}
 		}
+		if ref.Untextual && !hasCode(diagnostics.Diagnose(context.Background(), doc), ref.Span, "wrong-type") {
+			t.Errorf("the reference that is not text (%q) has no error of its own", ref.Name)
+		}
 		if ref.Doubt != nil && !hasCode(diagnostics.Diagnose(context.Background(), doc), ref.Doubt.NameSpan, "wrong-type") {
 			t.Errorf("the name that is not text (%q) has no error of its own", ref.Doubt.Name)
 		}
@@ -64,6 +67,8 @@ func modelState(r *model.Ref) string {
 		return "resolved"
 	case r.Unresolved():
 		return "unknown"
+	case r.Untextual:
+		return "unsure"
 	case r.Loose:
 		return "loose"
 	}

@@ -63,6 +63,10 @@ type Ref struct {
 	// Doubt is, for an Unsure name, the definition whose name is not text
 	// (see Symbol.Untextual) that may be the one meant.
 	Doubt *Symbol
+	// Untextual reports a name written as a scalar that YAML does not read
+	// as text (`step: 5`, `name: null`): an error of its own, so it names
+	// nothing, and is neither resolved nor unresolved.
+	Untextual bool
 }
 
 // doubt marks a name that scope does not define as Unsure when scope may
@@ -85,7 +89,7 @@ func (r *Ref) mayBeIn(scope *Symbol) bool {
 
 // Unresolved reports a reference to a name that the file should define
 // and does not.
-func (r *Ref) Unresolved() bool { return r.Target == nil && !r.Loose && !r.Unsure }
+func (r *Ref) Unresolved() bool { return r.Target == nil && !r.Loose && !r.Unsure && !r.Untextual }
 
 // walker finds the references of one top-level item by walking it along
 // the schema. It loads no hollow item (see Hollow): the names of its
@@ -237,8 +241,10 @@ func (w *walker) whole(n *yaml.Node, kind Kind, scope *Symbol, from *Symbol, rol
 		return nil
 	}
 	r := &Ref{Span: inner, Whole: true, Value: whole, Style: n.Style, Node: n, Kind: kind, Name: n.Value, Scope: scope, From: from, Item: w.item, Role: role}
-	switch kind {
-	case KindParameter, KindInput, KindOutput, KindFile:
+	switch {
+	case document.Resolve11(n) != document.String:
+		r.Untextual = true
+	case kind == KindParameter, kind == KindInput, kind == KindOutput, kind == KindFile:
 		r.Target = Child(scope, kind, n.Value)
 		r.doubt(scope)
 	default:

@@ -74,7 +74,7 @@ func (x *Model) StepOfNode(body *yaml.Node) StepOf {
 		return StepOf{} // a deployment node, or a node of no known type
 	}
 	var out StepOf
-	if tv := document.ValueOf(body, schema.XTask); typ == schema.NodeTask && !isNull(tv) {
+	if tv := document.ValueOf(body, schema.XTask); typ == schema.NodeTask && scalar(tv) != "" {
 		out.TaskName = scalar(tv)
 		out.Task = x.Lookup(KindTask, out.TaskName)
 		if out.Task == nil {
@@ -151,16 +151,13 @@ func Pinned(node *yaml.Node) bool {
 	return v != nil && pyvalue.Of(v).Truthy()
 }
 
-// scalar returns the text of a scalar that is not null, or "".
+// scalar returns the text of a scalar that YAML reads as text, or "": a
+// name written as null, a number or a boolean names nothing (it has an
+// error of its own).
 func scalar(n *yaml.Node) string {
 	n = document.Deref(n)
-	if n == nil || n.Kind != yaml.ScalarNode || document.Resolve11(n) == document.Null {
+	if n == nil || n.Kind != yaml.ScalarNode || document.Resolve11(n) != document.String {
 		return ""
 	}
 	return n.Value
-}
-
-func isNull(n *yaml.Node) bool {
-	n = document.Deref(n)
-	return n == nil || (n.Kind == yaml.ScalarNode && document.Resolve11(n) == document.Null)
 }

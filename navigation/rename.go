@@ -36,10 +36,14 @@ func refuse(format string, args ...any) error {
 func PrepareRename(x *model.Model, off int) (sp document.Span, name string, ok bool, err error) {
 	sym, ref := x.Resolve(off)
 	switch {
+	case ref != nil && ref.Untextual:
+		return sp, "", false, refuse("cannot rename %q: YAML does not read it as text here, so it names no %s; write it in quotes first", ref.Name, ref.Kind)
 	case ref != nil && ref.Target == nil:
 		return sp, "", false, refuse("cannot rename %q: this file defines no %s of that name", ref.Name, ref.Kind)
 	case sym == nil || sym.Kind == model.KindEdge:
 		return sp, "", false, nil
+	case sym.Untextual:
+		return sp, "", false, refuse("cannot rename %q: YAML does not read it as text, so it names no %s (what refers to it cannot be told); write it in quotes first", sym.Name, sym.Kind)
 	case !sym.Named:
 		return sp, "", false, refuse("cannot rename %q: its name is not written as plain text", sym.Name)
 	case ref != nil:
