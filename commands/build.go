@@ -7,6 +7,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/pytext"
 
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -17,7 +18,7 @@ type Spec struct {
 	// Params are the parameters in declaration order, each name once.
 	Params []*Param
 	// SourcePath is the step's source-path, None when it has none.
-	SourcePath Value
+	SourcePath pyvalue.Value
 }
 
 // Param returns the parameter called name, or nil.
@@ -32,8 +33,8 @@ func (s *Spec) Param(name string) *Param {
 
 // Defaults returns the parameters' defaults that are set, flags included
 // (what a run started with every default gets).
-func (s *Spec) Defaults() map[string]Value {
-	out := make(map[string]Value, len(s.Params))
+func (s *Spec) Defaults() map[string]pyvalue.Value {
+	out := make(map[string]pyvalue.Value, len(s.Params))
 	for _, p := range s.Params {
 		if !p.Default.IsNone() {
 			out[p.Name] = p.Default
@@ -44,7 +45,7 @@ func (s *Spec) Defaults() map[string]Value {
 
 // WithDefaults returns the defaults replaced by values where values has
 // a name.
-func (s *Spec) WithDefaults(values map[string]Value) map[string]Value {
+func (s *Spec) WithDefaults(values map[string]pyvalue.Value) map[string]pyvalue.Value {
 	out := s.Defaults()
 	for k, v := range values {
 		out[k] = v
@@ -60,7 +61,7 @@ var interpolable = regexp.MustCompile(`\{(.+?)\}`)
 // counts as given, with no value), as valohai-yaml does: placeholders
 // filled in, each command stripped. A command line whose pass-as
 // template Python cannot format is kept as written.
-func (s *Spec) Build(values map[string]Value) ([]string, error) {
+func (s *Spec) Build(values map[string]pyvalue.Value) ([]string, error) {
 	out := make([]string, 0, len(s.Lines))
 	for _, line := range s.Lines {
 		built, err := s.line(line, values)
@@ -77,7 +78,7 @@ func (s *Spec) Build(values map[string]Value) ([]string, error) {
 }
 
 // line fills in the placeholders of one command line.
-func (s *Spec) line(line string, values map[string]Value) (string, error) {
+func (s *Spec) line(line string, values map[string]pyvalue.Value) (string, error) {
 	if !strings.Contains(line, "{") {
 		return line, nil
 	}
@@ -98,9 +99,9 @@ func (s *Spec) line(line string, values map[string]Value) (string, error) {
 
 // replace returns what the placeholder whole (inner between its braces)
 // becomes.
-func (s *Spec) replace(inner, whole string, values map[string]Value) (string, error) {
+func (s *Spec) replace(inner, whole string, values map[string]pyvalue.Value) (string, error) {
 	if inner == placeholderWord(schema.PlaceholderSourcePath) && !s.SourcePath.IsNone() {
-		if s.SourcePath.Kind != Str {
+		if s.SourcePath.Kind != pyvalue.Str {
 			return "", unbuildable(ReasonOther, "", "the step's %s is not text", schema.XSourcePath)
 		}
 		return Quote(s.SourcePath.Text), nil
@@ -139,7 +140,7 @@ func (s *Spec) replace(inner, whole string, values map[string]Value) (string, er
 }
 
 // args returns the arguments of p with its value in values.
-func (s *Spec) args(p *Param, values map[string]Value) ([]string, error) {
+func (s *Spec) args(p *Param, values map[string]pyvalue.Value) ([]string, error) {
 	v, ok := values[p.Name]
 	if !ok || v.IsNone() {
 		return nil, nil

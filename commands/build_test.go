@@ -49,6 +49,14 @@ func TestBuild(t *testing.T) {
 		{"no placeholder, no build", `
       - {name: a, default: [1, 2]}`,
 			"echo hi", []string{"echo hi"}, "", 0},
+		{"an empty mapping is false, as in Python", `
+      - {name: a, default: 1, pass-as: {}}
+      - {name: b, type: flag, default: true, pass-true-as: {}, pass-false-as: --no}`,
+			"x {parameters}", []string{"x --a=1"}, "", 0},
+		{"ints beyond 64 bits print exactly", `
+      - {name: a, type: integer, default: 0x1_0000_0000_0000_0000}
+      - {name: b, type: integer, multiple: repeat, default: [123456789012345678901234567890, 1:30]}`,
+			"x {parameters}", []string{"x --a=18446744073709551616 --b=123456789012345678901234567890 --b=90"}, "", 0},
 		{"list for a single parameter", `
       - {name: a, default: [1, 2]}`,
 			"x {parameters}", nil, "not multiple", ReasonListValue},

@@ -2,7 +2,7 @@
 // executions run, as Valohai builds them (valohai-yaml's build_command):
 // each command with its placeholders filled in from parameter values.
 //
-// Values are Python values (Value): read from YAML as the official loader
+// Values are Python values (pyvalue.Value): read from YAML as the official loader
 // types them (YAML 1.1), or from JSON. Each parameter is written in its
 // pass-as form through a Python str.format template (Format), split on
 // whitespace and shell-quoted as Python's shlex.quote does (Quote).

@@ -2,10 +2,12 @@ package commands
 
 import (
 	"strings"
+
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 )
 
 // env is what a pass-as template's fields name.
-type env func(name string) (Value, bool)
+type env func(name string) (pyvalue.Value, bool)
 
 // format fills a template as Python's str.format_map does with the
 // fields of e: {{ and }} are braces, {NAME}, {NAME!CONV} and {NAME:} take
@@ -118,7 +120,7 @@ func field(f, param string, e env) (string, error) {
 		return "", &formatError{"Unknown conversion specifier " + string(conv)}
 	}
 	if !ok {
-		return "", unsupported(param, "the value of parameter %q (%s) is not previewed", param, v.Text)
+		return "", unsupported(param, "the value of parameter %q (%s) is not previewed", param, v.DescribeRepr())
 	}
 	if spec != "" {
 		return "", unsupported(param, "the format spec :%s in the pass-as template of parameter %q is not previewed", spec, param)

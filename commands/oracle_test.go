@@ -12,6 +12,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 )
 
 // oracleFile is what valohai-yaml builds for one corpus file.
@@ -70,9 +71,9 @@ func readExceptions(t *testing.T) map[string]string {
 	return out
 }
 
-func jsonValues(t *testing.T, raw map[string]json.RawMessage) map[string]Value {
+func jsonValues(t *testing.T, raw map[string]json.RawMessage) map[string]pyvalue.Value {
 	t.Helper()
-	out := map[string]Value{}
+	out := map[string]pyvalue.Value{}
 	for k, r := range raw {
 		d := json.NewDecoder(bytes.NewReader(r))
 		d.UseNumber()
@@ -80,7 +81,7 @@ func jsonValues(t *testing.T, raw map[string]json.RawMessage) map[string]Value {
 		if err := d.Decode(&x); err != nil {
 			t.Fatal(err)
 		}
-		out[k] = FromJSON(x)
+		out[k] = pyvalue.FromJSON(x)
 	}
 	return out
 }
@@ -185,7 +186,7 @@ func TestOracle(t *testing.T) {
 }
 
 // sameValues compares two sets of values by their Python repr.
-func sameValues(a, b map[string]Value) bool {
+func sameValues(a, b map[string]pyvalue.Value) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -194,9 +195,9 @@ func sameValues(a, b map[string]Value) bool {
 		if !ok {
 			return false
 		}
-		if v.Kind == Date && w.Kind == Str {
+		if v.Kind == pyvalue.Date && w.Kind == pyvalue.Str {
 			// JSON holds a date as its str().
-			if v.Text != w.Text {
+			if s, ok := v.Str(); !ok || s != w.Text {
 				return false
 			}
 			continue

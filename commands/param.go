@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -29,11 +30,11 @@ type Param struct {
 	Multiple Multiple
 	// Separator joins the values of a separate-style parameter.
 	Separator                   string
-	PassAs, PassTrue, PassFalse Value
+	PassAs, PassTrue, PassFalse pyvalue.Value
 	// Default is the default value, a list for a multiple parameter.
-	Default Value
+	Default pyvalue.Value
 	// Choices are the values the parameter allows (none: any value).
-	Choices []Value
+	Choices []pyvalue.Value
 	// Body is the parameter's mapping, when it is read from YAML.
 	Body *yaml.Node
 }
@@ -48,14 +49,14 @@ func (p *Param) Flag() bool { return p.Type == schema.ParamFlag }
 // not load.
 func ReadParam(name string, body *yaml.Node) (*Param, error) {
 	p := &Param{Name: name, Type: schema.ParamString, Separator: ",", Body: body}
-	if t := FromYAML(document.ValueOf(body, schema.XType)); !t.IsNone() {
+	if t := pyvalue.Of(document.ValueOf(body, schema.XType)); !t.IsNone() {
 		s, ok := t.Str()
 		if !ok {
 			return nil, unsupported(name, "parameter %q has a type valohai-ls does not read", name)
 		}
 		p.Type = s
 	}
-	if m := FromYAML(document.ValueOf(body, schema.XMultiple)); m.Truthy() {
+	if m := pyvalue.Of(document.ValueOf(body, schema.XMultiple)); m.Truthy() {
 		s, _ := m.Str()
 		switch strings.ToLower(s) {
 		case schema.MultipleNone:
@@ -64,26 +65,26 @@ func ReadParam(name string, body *yaml.Node) (*Param, error) {
 		case schema.MultipleSeparate:
 			p.Multiple = Separate
 		default:
-			return nil, unbuildable(ReasonOther, name, "parameter %q: %s is not a multiple mode", name, m.Describe())
+			return nil, unbuildable(ReasonOther, name, "parameter %q: %s is not a multiple mode", name, m.DescribeRepr())
 		}
 	}
 	if p.Multiple != Single && p.Flag() {
 		return nil, unbuildable(ReasonOther, name, "parameter %q: a flag cannot be multiple", name)
 	}
-	if sep := FromYAML(document.ValueOf(body, schema.XMultipleSeparator)); sep.Truthy() {
+	if sep := pyvalue.Of(document.ValueOf(body, schema.XMultipleSeparator)); sep.Truthy() {
 		s, ok := sep.Str()
 		if !ok {
 			return nil, unsupported(name, "the multiple-separator of parameter %q is not previewed", name)
 		}
 		p.Separator = s
 	}
-	p.PassAs = FromYAML(document.ValueOf(body, schema.XPassAs))
+	p.PassAs = pyvalue.Of(document.ValueOf(body, schema.XPassAs))
 	if p.Flag() {
-		p.PassTrue = FromYAML(document.ValueOf(body, schema.XPassTrueAs))
-		p.PassFalse = FromYAML(document.ValueOf(body, schema.XPassFalseAs))
+		p.PassTrue = pyvalue.Of(document.ValueOf(body, schema.XPassTrueAs))
+		p.PassFalse = pyvalue.Of(document.ValueOf(body, schema.XPassFalseAs))
 	}
-	p.Default = FromYAML(document.ValueOf(body, schema.XDefault))
-	if ch := FromYAML(document.ValueOf(body, schema.XChoices)); ch.Kind == List && !p.Flag() {
+	p.Default = pyvalue.Of(document.ValueOf(body, schema.XDefault))
+	if ch := pyvalue.Of(document.ValueOf(body, schema.XChoices)); ch.Kind == pyvalue.List && !p.Flag() {
 		p.Choices = ch.Items
 	}
 	if p.Multiple != Single {
@@ -94,19 +95,19 @@ func ReadParam(name string, body *yaml.Node) (*Param, error) {
 
 // listify is a value as a list: None is empty, a list itself, anything
 // else a list of one.
-func listify(v Value) Value {
+func listify(v pyvalue.Value) pyvalue.Value {
 	switch v.Kind {
-	case None:
-		return Value{Kind: List}
-	case List:
+	case pyvalue.None:
+		return pyvalue.Value{Kind: pyvalue.List}
+	case pyvalue.List:
 		return v
 	}
-	return ListValue(v)
+	return pyvalue.NewList(v)
 }
 
 // template returns the pass-as template for value, "" when the parameter
 // is left out.
-func (p *Param) template(v Value) (string, error) {
+func (p *Param) template(v pyvalue.Value) (string, error) {
 	if p.Flag() {
 		if p.PassTrue.Truthy() || p.PassFalse.Truthy() {
 			t := p.PassFalse
@@ -116,7 +117,7 @@ func (p *Param) template(v Value) (string, error) {
 			if !t.Truthy() {
 				return "", nil
 			}
-			if t.Kind != Str {
+			if t.Kind != pyvalue.Str {
 				return "", unbuildable(ReasonOther, p.Name, "the pass-true-as / pass-false-as of flag %q is not text", p.Name)
 			}
 			return t.Text, nil
@@ -144,21 +145,21 @@ func (p *Param) template(v Value) (string, error) {
 // Args returns the command-line arguments of the parameter with value v,
 // not quoted: nil when it is left out. A *formatError is a template
 // Python's str.format rejects.
-func (p *Param) Args(v Value) ([]string, error) {
+func (p *Param) Args(v pyvalue.Value) ([]string, error) {
 	tmpl, err := p.template(v)
 	if err != nil || tmpl == "" {
 		return nil, err
 	}
 	bits := strings.FieldsFunc(tmpl, pytext.Space)
-	atom := func(a Value) ([]string, error) {
-		e := func(key string) (Value, bool) {
+	atom := func(a pyvalue.Value) ([]string, error) {
+		e := func(key string) (pyvalue.Value, bool) {
 			switch key {
 			case "name":
-				return StrValue(p.Name), true
+				return pyvalue.NewStr(p.Name), true
 			case "value", "v":
 				return a, true
 			}
-			return Value{}, false
+			return pyvalue.Value{}, false
 		}
 		out := make([]string, 0, len(bits))
 		for _, bit := range bits {
@@ -174,7 +175,7 @@ func (p *Param) Args(v Value) ([]string, error) {
 	case Repeat:
 		var out []string
 		for _, a := range listify(v).Items {
-			if a.Kind == List {
+			if a.Kind == pyvalue.List {
 				return nil, unbuildable(ReasonNestedList, p.Name, "a list inside the values of repeated parameter %q", p.Name)
 			}
 			args, err := atom(a)
@@ -197,9 +198,9 @@ func (p *Param) Args(v Value) ([]string, error) {
 			}
 			parts[i] = s
 		}
-		return atom(StrValue(strings.Join(parts, p.Separator)))
+		return atom(pyvalue.NewStr(strings.Join(parts, p.Separator)))
 	}
-	if v.Kind == List {
+	if v.Kind == pyvalue.List {
 		return nil, unbuildable(ReasonListValue, p.Name, "parameter %q is not multiple but its value is a list", p.Name)
 	}
 	return atom(v)

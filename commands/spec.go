@@ -5,6 +5,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -20,7 +21,7 @@ func Step(x *model.Model, step *model.Symbol) (*Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Spec{Lines: lines, SourcePath: FromYAML(document.ValueOf(step.Body, schema.XSourcePath))}
+	s := &Spec{Lines: lines, SourcePath: pyvalue.Of(document.ValueOf(step.Body, schema.XSourcePath))}
 	for _, name := range model.ChildNames(step, model.KindParameter) {
 		p, err := ReadParam(name, model.Child(step, model.KindParameter, name).Body)
 		if err != nil {
@@ -91,7 +92,7 @@ func Node(x *model.Model, node *model.Symbol) (*Spec, error) {
 	if ov == nil || ov.Kind != yaml.MappingNode {
 		return s, nil
 	}
-	if c := FromYAML(document.ValueOf(ov, schema.XCommand)); c.Truthy() {
+	if c := pyvalue.Of(document.ValueOf(ov, schema.XCommand)); c.Truthy() {
 		if s.Lines, err = commandLines(x, ov); err != nil {
 			return nil, err
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -44,18 +45,18 @@ type Variant struct {
 	Min, Max *big.Int
 	Why      string
 	// Values are its values, when they are known before the task starts.
-	Values []Value
+	Values []pyvalue.Value
 }
 
 // Combo is one execution's parameter values, in the order written.
 type Combo struct {
 	Names  []string
-	Values []Value
+	Values []pyvalue.Value
 }
 
 // Map returns c's values by name.
-func (c Combo) Map() map[string]Value {
-	m := make(map[string]Value, len(c.Names))
+func (c Combo) Map() map[string]pyvalue.Value {
+	m := make(map[string]pyvalue.Value, len(c.Names))
 	for i, n := range c.Names {
 		m[n] = c.Values[i]
 	}
@@ -68,7 +69,7 @@ func (c Combo) String() string {
 	for i, n := range c.Names {
 		s, ok := c.Values[i].Str()
 		if !ok {
-			s = c.Values[i].Describe()
+			s = c.Values[i].DescribeRepr()
 		}
 		parts[i] = n + "=" + s
 	}
@@ -92,7 +93,7 @@ func TaskPlan(task *model.Symbol) *Plan {
 		return p.unknown("the task has a YAML syntax error")
 	}
 	body := task.Body
-	typ, err := taskType(FromYAML(document.ValueOf(body, schema.XType)))
+	typ, err := taskType(pyvalue.Of(document.ValueOf(body, schema.XType)))
 	if err != "" {
 		return p.unknown(err)
 	}
@@ -145,7 +146,7 @@ func (p *Plan) Title() string {
 
 // taskType reads a task's type as valohai-yaml's TaskType.cast does:
 // none is a grid search, others lower-cased with `-` read as `_`.
-func taskType(v Value) (string, string) {
+func taskType(v pyvalue.Value) (string, string) {
 	if !v.Truthy() {
 		return schema.TaskGridSearch, ""
 	}
@@ -159,7 +160,7 @@ func taskType(v Value) (string, string) {
 			return t, ""
 		}
 	}
-	return "", fmt.Sprintf("%s is not a task type", v.Describe())
+	return "", fmt.Sprintf("%s is not a task type", v.DescribeRepr())
 }
 
 // readVariants reads the task's variant parameters; a reason is returned
@@ -191,7 +192,7 @@ func (p *Plan) readVariants(body *yaml.Node) string {
 // them: the mappings that are not empty.
 func parameterSets(n *yaml.Node) ([]Combo, string) {
 	n = document.Deref(n)
-	if n == nil || n.Kind == yaml.ScalarNode && FromYAML(n).IsNone() {
+	if n == nil || n.Kind == yaml.ScalarNode && pyvalue.Of(n).IsNone() {
 		return nil, ""
 	}
 	if n.Kind != yaml.SequenceNode {
@@ -209,7 +210,7 @@ func parameterSets(n *yaml.Node) ([]Combo, string) {
 				return nil, "a parameter set names a parameter that is not text"
 			}
 			c.Names = append(c.Names, k.Value)
-			c.Values = append(c.Values, FromYAML(p.Value))
+			c.Values = append(c.Values, pyvalue.Of(p.Value))
 		}
 		if len(c.Names) > 0 {
 			out = append(out, c)
@@ -282,7 +283,7 @@ func (p *Plan) counted(body *yaml.Node) *Plan {
 // executionCount reads a task's execution-count: set reports that one is
 // written, n is nil when it is not a whole number above 0.
 func executionCount(body *yaml.Node) (n *big.Int, set bool) {
-	v := FromYAML(document.ValueOf(body, schema.XExecutionCount))
+	v := pyvalue.Of(document.ValueOf(body, schema.XExecutionCount))
 	if v.IsNone() {
 		return nil, false
 	}

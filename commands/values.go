@@ -6,6 +6,7 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/pytext"
 
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -16,7 +17,7 @@ import (
 // parameter cannot read, a flag's value that is not true or false, a value not among the
 // parameter's choices. None
 // is accepted: it leaves the parameter out.
-func (s *Spec) Check(values map[string]Value, names []string) error {
+func (s *Spec) Check(values map[string]pyvalue.Value, names []string) error {
 	for _, name := range names {
 		v := values[name]
 		p := s.Param(name)
@@ -26,7 +27,7 @@ func (s *Spec) Check(values map[string]Value, names []string) error {
 		if v.IsNone() {
 			continue
 		}
-		if v.Kind == List && p.Multiple == Single {
+		if v.Kind == pyvalue.List && p.Multiple == Single {
 			return fmt.Errorf("parameter %q is not multiple: give one value, not a list", name)
 		}
 		for _, a := range listify(v).Items {
@@ -42,29 +43,28 @@ func (s *Spec) Check(values map[string]Value, names []string) error {
 }
 
 // checkAtom checks one value of p.
-func (p *Param) checkAtom(a Value) error {
-	if a.Kind == List {
+func (p *Param) checkAtom(a pyvalue.Value) error {
+	if a.Kind == pyvalue.List {
 		return fmt.Errorf("parameter %q: a list inside a list is not a value", p.Name)
 	}
 	str, ok := a.Str()
 	if !ok {
-		return fmt.Errorf("parameter %q: %s is not a value", p.Name, a.Text)
+		return fmt.Errorf("parameter %q: %s is not a value", p.Name, a.DescribeRepr())
 	}
 	switch p.Type {
 	case schema.ParamInteger:
-		if a.Kind == Bool || !pytext.IntOK(str) {
-			return fmt.Errorf("parameter %q is an integer: %s is not one", p.Name, a.Describe())
+		if a.Kind == pyvalue.Bool || !pytext.IntOK(str) {
+			return fmt.Errorf("parameter %q is an integer: %s is not one", p.Name, a.DescribeRepr())
 		}
 	case schema.ParamFloat:
-		if a.Kind == Bool || !pytext.FloatOK(str) {
-			return fmt.Errorf("parameter %q is a float: %s is not a number", p.Name, a.Describe())
+		if a.Kind == pyvalue.Bool || !pytext.FloatOK(str) {
+			return fmt.Errorf("parameter %q is a float: %s is not a number", p.Name, a.DescribeRepr())
 		}
 	case schema.ParamFlag:
-		ok := a.Kind == Bool ||
-			(a.Kind == Int && (a.Text == "0" || a.Text == "1")) ||
-			(a.Kind == Float && (a.Float == 0 || a.Float == 1))
+		ok := a.Kind == pyvalue.Bool ||
+			(a.Kind == pyvalue.Int || a.Kind == pyvalue.Float) && (pyvalue.Equal(a, pyvalue.NewInt(0)) || pyvalue.Equal(a, pyvalue.NewInt(1)))
 		if !ok {
-			return fmt.Errorf("parameter %q is a flag: give true or false, not %s", p.Name, a.Describe())
+			return fmt.Errorf("parameter %q is a flag: give true or false, not %s", p.Name, a.DescribeRepr())
 		}
 	}
 	return nil

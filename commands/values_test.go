@@ -3,6 +3,8 @@ package commands
 import (
 	"strings"
 	"testing"
+
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 )
 
 // TestCheck accepts what valohai-yaml's Parameter.validate accepts.
@@ -13,10 +15,10 @@ func TestCheck(t *testing.T) {
 		{Name: "b", Type: "flag"},
 		{Name: "m", Type: "integer", Multiple: Repeat},
 		{Name: "s", Type: "string"},
-		{Name: "ci", Type: "integer", Choices: []Value{IntValue(1), IntValue(2)}},
-		{Name: "cf", Type: "float", Choices: []Value{FloatValue(0.5), IntValue(1)}},
-		{Name: "cs", Type: "string", Choices: []Value{StrValue("adam"), StrValue("sgd"), StrValue("5")}},
-		{Name: "cm", Type: "string", Multiple: Separate, Choices: []Value{StrValue("a"), StrValue("b")}},
+		{Name: "ci", Type: "integer", Choices: []pyvalue.Value{pyvalue.NewInt(1), pyvalue.NewInt(2)}},
+		{Name: "cf", Type: "float", Choices: []pyvalue.Value{pyvalue.NewFloat(0.5), pyvalue.NewInt(1)}},
+		{Name: "cs", Type: "string", Choices: []pyvalue.Value{pyvalue.NewStr("adam"), pyvalue.NewStr("sgd"), pyvalue.NewStr("5")}},
+		{Name: "cm", Type: "string", Multiple: Separate, Choices: []pyvalue.Value{pyvalue.NewStr("a"), pyvalue.NewStr("b")}},
 	}}
 	for _, tc := range []struct {
 		values, err string

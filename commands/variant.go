@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -19,7 +20,7 @@ var styles = []string{schema.StyleSingle, schema.StyleMultiple, schema.StyleLine
 // Style is "" (and Why says why) when valohai-yaml does not load it.
 func readVariant(name string, e *yaml.Node) Variant {
 	v := Variant{Name: name}
-	style, why := variantStyle(FromYAML(document.ValueOf(e, schema.XStyle)))
+	style, why := variantStyle(pyvalue.Of(document.ValueOf(e, schema.XStyle)))
 	if why != "" {
 		v.Why = fmt.Sprintf("task parameter %q: %s", name, why)
 		return v
@@ -29,16 +30,16 @@ func readVariant(name string, e *yaml.Node) Variant {
 	if rules == nil || rules.Kind != yaml.MappingNode {
 		return v.notKnown("its rules are not a mapping")
 	}
-	rule := func(key string) Value { return FromYAML(document.ValueOf(rules, key)) }
+	rule := func(key string) pyvalue.Value { return pyvalue.Of(document.ValueOf(rules, key)) }
 	switch style {
 	case schema.StyleSingle:
 		v.Min, v.Max = big.NewInt(1), big.NewInt(1)
 		if val := rule(schema.XRuleValue); !val.IsNone() {
-			v.Values = []Value{val}
+			v.Values = []pyvalue.Value{val}
 		}
 	case schema.StyleMultiple:
 		items := rule(schema.XItems)
-		if items.Kind != List || len(items.Items) == 0 {
+		if items.Kind != pyvalue.List || len(items.Items) == 0 {
 			return v.notKnown("its items are not a list of values")
 		}
 		n := big.NewInt(int64(len(items.Items)))
@@ -57,7 +58,7 @@ func readVariant(name string, e *yaml.Node) Variant {
 
 // variantStyle reads a style as valohai-yaml's cast does: none is
 // single, others lower-cased.
-func variantStyle(v Value) (string, string) {
+func variantStyle(v pyvalue.Value) (string, string) {
 	if !v.Truthy() {
 		return schema.StyleSingle, ""
 	}
@@ -71,7 +72,7 @@ func variantStyle(v Value) (string, string) {
 			return s, ""
 		}
 	}
-	return "", fmt.Sprintf("%s is not a style", v.Describe())
+	return "", fmt.Sprintf("%s is not a style", v.DescribeRepr())
 }
 
 // notKnown marks the number of v's values as not known.
@@ -84,7 +85,7 @@ func (v Variant) notKnown(why string) Variant {
 // Where end itself falls on the range, whether Valohai includes it is not
 // known here: the count is then one of two numbers (a range whose start
 // is its end has the one value).
-func (v Variant) linear(start, end, step Value) Variant {
+func (v Variant) linear(start, end, step pyvalue.Value) Variant {
 	a, okA := float(start)
 	b, okB := float(end)
 	s, okS := float(step)
@@ -102,7 +103,7 @@ func (v Variant) linear(start, end, step Value) Variant {
 	if math.Abs(r-whole) <= 1e-9*math.Max(1, whole) {
 		n := int64(whole)
 		if n == 0 {
-			v.Min, v.Max, v.Values = big.NewInt(1), big.NewInt(1), []Value{start}
+			v.Min, v.Max, v.Values = big.NewInt(1), big.NewInt(1), []pyvalue.Value{start}
 			return v
 		}
 		v.Min, v.Max = big.NewInt(n), big.NewInt(n+1)
@@ -140,7 +141,7 @@ func (v Variant) Describe() string {
 				parts = append(parts, "…")
 				break
 			}
-			parts = append(parts, val.Describe())
+			parts = append(parts, val.DescribeRepr())
 		}
 		what += ": " + strings.Join(parts, ", ")
 	}
@@ -148,29 +149,17 @@ func (v Variant) Describe() string {
 }
 
 // float reads a number (not a boolean).
-func float(v Value) (float64, bool) {
-	switch v.Kind {
-	case Float:
-		return v.Float, true
-	case Int:
-		f, _ := new(big.Float).SetPrec(64).SetString(v.Text)
-		if f == nil {
-			return 0, false
-		}
-		x, _ := f.Float64()
-		return x, true
+func float(v pyvalue.Value) (float64, bool) {
+	if v.Kind == pyvalue.Bool {
+		return 0, false
 	}
-	return 0, false
+	return v.Float64()
 }
 
 // positive reads a whole number above 0 (an int, not a boolean).
-func positive(v Value) (*big.Int, bool) {
-	if v.Kind != Int {
+func positive(v pyvalue.Value) (*big.Int, bool) {
+	if v.Kind != pyvalue.Int || !v.Truthy() || v.Int.Sign() < 0 {
 		return nil, false
 	}
-	n, ok := new(big.Int).SetString(v.Text, 10)
-	if !ok || n.Sign() <= 0 {
-		return nil, false
-	}
-	return n, true
+	return new(big.Int).Set(v.Int), true
 }

@@ -2,11 +2,11 @@ package diagnostics
 
 import (
 	"fmt"
-	"math/big"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -119,16 +119,9 @@ func orList(names []string) string {
 // number11 returns the value of a scalar that YAML 1.1 reads as an int or
 // a float, as a float64.
 func number11(n *yaml.Node) (float64, bool) {
-	switch document.Resolve11(n) {
-	case document.Int:
-		i, ok := document.Int11(n.Value)
-		if !ok {
-			return 0, false
-		}
-		f, _ := new(big.Float).SetInt(i).Float64()
-		return f, true
-	case document.Float:
-		return document.Float11(n.Value)
+	v := pyvalue.Of(n)
+	if v.Kind != pyvalue.Int && v.Kind != pyvalue.Float {
+		return 0, false
 	}
-	return 0, false
+	return v.Float64()
 }

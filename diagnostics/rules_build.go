@@ -10,6 +10,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/commands"
 	"github.com/valohai-ls/valohai-ls/document"
 	"github.com/valohai-ls/valohai-ls/model"
+	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
 
@@ -98,7 +99,7 @@ func failures(spec *commands.Spec) []failure {
 		case commands.ReasonListValue, commands.ReasonNestedList, commands.ReasonUnknownField:
 			out = append(out, failure{p, e})
 		}
-		values[e.Param] = commands.Value{}
+		values[e.Param] = pyvalue.Value{}
 	}
 	return out
 }

@@ -84,7 +84,7 @@ func (c *checker) parameterRange(p *yaml.Node, typ, who string) {
 	if lo == nil || hi == nil || lo.Kind != yaml.ScalarNode || hi.Kind != yaml.ScalarNode {
 		return
 	}
-	if l, h := pyvalue.Of(lo), pyvalue.Of(hi); l.Numeric() && h.Numeric() && l.Num > h.Num {
+	if cmp, ok := pyvalue.Compare(pyvalue.Of(lo), pyvalue.Of(hi)); ok && cmp > 0 {
 		c.at(c.m.NodeSpan(lo), Information, CodeEmptyRange,
 			fmt.Sprintf("min %s of %s is greater than its max %s, so no value is accepted", lo.Value, who, hi.Value))
 	}
@@ -164,7 +164,7 @@ func limitsOf(p *yaml.Node, typ string) limits {
 		l.max = &pv
 	}
 	if typ == schema.ParamFlag {
-		l.choices = []pyvalue.Value{{Kind: pyvalue.Bool, Num: 1, Str: "true"}, {Kind: pyvalue.Bool, Str: "false"}}
+		l.choices = []pyvalue.Value{pyvalue.NewBool(true), pyvalue.NewBool(false)}
 		return l
 	}
 	if ch := document.Deref(document.ValueOf(p, schema.XChoices)); ch != nil && ch.Kind == yaml.SequenceNode {
@@ -182,18 +182,18 @@ func (l limits) problems(v pyvalue.Value, typ string) []string {
 	case typ == schema.ParamString && v.Kind != pyvalue.Str:
 		return []string{l.notText(v)}
 	case typ == schema.ParamInteger && !v.IntOK():
-		out = append(out, emptyOr(v, "is "+v.Describe()+", not an integer"))
+		out = append(out, emptyOr(v, "is "+v.DescribeWritten()+", not an integer"))
 	case typ == schema.ParamFloat && !v.FloatOK():
-		out = append(out, emptyOr(v, "is "+v.Describe()+", not a number"))
+		out = append(out, emptyOr(v, "is "+v.DescribeWritten()+", not a number"))
 	}
-	if v.Numeric() && l.min != nil && l.min.Numeric() && v.Num < l.min.Num {
-		out = append(out, fmt.Sprintf("is %s, less than its min %s", v.Str, l.min.Str))
+	if c, ok := compare(v, l.min); ok && c < 0 {
+		out = append(out, fmt.Sprintf("is %s, less than its min %s", v.Text, l.min.Text))
 	}
-	if v.Numeric() && l.max != nil && l.max.Numeric() && v.Num > l.max.Num {
-		out = append(out, fmt.Sprintf("is %s, greater than its max %s", v.Str, l.max.Str))
+	if c, ok := compare(v, l.max); ok && c > 0 {
+		out = append(out, fmt.Sprintf("is %s, greater than its max %s", v.Text, l.max.Text))
 	}
 	if len(l.choices) > 0 && !l.allows(v) {
-		out = append(out, fmt.Sprintf("is %s, which is not one of its choices", v.Describe()))
+		out = append(out, fmt.Sprintf("is %s, which is not one of its choices", v.DescribeWritten()))
 	}
 	return out
 }
@@ -204,8 +204,8 @@ func (l limits) notText(v pyvalue.Value) string {
 	fix := "write it in quotes"
 	switch v.Kind {
 	case pyvalue.Int, pyvalue.Float, pyvalue.Date:
-		if utf8.RuneCountInString(v.Str) <= MaxQuoted { // a longer one is shown once, cut
-			fix = fmt.Sprintf("write %q in quotes", v.Str)
+		if utf8.RuneCountInString(v.Text) <= MaxQuoted { // a longer one is shown once, cut
+			fix = fmt.Sprintf("write %q in quotes", v.Text)
 		}
 	}
 	if better := map[pyvalue.Kind]string{pyvalue.Int: "integer", pyvalue.Float: "float", pyvalue.Bool: "flag"}[v.Kind]; better != "" && readsAsWritten(v) {
@@ -216,33 +216,42 @@ func (l limits) notText(v pyvalue.Value) string {
 		}
 	}
 	if !l.typeWritten {
-		return fmt.Sprintf("is %s, but with no type written the parameter is a string; %s", v.Describe(), fix)
+		return fmt.Sprintf("is %s, but with no type written the parameter is a string; %s", v.DescribeWritten(), fix)
 	}
-	return fmt.Sprintf("is %s, but the parameter's type is string; %s", v.Describe(), fix)
+	return fmt.Sprintf("is %s, but the parameter's type is string; %s", v.DescribeWritten(), fix)
 }
 
 // readsAsWritten reports whether a number's value is the one its text
 // says in decimal, so that typing the parameter keeps what was meant:
 // not so for 0777 (511), 1:30 (90) or 0x1F (31), which only quotes keep.
 func readsAsWritten(v pyvalue.Value) bool {
-	t := strings.ReplaceAll(v.Str, "_", "")
+	t := strings.ReplaceAll(v.Text, "_", "")
 	switch v.Kind {
 	case pyvalue.Int:
 		digits := strings.TrimLeft(t, "+-")
 		n, err := strconv.ParseInt(t, 10, 64)
-		return err == nil && float64(n) == v.Num && (len(digits) == 1 || digits[0] != '0')
+		return err == nil && v.Int != nil && v.Int.IsInt64() && v.Int.Int64() == n && (len(digits) == 1 || digits[0] != '0')
 	case pyvalue.Float:
 		f, err := strconv.ParseFloat(t, 64)
-		return err == nil && f == v.Num
+		return err == nil && f == v.Float
 	}
 	return true
 }
 
 func emptyOr(v pyvalue.Value, msg string) string {
-	if v.Kind == pyvalue.Str && v.Str == "" {
+	if v.Kind == pyvalue.Str && v.Text == "" {
 		return "has an empty item"
 	}
 	return msg
+}
+
+// compare orders a default and a limit as Python does; ok is false when
+// there is no limit or either is no number.
+func compare(v pyvalue.Value, limit *pyvalue.Value) (int, bool) {
+	if limit == nil {
+		return 0, false
+	}
+	return pyvalue.Compare(v, *limit)
 }
 
 func (l limits) allows(v pyvalue.Value) bool {

@@ -77,14 +77,16 @@ func same(y pyvalue.Value, v python.Value) bool {
 				n = 1
 			}
 		}
-		return y.Numeric() && y.Num == n
+		f, ok := y.Float64()
+		return ok && f == n
 	case v.Kind == python.String:
 		if y.Kind == pyvalue.Str {
-			return y.Str == v.Text
+			return y.Text == v.Text
 		}
 		// A number written as text in the script: "0.01" and 0.01.
 		f, err := strconv.ParseFloat(v.Text, 64)
-		return err == nil && y.Numeric() && y.Num == f
+		n, ok := y.Float64()
+		return err == nil && ok && n == f
 	}
 	return false
 }
@@ -92,7 +94,7 @@ func same(y pyvalue.Value, v python.Value) bool {
 // showYAML writes a YAML default for a message: text quoted.
 func showYAML(y pyvalue.Value, written string) string {
 	if y.Kind == pyvalue.Str {
-		return strconv.Quote(y.Str)
+		return strconv.Quote(y.Text)
 	}
 	return written
 }

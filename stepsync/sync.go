@@ -206,10 +206,10 @@ func sameURLs(def *yaml.Node, urls []any) bool {
 	var have []string
 	switch y.Kind {
 	case pyvalue.Str:
-		have = []string{y.Str}
+		have = []string{y.Text}
 	case pyvalue.List:
 		for _, it := range y.Items {
-			have = append(have, it.Str)
+			have = append(have, it.Text)
 		}
 	}
 	if len(have) != len(urls) {

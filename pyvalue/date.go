@@ -1,4 +1,4 @@
-package commands
+package pyvalue
 
 import (
 	"fmt"
@@ -10,10 +10,10 @@ import (
 
 var timestampRe = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?$`)
 
-// timestamp11 returns Python's str() of the date or datetime PyYAML
+// timestamp returns Python's str() of the date or datetime PyYAML
 // makes of a YAML 1.1 timestamp: 2020-09-02, or 2020-09-02 10:00:00,
 // with .ffffff when it has microseconds and ±HH:MM when it has a zone.
-func timestamp11(s string) (string, bool) {
+func timestamp(s string) (string, bool) {
 	m := timestampRe.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
