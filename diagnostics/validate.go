@@ -589,6 +589,7 @@ func (c *checker) numberRange(v float64, text string, t *schema.Type, p place, s
 func (c *checker) wrongType(n *yaml.Node, t *schema.Type, p place, sugg ...string) {
 	span := c.m.NodeSpan(n)
 	written := n.Kind == yaml.ScalarNode && n.Value != ""
+	tagged := n.Kind == yaml.ScalarNode && n.Style&yaml.TaggedStyle != 0
 	if isNull(n) && !written {
 		span = p.anchor
 	}
@@ -596,13 +597,18 @@ func (c *checker) wrongType(n *yaml.Node, t *schema.Type, p place, sugg ...strin
 	switch {
 	case describeNode(n) == "empty" && !written:
 		msg = fmt.Sprintf("%s is empty; it must be %s %s", p.what(), article(t.Describe()), t.Describe())
+	case describeNode(n) == "empty" && tagged:
+		msg = fmt.Sprintf("%s is null (tagged %s); it must be %s %s", p.what(), n.Tag, article(t.Describe()), t.Describe())
 	case describeNode(n) == "empty":
 		msg = fmt.Sprintf("%s is null (YAML reads %s as no value); it must be %s %s", p.what(), n.Value, article(t.Describe()), t.Describe())
 	}
 	if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && acceptsString(t) {
 		switch document.Resolve11(n) {
 		case document.Bool, document.Timestamp, document.Int, document.Float, document.Null:
-			if n.Value != "" && n.Value != "~" {
+			switch {
+			case tagged:
+				msg += fmt.Sprintf("; write \"%s\" in quotes without the tag %s to keep it as text", n.Value, n.Tag)
+			case n.Value != "" && n.Value != "~":
 				msg += fmt.Sprintf("; write \"%s\" in quotes to keep it as text", n.Value)
 			}
 		}
