@@ -8,13 +8,11 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/schema"
 )
 
 // LanguageID is the language id under which any document is served.
 const LanguageID = "valohai-yaml"
-
-// servedNames are the file names served whatever the language id.
-var servedNames = []string{"valohai.yaml", "valohai.yml"}
 
 // store holds the current version of each open document.
 type store struct {
@@ -36,7 +34,7 @@ func served(u uri.URI, languageID string) bool {
 		return true
 	}
 	base := path.Base(string(u))
-	for _, n := range servedNames {
+	for _, n := range schema.FileNames { // served whatever the language id
 		if base == n {
 			return true
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/atomicfile"
 	files "github.com/valohai-ls/valohai-ls/project"
 	"github.com/valohai-ls/valohai-ls/python"
+	"github.com/valohai-ls/valohai-ls/schema"
 	"github.com/valohai-ls/valohai-ls/stepsync"
 	"github.com/valohai-ls/valohai-ls/textenc"
 	"github.com/valohai-ls/valohai-ls/udiff"
@@ -109,12 +110,12 @@ func findConfig(path string) (string, error) {
 		}
 		return path, nil
 	}
-	for _, name := range []string{"valohai.yaml", "valohai.yml"} {
+	for _, name := range schema.FileNames {
 		if _, err := os.Stat(name); err == nil {
 			return name, nil
 		}
 	}
-	return "valohai.yaml", nil
+	return schema.FileNames[0], nil
 }
 
 // addScripts adds or syncs the step of each script's prepare() in text,
