@@ -21,7 +21,7 @@ func (b *builder) values() {
 			Kind:     KindEnumMember,
 			Detail:   b.c.KeyName,
 			Doc:      schema.ValueMarkdown(b.c.Key, &t.Enum[i]),
-			Insert:   b.quote(v.Name),
+			Insert:   v.Name,
 			SortText: sortIndex(i),
 		})
 	}
@@ -32,9 +32,6 @@ func (b *builder) values() {
 	}
 	b.references(t.Ref)
 }
-
-// quote keeps a value inside the quotes the user opened.
-func (b *builder) quote(s string) string { return s }
 
 func sortIndex(i int) string {
 	const digits = "0123456789"
