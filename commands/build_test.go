@@ -60,6 +60,9 @@ func TestBuild(t *testing.T) {
 		{"list for a single parameter", `
       - {name: a, default: [1, 2]}`,
 			"x {parameters}", nil, "not multiple", ReasonListValue},
+		{"a value not previewed is named as Python prints it", `
+      - {name: a, default: é, pass-as: "--a={value!a}"}`,
+			"x {parameter:a}", nil, `parameter "a" ('é') is not previewed`, ReasonOther},
 		{"unknown template field", `
       - {name: a, default: 1, pass-as: "--a={lr}"}`,
 			"x {parameter:a}", nil, "{lr}", ReasonUnknownField},
