@@ -276,29 +276,6 @@ func unsure(st *model.Symbol, key string) bool {
 	return model.Doubt(st, kind) != nil || model.Unread(st, kind)
 }
 
-// Named returns the items of the list under key of a step's mapping that
-// have a name, in the order their names first appear, and each name's
-// item: the last of that name, as the official loader keeps it.
-func Named(body *yaml.Node, key string) (order []string, byName map[string]*yaml.Node) {
-	byName = map[string]*yaml.Node{}
-	list := document.Deref(document.ValueOf(body, key))
-	if list == nil || list.Kind != yaml.SequenceNode {
-		return nil, byName
-	}
-	for _, it := range list.Content {
-		it = document.Deref(it)
-		name := document.Scalar(document.Deref(document.ValueOf(it, schema.XName)))
-		if name == "" {
-			continue
-		}
-		if _, dup := byName[name]; !dup {
-			order = append(order, name)
-		}
-		byName[name] = it
-	}
-	return order, byName
-}
-
 // nameSpan is where the name of a step's parameter or input is written.
 func (c *checker) nameSpan(it *yaml.Node) document.Span {
 	if v := document.ValueOf(it, schema.XName); v != nil {

@@ -65,8 +65,8 @@ valohai.prepare(step="x", default_parameters={"zz_new": 1.5}, default_inputs={"z
 				t.Errorf("%s: step %q lost", filepath.Base(f), st.Name)
 				continue
 			}
-			_, params := named(nst.Body, "parameters")
-			_, inputs := named(nst.Body, "inputs")
+			_, params := named(nst, model.KindParameter)
+			_, inputs := named(nst, model.KindInput)
 			if params["zz_new"] == nil || inputs["zz_in"] == nil {
 				t.Errorf("%s, step %q: not added:\n%s", filepath.Base(f), st.Name, out[lo:min(len(out), hi+400)])
 			}
@@ -74,7 +74,7 @@ valohai.prepare(step="x", default_parameters={"zz_new": 1.5}, default_inputs={"z
 				t.Errorf("%s, step %q: zz_new written %d times", filepath.Base(f), st.Name, strings.Count(out, "zz_new"))
 			}
 			// A new default for the step's first parameter.
-			order, _ := named(st.Body, "parameters")
+			order, _ := named(st, model.KindParameter)
 			if len(order) == 0 {
 				continue
 			}
@@ -90,7 +90,7 @@ valohai.prepare(step="x", default_parameters={"zz_new": 1.5}, default_inputs={"z
 				t.Errorf("%s, step %q: the new default breaks the file", filepath.Base(f), st.Name)
 				continue
 			}
-			_, params = named(nst.Body, "parameters")
+			_, params = named(nst, model.KindParameter)
 			def := document.Deref(document.ValueOf(params[order[0]], "default"))
 			if def == nil || def.Value != "zz: changed" {
 				t.Errorf("%s, step %q: default of %q not changed:\n%s", filepath.Base(f), st.Name, order[0], after.Mapper().Text()[lo:min(len(after.Mapper().Text()), hi+200)])

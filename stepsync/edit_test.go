@@ -60,3 +60,29 @@ valohai.prepare(step="train", default_parameters={"lr": 0.1, "epochs": 3})
 		})
 	}
 }
+
+// TestSyncPrepareUntextualNames checks that a parameter whose name YAML
+// reads as no text (`- name: 5`, `- name: null`) is not taken for the
+// script's parameter of that spelling: it is neither edited (it has an
+// error of its own) nor written a second time, while the others are
+// synced as usual.
+func TestSyncPrepareUntextualNames(t *testing.T) {
+	head := "- step:\n    name: train\n    image: x\n    command: python train.py\n    parameters:\n"
+	for _, tc := range []struct{ name, item, key string }{
+		{"number", "      - name: 5\n        type: string\n        default: a\n", "5"},
+		{"null", "      - name: null\n        type: string\n        default: a\n", "null"},
+		{"boolean", "      - name: yes\n        type: string\n        default: a\n", "yes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			script := "import valohai\nvalohai.prepare(step=\"train\", default_parameters={\"" + tc.key + "\": 3, \"lr\": 0.1})\n"
+			text := head + tc.item
+			doc := document.New("file:///p/valohai.yaml", 1, text)
+			st := model.Of(doc).Lookup(model.KindStep, "train")
+			edits, _ := SyncPrepare(doc, st, python.Read([]byte(script)).Prepare)
+			want := text + "      - name: lr\n        default: 0.1\n        optional: false\n        type: float\n"
+			if got := Apply(text, edits); got != want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}

@@ -1,8 +1,10 @@
 package stepsync
 
 import (
+	"errors"
 	"fmt"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -196,4 +198,51 @@ func AddArgparse(text, dir, rel string, r *project.Reader) (string, []string, er
 		return "", nil, fmt.Errorf("no step runs %s, and argparse options name no step: add a step whose command runs it (python %s {parameters}), then run this again", rel, rel)
 	}
 	return text, refused, nil
+}
+
+// AddFile reads the script at path (relative to the working directory,
+// or absolute), a file inside dir, the directory of valohai.yaml, through
+// r, and returns text with what it declares: the step of its prepare()
+// (AddScript), or else the steps that run it synced with its argparse
+// options (AddArgparse). It also returns what was left out. An error
+// reading the script is returned as the reader gives it (errors.Is
+// project.ErrOutside for a file outside dir); other errors name path.
+func AddFile(text, dir, path string, r *project.Reader) (string, []string, error) {
+	f, err := r.Read(dir, path)
+	if err != nil {
+		return "", nil, err
+	}
+	rel, err := relTo(dir, path)
+	if err != nil {
+		return "", nil, err
+	}
+	sc := f.Script
+	var next string
+	var refused []string
+	switch {
+	case sc.Prepare == nil && len(sc.Arguments) > 0:
+		next, refused, err = AddArgparse(text, dir, rel, r)
+	case sc.Prepare == nil:
+		err = errors.New("it has neither a valohai.prepare(...) call nor argparse options (add_argument); there is nothing to write")
+	default:
+		next, refused, err = AddScript(text, rel, sc)
+	}
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return next, refused, nil
+}
+
+// relTo returns path relative to dir, with forward slashes.
+func relTo(dir, path string) (string, error) {
+	base, err1 := filepath.Abs(dir)
+	abs, err2 := filepath.Abs(path)
+	if err := errors.Join(err1, err2); err != nil {
+		return "", fmt.Errorf("locate %s: %w", path, err)
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil {
+		return "", fmt.Errorf("locate %s: %w", path, err)
+	}
+	return filepath.ToSlash(rel), nil
 }

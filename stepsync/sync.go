@@ -87,18 +87,34 @@ type stepState struct {
 	st                       *model.Symbol
 	params, inputs           map[string]*yaml.Node
 	paramOrder               []string
+	doubtful                 map[model.Kind]map[string]bool
 	newParams, newInputs     []Item
 	addedParams, addedInputs map[string]bool
 }
 
 func newStepState(st *model.Symbol) *stepState {
 	s := &stepState{st: st, addedParams: map[string]bool{}, addedInputs: map[string]bool{}}
-	s.paramOrder, s.params = named(st.Body, schema.XParameters)
-	_, s.inputs = named(st.Body, schema.XInputs)
+	s.paramOrder, s.params = named(st, model.KindParameter)
+	_, s.inputs = named(st, model.KindInput)
+	s.doubtful = map[model.Kind]map[string]bool{}
+	for _, c := range st.Children {
+		if c.Untextual && c.Name != "" {
+			if s.doubtful[c.Kind] == nil {
+				s.doubtful[c.Kind] = map[string]bool{}
+			}
+			s.doubtful[c.Kind][c.Name] = true
+		}
+	}
 	return s
 }
 
-func (s *stepState) hasParam(name string) bool { return s.params[name] != nil || s.addedParams[name] }
+// hasParam reports whether the step declares a parameter called name, or
+// one is added, or one is written as that text YAML reads as no text
+// (`- name: 5`): that one is not a name, and is not edited, but a second
+// item written alike would only repeat its error.
+func (s *stepState) hasParam(name string) bool {
+	return s.params[name] != nil || s.addedParams[name] || s.doubtful[model.KindParameter][name]
+}
 
 func (s *stepState) addParam(it Item) {
 	if s.hasParam(it.Name) {
@@ -109,7 +125,7 @@ func (s *stepState) addParam(it Item) {
 }
 
 func (s *stepState) addInput(it Item) {
-	if s.inputs[it.Name] != nil || s.addedInputs[it.Name] {
+	if s.inputs[it.Name] != nil || s.addedInputs[it.Name] || s.doubtful[model.KindInput][it.Name] {
 		return
 	}
 	s.addedInputs[it.Name] = true
@@ -432,7 +448,7 @@ func Removal(doc *document.Document, d diagnostics.Diagnostic) (Action, bool) {
 		if st.Body == nil || d.Start < st.Range.Start || d.Start > st.Range.End {
 			continue
 		}
-		order, params := named(st.Body, schema.XParameters)
+		order, params := named(st, model.KindParameter)
 		for _, name := range order {
 			p := params[name]
 			nv := document.ValueOf(p, schema.XName)
@@ -451,7 +467,17 @@ func Removal(doc *document.Document, d diagnostics.Diagnostic) (Action, bool) {
 	return Action{}, false
 }
 
-// named returns the named items of a list of a step's mapping.
-func named(body *yaml.Node, key string) (order []string, byName map[string]*yaml.Node) {
-	return scripts.Named(body, key)
+// named returns the names of step st's children of kind (parameters or
+// inputs), in the order they first appear, and the mapping of each: the
+// last of that name, as the official loader keeps it. A name that YAML
+// reads as no text (`- name: null`) is no name (model.ChildNames).
+func named(st *model.Symbol, kind model.Kind) (order []string, byName map[string]*yaml.Node) {
+	byName = map[string]*yaml.Node{}
+	order = model.ChildNames(st, kind)
+	for _, name := range order {
+		if c := model.Child(st, kind, name); c != nil && c.Body != nil {
+			byName[name] = c.Body
+		}
+	}
+	return order, byName
 }

@@ -9,11 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/valohai-ls/valohai-ls/atomicfile"
 	files "github.com/valohai-ls/valohai-ls/project"
-	"github.com/valohai-ls/valohai-ls/python"
 	"github.com/valohai-ls/valohai-ls/schema"
 	"github.com/valohai-ls/valohai-ls/stepsync"
 	"github.com/valohai-ls/valohai-ls/textenc"
@@ -125,35 +123,17 @@ func addScripts(text, config string, paths []string, stderr io.Writer) (string, 
 	if err != nil {
 		return "", fmt.Errorf("locate %s: %w", config, err)
 	}
+	r := files.NewReader()
 	for _, s := range paths {
-		src, err := os.ReadFile(s)
-		if err != nil {
-			return "", fmt.Errorf("read script: %w", err)
-		}
-		abs, err := filepath.Abs(s)
-		if err != nil {
-			return "", fmt.Errorf("locate %s: %w", s, err)
-		}
-		rel, err := filepath.Rel(base, abs)
-		if err != nil || strings.HasPrefix(rel, "..") {
+		next, refused, err := stepsync.AddFile(text, base, s, r)
+		if errors.Is(err, files.ErrOutside) {
 			return "", fmt.Errorf("%s is not inside %s, the directory of %s", s, base, config)
 		}
-		sc := python.Read(src)
-		var next string
-		var refused []string
-		switch {
-		case sc.Prepare == nil && len(sc.Arguments) > 0:
-			next, refused, err = stepsync.AddArgparse(text, base, filepath.ToSlash(rel), files.NewReader())
-		case sc.Prepare == nil && len(sc.Arguments) == 0:
-			err = errors.New("it has neither a valohai.prepare(...) call nor argparse options (add_argument); there is nothing to write")
-		default:
-			next, refused, err = stepsync.AddScript(text, filepath.ToSlash(rel), sc)
-		}
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", s, err)
+			return "", err
 		}
-		for _, r := range refused {
-			fmt.Fprintf(stderr, "valohai-ls step: %s: left out: %s\n", s, r)
+		for _, why := range refused {
+			fmt.Fprintf(stderr, "valohai-ls step: %s: left out: %s\n", s, why)
 		}
 		text = next
 	}
