@@ -133,3 +133,44 @@ func TestNode(t *testing.T) {
 		}
 	}
 }
+
+// TestStepUnreadParams checks the steps whose parameters the model could
+// not all read: a name YAML reads as no text is not previewed (the name
+// valohai-yaml formats is not the text written), nor a parameter with no
+// name, and a list item that is not a mapping is not loaded by
+// valohai-yaml; the same name quoted is text, and builds.
+func TestStepUnreadParams(t *testing.T) {
+	for _, tc := range []struct {
+		name, params string
+		want         []string
+		kind         ErrorKind
+		err          string
+	}{
+		{"number", "\n      - {name: 5, default: 1}", nil, Unsupported, "not text"},
+		{"null", "\n      - {name: null, default: 1}\n      - {name: a, default: 1}", nil, Unsupported, "not text"},
+		{"boolean", "\n      - {name: a, default: 1}\n      - {name: yes, default: 1}", nil, Unsupported, "not text"},
+		{"empty name", "\n      - {name: '', default: 1}", nil, Unsupported, "no name"},
+		{"not a mapping", "\n      - lr\n      - {name: a, default: 1}", nil, Unbuildable, "not a mapping"},
+		{"not a list", " {a: {default: 1}}", nil, Unsupported, "not a list"},
+		{"quoted number", "\n      - {name: '5', default: 1}", []string{"x --5=1"}, 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "- step:\n    name: s\n    image: x\n    command: x {parameters}\n    parameters:" + tc.params + "\n"
+			x := model.Of(document.New("file:///p/valohai.yaml", 1, text))
+			spec, err := Step(x, x.Lookup(model.KindStep, "s"))
+			if tc.err != "" {
+				e, ok := err.(*Error)
+				if !ok || e.Kind != tc.kind || !strings.Contains(e.Msg, tc.err) {
+					t.Fatalf("error %v, want one of kind %d saying %q", err, tc.kind, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := spec.Build(spec.Defaults()); err != nil || !reflect.DeepEqual(got, tc.want) {
+				t.Fatalf("got %q (%v), want %q", got, err, tc.want)
+			}
+		})
+	}
+}

@@ -29,14 +29,42 @@ func Step(x *model.Model, step *model.Symbol) (*Spec, error) {
 		}
 		s.Params = append(s.Params, p)
 	}
-	if err := unnamedParams(step.Body); err != nil {
+	if err := unreadParams(step); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// unnamedParams reports a parameter without a name, which valohai-yaml
-// does not load.
+// unreadParams reports a parameter of step the model could not read as
+// one: with no name, which valohai-yaml does not load; with a name YAML
+// reads as no text (`- name: 5`), whose command valohai-yaml builds with
+// that value where this package cannot tell it; not a mapping, which
+// valohai-yaml does not load; or in a list that is not a list.
+func unreadParams(step *model.Symbol) error {
+	for _, c := range step.Children {
+		if c.Kind != model.KindParameter {
+			continue
+		}
+		switch {
+		case c.Name == "":
+			return unsupported("", "a parameter has no name")
+		case c.Untextual:
+			return unsupported("", "the name %s of a parameter is not text", c.Name)
+		}
+	}
+	if !model.Unread(step, model.KindParameter) {
+		return nil
+	}
+	if l := document.Deref(document.ValueOf(step.Body, schema.XParameters)); l != nil && l.Kind == yaml.SequenceNode {
+		return unbuildable(ReasonOther, "", "a parameter is not a mapping")
+	}
+	// valohai-yaml iterates what it is given: an empty mapping or text
+	// loads no parameter, others fail.
+	return unsupported("", "the parameters are not a list")
+}
+
+// unnamedParams reports a parameter of an override (which the model does
+// not read as children) without a name, which valohai-yaml does not load.
 func unnamedParams(body *yaml.Node) error {
 	for _, e := range model.Elements(document.ValueOf(body, schema.XParameters)) {
 		if e == nil || e.Kind != yaml.MappingNode {
