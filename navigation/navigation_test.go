@@ -188,10 +188,10 @@ func runCase(t *testing.T, tc fixture.Case) {
 		step, n, _ := strings.Cut(l, "=")
 		found := false
 		for _, lens := range Lenses(x) {
-			if lens.Step.Name == step {
+			if lens.Action == LensReferences && lens.Item.Name == step {
 				found = true
 				if len(lens.Nodes) != atoi(n) {
-					t.Errorf("lens of %s counts %d, want %s (%s)", step, len(lens.Nodes), n, lens.Title())
+					t.Errorf("lens of %s counts %d, want %s (%s)", step, len(lens.Nodes), n, lens.Title)
 				}
 			}
 		}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/valohai-ls/valohai-ls/completion"
 	"github.com/valohai-ls/valohai-ls/hover"
-	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/settings"
 )
 
@@ -67,15 +66,9 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	enc := s.enc()
 	m := doc.Mapper()
 	off := offsetOf(m, params.Position, enc)
-	h := hover.At(doc, off)
+	h := hover.WithScripts(doc, off, docDir(doc), s.scripts)
 	if h == nil {
 		return nil, nil
-	}
-	// On a step parameter's or input's name, what its scripts say: the
-	// version's parse is waited for, or made, so that hover answers the
-	// same right after opening as later.
-	if sym, _ := model.Of(doc).At(off); sym != nil {
-		h.AddScripts(s.placesOf(doc, sym))
 	}
 	r := toRange(m, h.Start, h.End, enc)
 	return &protocol.Hover{Contents: markup(h.Markdown, s.clientCaps().hoverMarkdown), Range: &r}, nil

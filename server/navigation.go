@@ -28,11 +28,7 @@ const ShowReferencesCommand = "valohai-ls.showReferences"
 
 // navOptions tells navigation where the document is on disk.
 func navOptions(doc *document.Document) project.Options {
-	u, err := uri.Parse(doc.URI)
-	if err != nil || !u.IsFile() {
-		return project.Options{}
-	}
-	return project.Options{Dir: filepath.Dir(u.FsPath())}
+	return project.Options{Dir: docDir(doc)}
 }
 
 // docFor returns the served document and its model for a
@@ -278,10 +274,9 @@ func (s *Server) FoldingRanges(ctx context.Context, params *protocol.FoldingRang
 	return out, nil
 }
 
-// CodeLens answers textDocument/codeLens: above each step, how many
-// pipeline nodes run it (the command shows them); above each pipeline, a
-// lens that opens its graph; above each task, how many executions it
-// creates.
+// CodeLens answers textDocument/codeLens with the lenses of navigation:
+// a step's shows the pipeline nodes that run it, a pipeline's opens its
+// graph, a task's runs nothing.
 func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) ([]protocol.CodeLens, error) {
 	doc, x := s.docFor(params.TextDocument.URI, settings.CodeLens)
 	if doc == nil {
@@ -290,34 +285,27 @@ func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) 
 	enc, m := s.enc(), doc.Mapper()
 	out := []protocol.CodeLens{}
 	for _, l := range navigation.Lenses(x) {
-		name := toRange(m, l.Step.NameSpan.Start, l.Step.NameSpan.End, enc)
-		locs := make([]protocol.Location, 0, len(l.Nodes))
-		for _, r := range l.Nodes {
-			locs = append(locs, protocol.Location{URI: params.TextDocument.URI, Range: toRange(m, r.Span.Start, r.Span.End, enc)})
+		rng := toRange(m, l.Span.Start, l.Span.End, enc)
+		cmd := protocol.Command{Title: l.Title}
+		var err error
+		switch l.Action {
+		case navigation.LensReferences:
+			locs := make([]protocol.Location, 0, len(l.Nodes))
+			for _, r := range l.Nodes {
+				locs = append(locs, protocol.Location{URI: params.TextDocument.URI, Range: toRange(m, r.Span.Start, r.Span.End, enc)})
+			}
+			cmd.Command = ShowReferencesCommand
+			cmd.Arguments, err = lspArgs(params.TextDocument.URI, rng.Start, locs)
+		case navigation.LensGraph:
+			cmd.Command = ShowGraphCommand
+			cmd.Arguments, err = lspArgs(params.TextDocument.URI, l.Item.Name)
 		}
-		args, err := lspArgs(params.TextDocument.URI, name.Start, locs)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, protocol.CodeLens{
-			Range:   name,
-			Command: protocol.Command{Title: l.Title(), Command: ShowReferencesCommand, Arguments: args},
-		})
+		out = append(out, protocol.CodeLens{Range: rng, Command: cmd})
 	}
-	for _, p := range x.Items {
-		if p.Kind != model.KindPipeline || !p.Named {
-			continue
-		}
-		args, err := lspArgs(params.TextDocument.URI, p.Name)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, protocol.CodeLens{
-			Range:   toRange(m, p.NameSpan.Start, p.NameSpan.End, enc),
-			Command: protocol.Command{Title: "show pipeline graph", Command: ShowGraphCommand, Arguments: args},
-		})
-	}
-	return append(out, taskLenses(x, m, enc)...), nil
+	return out, nil
 }
 
 // lspArgs encodes command arguments.

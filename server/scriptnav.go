@@ -22,11 +22,20 @@ func (s *Server) scriptPlaces(doc *document.Document, x *model.Model, off int) (
 // placesOf returns where the scripts of sym's step declare and read sym,
 // a step parameter or input (nothing for another symbol).
 func (s *Server) placesOf(doc *document.Document, sym *model.Symbol) []scripts.Place {
-	u, err := uri.Parse(doc.URI)
-	if sym == nil || err != nil || !u.IsFile() {
+	if sym == nil {
 		return nil
 	}
-	return scripts.Places(doc, sym, filepath.Dir(u.FsPath()), s.scripts)
+	return scripts.Places(doc, sym, docDir(doc), s.scripts)
+}
+
+// docDir is the directory of doc's file, where the files and scripts it
+// names are looked for; "" when doc is not a file.
+func docDir(doc *document.Document) string {
+	u, err := uri.Parse(doc.URI)
+	if err != nil || !u.IsFile() {
+		return ""
+	}
+	return filepath.Dir(u.FsPath())
 }
 
 // placeLocation is where a place of a script is, in enc.

@@ -3,12 +3,10 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"sync"
 	"time"
 
 	"go.lsp.dev/protocol"
-	"go.lsp.dev/uri"
 	"go.uber.org/zap"
 
 	"github.com/valohai-ls/valohai-ls/document"
@@ -67,11 +65,7 @@ func (s *Server) scriptDir(doc *document.Document) string {
 	if !s.settings().Enabled(settings.ScriptChecks) {
 		return ""
 	}
-	u, err := uri.Parse(doc.URI)
-	if err != nil || !u.IsFile() {
-		return ""
-	}
-	return filepath.Dir(u.FsPath())
+	return docDir(doc)
 }
 
 // registerScriptWatcher asks the client to report changes of Python
