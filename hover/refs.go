@@ -21,7 +21,7 @@ func refMarkdown(x *model.Model, r *model.Ref) string {
 	t := r.Target
 	switch {
 	case r.Untextual:
-		return fmt.Sprintf("%s: not known, as YAML reads the name here as %s, not as text", what, asType(r.Node))
+		return fmt.Sprintf("%s: not known, as YAML reads the name here as %s, not as text", what, asType(document.Deref(r.Node)))
 	case t == nil && r.Pattern:
 		return patternMarkdown(r, what)
 	case t == nil && r.Loose && r.Role == model.RoleTaskParameter:

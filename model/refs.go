@@ -67,6 +67,11 @@ type Ref struct {
 	// as text (`step: 5`, `name: null`): an error of its own, so it names
 	// nothing, and is neither resolved nor unresolved.
 	Untextual bool
+	// Alias reports a name written as an alias (`step: *n`) of a scalar
+	// anchored elsewhere: Node is the alias, Span and Value its text, Name
+	// the anchored scalar's value, as YAML loaders read it. Renaming the
+	// anchored scalar renames it, so the alias itself is never rewritten.
+	Alias bool
 }
 
 // doubt marks a name that scope does not define as Unsure when scope may
@@ -112,7 +117,11 @@ func (w *walker) refsOf(s *Symbol) {
 // value walks n, of type t, inside the construct owner. col is the column
 // of the key or dash that n is the value of (for multi-line scalars).
 func (w *walker) value(n *yaml.Node, t *schema.Type, owner *Symbol, col int) {
-	if n == nil || t == nil || n.Kind == yaml.AliasNode {
+	if n == nil || t == nil {
+		return
+	}
+	if n.Kind == yaml.AliasNode {
+		w.alias(n, t, owner, col)
 		return
 	}
 	if s := w.x.SymbolOf(n); s != nil {
@@ -133,6 +142,28 @@ func (w *walker) value(n *yaml.Node, t *schema.Type, owner *Symbol, col int) {
 	case n.Kind == yaml.ScalarNode && t.Ref != schema.RefNone:
 		w.scalar(n, t.Ref, owner, col)
 	}
+}
+
+// alias records the reference that an alias of a scalar makes where a
+// whole name belongs: the alias names what its anchored scalar names
+// there. A collection it brings is walked where its anchor is, and so is
+// a scalar of parts (a socket, a command), whose parts are not in the
+// alias's text.
+func (w *walker) alias(n *yaml.Node, t *schema.Type, owner *Symbol, col int) {
+	a := n.Alias
+	if a == nil || a.Kind != yaml.ScalarNode {
+		return
+	}
+	if t.Kind == schema.OneOf {
+		if t = t.ForShape(schema.ShapeOf(a)); t == nil {
+			return
+		}
+	}
+	switch t.Ref {
+	case schema.RefNone, schema.RefSocket, schema.RefParamTarget, schema.RefCommand:
+		return
+	}
+	w.scalar(n, t.Ref, owner, col)
 }
 
 // mapping walks the keys of a mapping of construct obj.
@@ -233,22 +264,20 @@ func (w *walker) scoped(n *yaml.Node, kind Kind, owner *Symbol, role Role) {
 // symbol whose children are looked in, nil for top-level items.
 func (w *walker) whole(n *yaml.Node, kind Kind, scope *Symbol, from *Symbol, role Role) *Ref {
 	x := w.x
-	if n == nil || n.Kind != yaml.ScalarNode || n.Value == "" {
+	r := w.written(n)
+	if r == nil {
 		return nil
 	}
-	inner, whole, ok := ValueText(x.m, n)
-	if !ok {
-		return nil
-	}
-	r := &Ref{Span: inner, Whole: true, Value: whole, Style: n.Style, Node: n, Kind: kind, Name: n.Value, Scope: scope, From: from, Item: w.item, Role: role}
+	v := document.Deref(n)
+	r.Kind, r.Name, r.Scope, r.From, r.Item, r.Role = kind, v.Value, scope, from, w.item, role
 	switch {
-	case document.Resolve11(n) != document.String:
+	case document.Resolve11(v) != document.String:
 		r.Untextual = true
 	case kind == KindParameter, kind == KindInput, kind == KindOutput, kind == KindFile:
-		r.Target = Child(scope, kind, n.Value)
+		r.Target = Child(scope, kind, v.Value)
 		r.doubt(scope)
 	default:
-		r.Target = x.find(kind, n.Value)
+		r.Target = x.find(kind, v.Value)
 		r.Unsure = r.Target == nil && x.MayDefine(kind)
 		if r.Unsure {
 			r.Doubt = x.DoubtOf(kind)
@@ -256,6 +285,28 @@ func (w *walker) whole(n *yaml.Node, kind Kind, scope *Symbol, from *Symbol, rol
 	}
 	w.refs = append(w.refs, r)
 	return r
+}
+
+// written returns a reference written as the whole scalar n, or as an
+// alias n of a scalar, with its place and no name yet; nil when n is no
+// such scalar, is empty, or its text cannot be found.
+func (w *walker) written(n *yaml.Node) *Ref {
+	v := document.Deref(n)
+	if n == nil || v.Kind != yaml.ScalarNode || v.Value == "" {
+		return nil
+	}
+	if n.Kind == yaml.AliasNode {
+		sp := w.x.m.NodeSpan(n)
+		if sp.End-sp.Start < 2 || w.x.m.Text()[sp.Start] != '*' {
+			return nil
+		}
+		return &Ref{Span: sp, Whole: true, Value: sp, Node: n, Alias: true}
+	}
+	inner, whole, ok := ValueText(w.x.m, n)
+	if !ok {
+		return nil
+	}
+	return &Ref{Span: inner, Whole: true, Value: whole, Style: n.Style, Node: n}
 }
 
 // part records a reference that is a part of a scalar.

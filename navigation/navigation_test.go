@@ -24,6 +24,7 @@ import (
 //	reference-lines: A, B    their one-based lines
 //	highlights: N            how many highlights (definition included)
 //	prepare: TEXT            the text prepareRename selects; none
+//	placeholder: TEXT        the name it offers, when not the text (an alias)
 //	rename: NEW              rename to NEW, then:
 //	edits: N                 how many edits
 //	after: TEXT              text the renamed document contains (repeatable)
@@ -125,7 +126,7 @@ func runCase(t *testing.T, tc fixture.Case) {
 		got := "none"
 		if ok {
 			got = text(sp)
-			if name != got {
+			if wp, ok := one("placeholder"); ok && name != wp || !ok && name != got {
 				t.Errorf("prepare placeholder %q for range text %q", name, got)
 			}
 		}
@@ -244,8 +245,8 @@ func renamedOffset(edits []Edit, off int) int {
 }
 
 func originalName(text string, x *model.Model, off int) string {
-	sp, _, _, _ := PrepareRename(x, off)
-	return text[sp.Start:sp.End]
+	_, name, _, _ := PrepareRename(x, off)
+	return name
 }
 
 func hasPath(syms []*model.Symbol, path []string) bool {

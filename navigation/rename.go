@@ -82,14 +82,42 @@ func Rename(x *model.Model, off int, newName string) ([]Edit, error) {
 			edits = append(edits, replaceWhole(s.NameSpan, s.Value, s.NameNode.Style, s.Flow || inFlow(x.Mapper(), s.Value), newName))
 		}
 	}
+	if r := strandedAlias(syms, refs); r != nil {
+		line := x.Mapper().LineOf(r.Span.Start) + 1
+		return nil, refuse("cannot rename %q: line %d refers to it through an alias whose anchored value is not one of its names; rename it by hand", sym.Name, line)
+	}
 	for _, r := range refs {
-		if r.Whole {
+		switch {
+		case r.Alias:
+			// The alias follows its anchored scalar, renamed here.
+		case r.Whole:
 			edits = append(edits, replaceWhole(r.Span, r.Value, r.Style, r.Flow || inFlow(x.Mapper(), r.Value), newName))
-		} else {
+		default:
 			edits = append(edits, Edit{Start: r.Span.Start, End: r.Span.End, Text: newName})
 		}
 	}
 	return edits, nil
+}
+
+// strandedAlias returns a reference written as an alias whose anchored
+// scalar the rename does not rewrite (it is neither a name of syms nor a
+// reference renamed with them): the alias would keep the old name.
+func strandedAlias(syms []*model.Symbol, refs []*model.Ref) *model.Ref {
+	renamed := map[*yaml.Node]bool{}
+	for _, s := range syms {
+		renamed[s.NameNode] = true
+	}
+	for _, r := range refs {
+		if !r.Alias {
+			renamed[r.Node] = true
+		}
+	}
+	for _, r := range refs {
+		if r.Alias && !renamed[r.Node.Alias] {
+			return r
+		}
+	}
+	return nil
 }
 
 // linked returns sym and the symbols renamed with it, and the references
@@ -228,7 +256,7 @@ func checkName(x *model.Model, sym *model.Symbol, refs []*model.Ref, name string
 		return refuse("an endpoint name cannot contain a dot: edges address endpoint files as <node>.file.<endpoint>.<file>")
 	}
 	for _, r := range refs {
-		if r.Whole {
+		if r.Whole || r.Alias {
 			continue
 		}
 		if r.Role == model.RolePlaceholder && strings.ContainsAny(name, "{} \t") {
