@@ -11,9 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
-	"sort"
-	"unicode/utf8"
 
 	"github.com/valohai-ls/valohai-ls/diagnostics"
 	"github.com/valohai-ls/valohai-ls/document"
@@ -160,28 +157,11 @@ func (k Checker) text(ctx context.Context, path, text string, enc encodingCheck)
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(doc)))
 	}
 	// Item by item, so that a huge file is checked in bounded memory.
-	opts := lint.Options{ItemByItem: true}
+	opts := lint.Options{ItemByItem: true, InvalidUTF16: enc.bad, InvalidAt: enc.off}
 	if !k.NoScripts && path != StdinName {
 		opts.ScriptDir = filepath.Dir(path)
 	}
-	diags := lint.File(ctx, doc, opts).Diagnostics
-	if enc.bad {
-		diags = withBrokenEncoding(diags, enc.off, text)
-	}
-	return Result{Path: path, Doc: doc, Diagnostics: diags}
-}
-
-// withBrokenEncoding adds to diags, in position order, the error of a
-// UTF-16 file that holds something UTF-16 cannot (an unpaired surrogate,
-// a last odd byte) at offset off of text, where it reads as U+FFFD.
-func withBrokenEncoding(diags []diagnostics.Diagnostic, off int, text string) []diagnostics.Diagnostic {
-	_, size := utf8.DecodeRuneInString(text[off:])
-	d := diagnostics.Diagnostic{
-		Start: off, End: off + size, Severity: diagnostics.Error, Code: diagnostics.CodeSyntax,
-		Message: "this is not valid UTF-16 (an unpaired surrogate or a last byte without its pair), read here as U+FFFD; the official loader (PyYAML) refuses the file",
-	}
-	i := sort.Search(len(diags), func(i int) bool { return diags[i].Start > off })
-	return slices.Insert(slices.Clone(diags), i, d)
+	return Result{Path: path, Doc: doc, Diagnostics: lint.File(ctx, doc, opts).Diagnostics}
 }
 
 // hugeFile is the size from which a file's check sets the collector a

@@ -1,7 +1,8 @@
 // Package lint makes every finding of one valohai.yaml file: the file's
 // own (YAML syntax, the schema, the rules between items, from
 // diagnostics) and those of its steps against the scripts they run (from
-// scripts), without those that suppression comments silence, ordered by
+// scripts), without those that suppression comments silence, and the
+// error of UTF-16 bytes that do not decode, ordered by
 // position. The check command and the language server both ask File, so
 // that they cannot report one file differently.
 package lint
@@ -32,6 +33,11 @@ type Options struct {
 	// bounded memory (see diagnostics.DiagnoseItems); a file that cannot
 	// be read so is read whole. The findings are the same.
 	ItemByItem bool
+	// InvalidUTF16 says that the file's bytes are UTF-16 holding what
+	// UTF-16 cannot (textenc.Invalid), first at offset InvalidAt of the
+	// text, where they read as U+FFFD: File reports an error there.
+	InvalidUTF16 bool
+	InvalidAt    int
 }
 
 // Result is every finding of a file, and which steps were compared with
@@ -47,8 +53,20 @@ type Result struct {
 
 // File returns every finding of doc that suppression comments leave,
 // ordered by position: the file's own (Own), then with those of the
-// scripts when opts.ScriptDir is set.
+// scripts when opts.ScriptDir is set, and the error of bytes that are not
+// valid UTF-16 when opts.InvalidUTF16 is (not subject to suppression: the
+// official loader refuses the file).
 func File(ctx context.Context, doc *document.Document, opts Options) Result {
+	res := withScripts(ctx, doc, opts)
+	if opts.InvalidUTF16 {
+		res.Diagnostics = withInvalidUTF16(res.Diagnostics, opts.InvalidAt, doc.Text)
+	}
+	return res
+}
+
+// withScripts returns the own findings of doc, with those of its steps
+// against their scripts when opts.ScriptDir is set.
+func withScripts(ctx context.Context, doc *document.Document, opts Options) Result {
 	res := Result{Diagnostics: own(ctx, doc, opts.ItemByItem)}
 	if opts.ScriptDir == "" {
 		return res
