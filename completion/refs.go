@@ -125,8 +125,9 @@ func (b *builder) itemBody(k *schema.Key) *yaml.Node {
 
 var placeholderRe = regexp.MustCompile(`\{([a-z-]*)(:([\w.-]*))?$`)
 
-// placeholders completes `{...}` placeholders inside a step's command,
-// offering the step's parameter names after `{parameter:`.
+// placeholders completes `{...}` placeholders inside a step's command (or
+// a node's override command), offering the step's parameter names after
+// `{parameter:`.
 func (b *builder) placeholders() {
 	m := b.doc.Mapper()
 	line := m.LineOf(b.c.Offset)
@@ -139,8 +140,13 @@ func (b *builder) placeholders() {
 	if sub[4] >= 0 {
 		start := m.LineStart(line) + sub[6]
 		params, ok := b.mergedParams()
-		if !ok {
+		switch {
+		case ok:
+		case b.c.Kind == schema.StepKind:
 			params = listNames(document.ValueOf(b.itemBody(schema.StepKind), schema.XParameters))
+		default: // a node's override: its step's parameters
+			idx := newIndex(b.doc, b.c.Offset)
+			params = idx.children(b.runStep(idx), model.KindParameter)
 		}
 		for i, p := range params {
 			b.add(Item{Label: p, Kind: KindReference, Detail: "parameter", Insert: p + "}",
