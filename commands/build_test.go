@@ -115,6 +115,18 @@ func TestNode(t *testing.T) {
         override:
           command:
             - echo {parameter:b}
+      - name: n3
+        type: execution
+        step: s
+        override:
+          parameters:
+            - {name: null, default: z}
+      - name: n4
+        type: execution
+        step: s
+        override:
+          parameters:
+            - {name: "5", default: z}
     edges: []
 `
 	x := model.Of(document.New("file:///p/valohai.yaml", 1, text))
@@ -122,6 +134,7 @@ func TestNode(t *testing.T) {
 	for node, want := range map[string][]string{
 		"n1": {"python a.py --a=2 --b=x --extra=y"},
 		"n2": {"echo --b=x"},
+		"n4": {"python a.py -a 1 --b=x --5=z"},
 	} {
 		spec, err := Node(x, model.Child(pl, model.KindNode, node))
 		if err != nil {
@@ -131,6 +144,12 @@ func TestNode(t *testing.T) {
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: got %q (%v), want %q", node, got, err, want)
 		}
+	}
+	// An override parameter whose name YAML reads as no text: valohai-yaml
+	// formats that value, not the text written.
+	_, err := Node(x, model.Child(pl, model.KindNode, "n3"))
+	if e, ok := err.(*Error); !ok || e.Kind != Unsupported || !strings.Contains(e.Msg, "not text") {
+		t.Errorf("n3: error %v, want one saying the name is not text", err)
 	}
 }
 

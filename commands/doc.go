@@ -8,7 +8,10 @@
 // whitespace and shell-quoted as Python's shlex.quote does (Quote).
 //
 // A step's parameters are read through the model (Step, Node), the keys
-// they are written under only through the schema. What valohai-yaml itself
+// they are written under only through the schema; a node override's and a
+// task's, which the model does not hold as children, from their lists.
+// A parameter whose name YAML reads as no text (`- name: null`) is no
+// name: its commands are not previewed. What valohai-yaml itself
 // cannot build is an *Error (a list for a parameter that is not multiple,
 // an unknown name in a pass-as template); what this package cannot repeat
 // exactly (a format spec in a template, a value of a type it does not

@@ -64,14 +64,19 @@ func unreadParams(step *model.Symbol) error {
 }
 
 // unnamedParams reports a parameter of an override (which the model does
-// not read as children) without a name, which valohai-yaml does not load.
+// not read as children) without a name, which valohai-yaml does not load,
+// or with a name YAML reads as no text, as unreadParams does for a step.
 func unnamedParams(body *yaml.Node) error {
 	for _, e := range model.Elements(document.ValueOf(body, schema.XParameters)) {
 		if e == nil || e.Kind != yaml.MappingNode {
 			return unbuildable(ReasonOther, "", "a parameter is not a mapping")
 		}
-		if n := document.Deref(document.ValueOf(e, schema.XName)); n == nil || n.Kind != yaml.ScalarNode || n.Value == "" {
+		n := document.Deref(document.ValueOf(e, schema.XName))
+		if n == nil || n.Kind != yaml.ScalarNode || n.Value == "" {
 			return unsupported("", "a parameter has no name")
+		}
+		if document.Resolve11(n) != document.String {
+			return unsupported("", "the name %s of a parameter is not text", n.Value)
 		}
 	}
 	return nil

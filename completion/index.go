@@ -48,8 +48,12 @@ type node struct {
 	body      *yaml.Node
 }
 
+// pipelineNodes returns the named nodes of a pipeline, each name once:
+// an edge names the last node of a name written twice, as the model
+// resolves it (the duplicate has an error of its own).
 func pipelineNodes(pipeline *yaml.Node) []node {
 	var out []node
+	at := map[string]int{}
 	nodes := document.ValueOf(pipeline, schema.XNodes)
 	if nodes == nil || nodes.Kind != yaml.SequenceNode {
 		return nil
@@ -60,7 +64,13 @@ func pipelineNodes(pipeline *yaml.Node) []node {
 		if name == "" || strings.Contains(name, cursor.Placeholder) {
 			continue
 		}
-		out = append(out, node{name: name, typ: document.Scalar(document.ValueOf(n, schema.XType)), body: n})
+		nd := node{name: name, typ: document.Scalar(document.ValueOf(n, schema.XType)), body: n}
+		if i, ok := at[name]; ok {
+			out[i] = nd
+			continue
+		}
+		at[name] = len(out)
+		out = append(out, nd)
 	}
 	return out
 }
@@ -68,7 +78,18 @@ func pipelineNodes(pipeline *yaml.Node) []node {
 // stepOf returns the step a node runs, by the model's rules, with its
 // parameters, inputs and outputs read.
 func (x *index) stepOf(n node) *model.Symbol {
-	st := x.m.Whole(x.m.StepOfNode(n.body).Step)
+	return x.stepOfBody(n.body, false)
+}
+
+// stepOfBody returns the step that the node (or, when task is set, the
+// task blueprint) written as the mapping body runs, by the model's rules,
+// with its parameters, inputs and outputs read.
+func (x *index) stepOfBody(body *yaml.Node, task bool) *model.Symbol {
+	of := x.m.StepOfNode
+	if task {
+		of = x.m.StepOfTask
+	}
+	st := x.m.Whole(of(body).Step)
 	x.m.Expand(st)
 	return st
 }
@@ -113,13 +134,8 @@ func (x *index) sockets(nodes []node, key string) []string {
 
 // children returns the names of step's children of a kind (its
 // parameters or inputs), each once.
-func (x *index) children(step string, kind model.Kind) []string {
-	if step == "" {
-		return nil
-	}
-	st := x.m.Lookup(model.KindStep, step)
-	x.m.Expand(st)
-	return names(model.ChildNames(st, kind))
+func (x *index) children(step *model.Symbol, kind model.Kind) []string {
+	return names(model.ChildNames(step, kind))
 }
 
 // paramTargets lists `<node>.parameter.<name>` for nodes of a pipeline.

@@ -36,10 +36,10 @@ func (b *builder) references(ref schema.Ref) {
 		names = idx.paramTargets(b.nodes())
 		detail = "node parameter"
 	case schema.RefStepParam:
-		names = idx.children(b.runStep(), model.KindParameter)
+		names = idx.children(b.runStep(idx), model.KindParameter)
 		detail = "step parameter"
 	case schema.RefStepInput:
-		names = idx.children(b.runStep(), model.KindInput)
+		names = idx.children(b.runStep(idx), model.KindInput)
 		detail = "step input"
 	default:
 		return
@@ -61,16 +61,27 @@ func (b *builder) asName(n string, whole bool) string {
 	return strconv.Quote(n)
 }
 
-// runStep returns the name of the step that the construct around the
-// cursor runs (a node's or a task's `step`): the nearest enclosing
-// mapping that names one.
-func (b *builder) runStep() string {
+// runStep returns the step that the construct around the cursor runs,
+// as the model tells it: the nearest enclosing mapping that names a step
+// or a task blueprint, a node of a pipeline or a task blueprint; nil when
+// the file does not define that step (a name that is not text, such as
+// `step: 5`, names none).
+func (b *builder) runStep(idx *index) *model.Symbol {
 	for i := len(b.c.Path) - 1; i >= 0; i-- {
-		if v := document.Deref(document.ValueOf(b.c.Path[i].Node, schema.XStep)); v != nil {
-			return document.Scalar(v)
+		if n := b.c.Path[i].Node; runsStep(n) {
+			return idx.stepOfBody(n, b.c.Kind == schema.TaskKind)
 		}
 	}
-	return document.Scalar(document.Deref(document.ValueOf(b.c.Mapping, schema.XStep)))
+	if runsStep(b.c.Mapping) {
+		return idx.stepOfBody(b.c.Mapping, b.c.Kind == schema.TaskKind)
+	}
+	return nil
+}
+
+// runsStep reports whether the mapping n names the step it runs, or the
+// task blueprint that does.
+func runsStep(n *yaml.Node) bool {
+	return document.ValueOf(n, schema.XStep) != nil || document.ValueOf(n, schema.XTask) != nil
 }
 
 // pipeline returns the mapping of the pipeline around the cursor.
@@ -114,8 +125,9 @@ func (b *builder) itemBody(k *schema.Key) *yaml.Node {
 
 var placeholderRe = regexp.MustCompile(`\{([a-z-]*)(:([\w.-]*))?$`)
 
-// placeholders completes `{...}` placeholders inside a step's command,
-// offering the step's parameter names after `{parameter:`.
+// placeholders completes `{...}` placeholders inside a step's command (or
+// a node's override command), offering the step's parameter names after
+// `{parameter:`.
 func (b *builder) placeholders() {
 	m := b.doc.Mapper()
 	line := m.LineOf(b.c.Offset)
@@ -128,8 +140,13 @@ func (b *builder) placeholders() {
 	if sub[4] >= 0 {
 		start := m.LineStart(line) + sub[6]
 		params, ok := b.mergedParams()
-		if !ok {
+		switch {
+		case ok:
+		case b.c.Kind == schema.StepKind:
 			params = listNames(document.ValueOf(b.itemBody(schema.StepKind), schema.XParameters))
+		default: // a node's override: its step's parameters
+			idx := newIndex(b.doc, b.c.Offset)
+			params = idx.children(b.runStep(idx), model.KindParameter)
 		}
 		for i, p := range params {
 			b.add(Item{Label: p, Kind: KindReference, Detail: "parameter", Insert: p + "}",

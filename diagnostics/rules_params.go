@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
@@ -16,9 +17,8 @@ import (
 // stepParameters checks each parameter of a step that the parser keeps:
 // keys that have no effect for its type, flags with multiple values, and
 // a default that does not fit.
-func (c *checker) stepParameters(body *yaml.Node, owner string) {
-	params, _ := byName(document.ValueOf(body, schema.XParameters))
-	for _, p := range params {
+func (c *checker) stepParameters(e *model.Symbol, owner string) {
+	for _, p := range kept(e, model.KindParameter) {
 		c.parameter(p, owner)
 	}
 }

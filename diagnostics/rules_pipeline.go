@@ -15,6 +15,7 @@ import (
 // pipe is one pipeline as its rules see it.
 type pipe struct {
 	m     *model.Model
+	sym   *model.Symbol         // the pipeline
 	who   string                // `pipeline "main"`
 	body  *yaml.Node            // the pipeline's mapping
 	nodes []*yaml.Node          // the node mappings, in order
@@ -25,7 +26,7 @@ type pipe struct {
 }
 
 func newPipe(m *model.Model, e *model.Symbol) *pipe {
-	p := &pipe{m: m, who: fmt.Sprintf("%s %q", e.Key.Name, e.Name), body: e.Body, named: map[string]*yaml.Node{}, unresolved: unresolvedOf(m, e)}
+	p := &pipe{m: m, sym: e, who: fmt.Sprintf("%s %q", e.Key.Name, e.Name), body: e.Body, named: map[string]*yaml.Node{}, unresolved: unresolvedOf(m, e)}
 	p.nodes = mappings(document.ValueOf(e.Body, schema.XNodes))
 	for _, n := range p.nodes {
 		v := document.ValueOf(n, schema.XName)

@@ -13,7 +13,7 @@ import (
 
 // pipelineParameters checks each pipeline parameter's targets.
 func (c *checker) pipelineParameters(p *pipe) {
-	for _, pp := range mappings(document.ValueOf(p.body, schema.XParameters)) {
+	for _, pp := range children(p.sym, model.KindPipelineParameter) {
 		who := fmt.Sprintf("pipeline parameter %q", text(document.ValueOf(pp, schema.XName)))
 		if has(pp, schema.XTarget) && has(pp, schema.XTargets) {
 			c.at(c.m.NodeSpan(document.KeyOf(pp, schema.XTarget)), Error, CodeTargetConflict,

@@ -22,7 +22,7 @@ func stepRule(c *checker, m *model.Model, e *model.Symbol) {
 	for _, key := range []string{schema.XTimeLimit, schema.XNoOutputTimeout} {
 		c.duration(e.Body, key, owner)
 	}
-	c.stepParameters(e.Body, owner)
+	c.stepParameters(e, owner)
 	c.duplicateItems(e.Body, owner)
 	c.placeholders(unresolvedOf(m, e), document.ValueOf(e.Body, schema.XCommand), e, owner)
 	c.commandLines(document.ValueOf(e.Body, schema.XCommand), e, owner)

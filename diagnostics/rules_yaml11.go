@@ -21,7 +21,7 @@ import (
 // text parameters that YAML 1.1 reads as false (`off`, `no`): those that
 // it reads as true are invalid defaults, reported with the types.
 func yaml11Step(c *checker, _ *model.Model, e *model.Symbol) {
-	for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
+	for _, p := range children(e, model.KindParameter) {
 		for _, ch := range listify(document.ValueOf(p, schema.XChoices)) {
 			c.yaml11Trap(ch, "choice")
 		}
@@ -38,14 +38,15 @@ func yaml11Step(c *checker, _ *model.Model, e *model.Symbol) {
 
 // yaml11Pipeline checks a pipeline's parameter defaults.
 func yaml11Pipeline(c *checker, _ *model.Model, e *model.Symbol) {
-	for _, p := range mappings(document.ValueOf(e.Body, schema.XParameters)) {
+	for _, p := range children(e, model.KindPipelineParameter) {
 		for _, d := range listify(document.ValueOf(p, schema.XDefault)) {
 			c.yaml11Trap(d, "default")
 		}
 	}
 }
 
-// yaml11Task checks a task's parameter sets and rule items.
+// yaml11Task checks a task's parameter sets and rule items (a task's
+// parameters are not children in the model: they are read here).
 func yaml11Task(c *checker, _ *model.Model, e *model.Symbol) {
 	for _, set := range mappings(document.ValueOf(e.Body, schema.XParameterSets)) {
 		for i := 1; i < len(set.Content); i += 2 {

@@ -4,6 +4,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/valohai-ls/valohai-ls/document"
+	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/pyvalue"
 	"github.com/valohai-ls/valohai-ls/schema"
 )
@@ -77,7 +78,6 @@ func listify(n *yaml.Node) []*yaml.Node {
 type named struct {
 	name string
 	node *yaml.Node // the item's mapping
-	key  *yaml.Node // the name's value node
 }
 
 // untextual reports a name written as a scalar that YAML does not read as
@@ -89,25 +89,47 @@ func untextual(v *yaml.Node) bool {
 	return v != nil && v.Kind == yaml.ScalarNode && document.Resolve11(v) != document.String
 }
 
-// byName returns the items of a list of mappings that have a name, the
-// last one of each name winning as in the official parser, in the order
-// in which the names first appear.
-func byName(list *yaml.Node) ([]named, map[string]named) {
+// children returns the mappings of item e's children of kind (a step's
+// parameters...), in the order written: every mapping of its list, named
+// or not, as the model reads them.
+func children(e *model.Symbol, kind model.Kind) []*yaml.Node {
+	var out []*yaml.Node
+	for _, ch := range e.Children {
+		if ch.Kind == kind && ch.Body != nil {
+			out = append(out, ch.Body)
+		}
+	}
+	return out
+}
+
+// kept returns item e's children of kind that the official parser keeps
+// by name: those named with text (`name: ""` too, which the model leaves
+// unnamed), the last of each name winning, in the order in which the
+// names first appear.
+func kept(e *model.Symbol, kind model.Kind) []named {
 	var order []named
 	last := map[string]named{}
-	for _, it := range mappings(list) {
-		v := document.ValueOf(it, schema.XName)
-		name, ok := scalarText(v)
-		if !ok || untextual(v) {
+	for _, ch := range e.Children {
+		if ch.Kind != kind || ch.Body == nil || ch.Untextual {
 			continue
 		}
-		if _, seen := last[name]; !seen {
-			order = append(order, named{name: name})
+		if ch.Name == "" && !emptyName(ch.Body) {
+			continue
 		}
-		last[name] = named{name: name, node: it, key: v}
+		if _, seen := last[ch.Name]; !seen {
+			order = append(order, named{name: ch.Name})
+		}
+		last[ch.Name] = named{name: ch.Name, node: ch.Body}
 	}
 	for i := range order {
 		order[i] = last[order[i].name]
 	}
-	return order, last
+	return order
+}
+
+// emptyName reports an item whose name is written as empty text
+// (`name: ""`), which the model does not tell from no name.
+func emptyName(it *yaml.Node) bool {
+	v := document.Deref(document.ValueOf(it, schema.XName))
+	return v != nil && v.Kind == yaml.ScalarNode && v.Value == "" && document.Resolve11(v) == document.String
 }

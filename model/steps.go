@@ -54,11 +54,18 @@ func (x *Model) StepOf(s *Symbol) StepOf {
 	}
 	switch s.Kind {
 	case KindTask:
-		return x.stepNamed(document.ValueOf(s.Body, schema.XStep))
+		return x.StepOfTask(s.Body)
 	case KindNode:
 		return x.StepOfNode(s.Body)
 	}
 	return StepOf{}
+}
+
+// StepOfTask returns the step that the task blueprint written as the
+// mapping body runs, which need not be a task of the model (completion
+// reads the task it is in from the text being typed).
+func (x *Model) StepOfTask(body *yaml.Node) StepOf {
+	return x.stepNamed(document.ValueOf(document.Deref(body), schema.XStep))
 }
 
 // StepOfNode returns the step that the pipeline node written as the

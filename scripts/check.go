@@ -245,16 +245,22 @@ func where(rn run, p python.Pos) string {
 	return fmt.Sprintf("%s:%d", name, p.Line)
 }
 
-// named returns the named items of a list of the step.
-// They are the model's children of the step (model.ChildNames): a name
-// that YAML does not read as text is left out, as it names nothing (it
-// has an error of its own).
+// named is Declared for the list under key of step st.
 func named(st *model.Symbol, key string) (order []string, byName map[string]*yaml.Node) {
-	kind := listKind(key)
+	return Declared(st, listKind(key))
+}
+
+// Declared returns the names of step st's children of kind (parameters or
+// inputs), each once in the order they first appear, and the mapping of
+// each: the last of that name, as the official loader keeps it. A name
+// YAML reads as no text (`- name: null`) is no name (model.ChildNames).
+func Declared(st *model.Symbol, kind model.Kind) (order []string, byName map[string]*yaml.Node) {
 	order = model.ChildNames(st, kind)
 	byName = make(map[string]*yaml.Node, len(order))
 	for _, name := range order {
-		byName[name] = model.Child(st, kind, name).Body
+		if c := model.Child(st, kind, name); c != nil && c.Body != nil {
+			byName[name] = c.Body
+		}
 	}
 	return order, byName
 }

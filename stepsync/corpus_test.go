@@ -11,6 +11,7 @@ import (
 	"github.com/valohai-ls/valohai-ls/internal/corpus"
 	"github.com/valohai-ls/valohai-ls/model"
 	"github.com/valohai-ls/valohai-ls/python"
+	"github.com/valohai-ls/valohai-ls/scripts"
 )
 
 // TestSyncCorpus adds a parameter, an input and a changed default to every
@@ -65,8 +66,8 @@ valohai.prepare(step="x", default_parameters={"zz_new": 1.5}, default_inputs={"z
 				t.Errorf("%s: step %q lost", filepath.Base(f), st.Name)
 				continue
 			}
-			_, params := named(nst, model.KindParameter)
-			_, inputs := named(nst, model.KindInput)
+			_, params := scripts.Declared(nst, model.KindParameter)
+			_, inputs := scripts.Declared(nst, model.KindInput)
 			if params["zz_new"] == nil || inputs["zz_in"] == nil {
 				t.Errorf("%s, step %q: not added:\n%s", filepath.Base(f), st.Name, out[lo:min(len(out), hi+400)])
 			}
@@ -74,7 +75,7 @@ valohai.prepare(step="x", default_parameters={"zz_new": 1.5}, default_inputs={"z
 				t.Errorf("%s, step %q: zz_new written %d times", filepath.Base(f), st.Name, strings.Count(out, "zz_new"))
 			}
 			// A new default for the step's first parameter.
-			order, _ := named(st, model.KindParameter)
+			order, _ := scripts.Declared(st, model.KindParameter)
 			if len(order) == 0 {
 				continue
 			}
@@ -90,7 +91,7 @@ valohai.prepare(step="x", default_parameters={"zz_new": 1.5}, default_inputs={"z
 				t.Errorf("%s, step %q: the new default breaks the file", filepath.Base(f), st.Name)
 				continue
 			}
-			_, params = named(nst, model.KindParameter)
+			_, params = scripts.Declared(nst, model.KindParameter)
 			def := document.Deref(document.ValueOf(params[order[0]], "default"))
 			if def == nil || def.Value != "zz: changed" {
 				t.Errorf("%s, step %q: default of %q not changed:\n%s", filepath.Base(f), st.Name, order[0], after.Mapper().Text()[lo:min(len(after.Mapper().Text()), hi+200)])

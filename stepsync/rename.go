@@ -68,7 +68,7 @@ func rejected(doc *document.Document, x *model.Model, d diagnostics.Diagnostic) 
 		if st.Body == nil || d.Start < st.Range.Start || d.Start > st.Range.End {
 			continue
 		}
-		order, params := named(st, model.KindParameter)
+		order, params := scripts.Declared(st, model.KindParameter)
 		for _, name := range order {
 			nv := document.ValueOf(params[name], schema.XName)
 			if nv != nil && m.NodeSpan(nv).Start <= d.Start && m.NodeSpan(nv).End >= d.End {

@@ -94,8 +94,8 @@ type stepState struct {
 
 func newStepState(st *model.Symbol) *stepState {
 	s := &stepState{st: st, addedParams: map[string]bool{}, addedInputs: map[string]bool{}}
-	s.paramOrder, s.params = named(st, model.KindParameter)
-	_, s.inputs = named(st, model.KindInput)
+	s.paramOrder, s.params = scripts.Declared(st, model.KindParameter)
+	_, s.inputs = scripts.Declared(st, model.KindInput)
 	s.doubtful = map[model.Kind]map[string]bool{}
 	for _, c := range st.Children {
 		if c.Untextual && c.Name != "" {
@@ -448,7 +448,7 @@ func Removal(doc *document.Document, d diagnostics.Diagnostic) (Action, bool) {
 		if st.Body == nil || d.Start < st.Range.Start || d.Start > st.Range.End {
 			continue
 		}
-		order, params := named(st, model.KindParameter)
+		order, params := scripts.Declared(st, model.KindParameter)
 		for _, name := range order {
 			p := params[name]
 			nv := document.ValueOf(p, schema.XName)
@@ -465,19 +465,4 @@ func Removal(doc *document.Document, d diagnostics.Diagnostic) (Action, bool) {
 		}
 	}
 	return Action{}, false
-}
-
-// named returns the names of step st's children of kind (parameters or
-// inputs), in the order they first appear, and the mapping of each: the
-// last of that name, as the official loader keeps it. A name that YAML
-// reads as no text (`- name: null`) is no name (model.ChildNames).
-func named(st *model.Symbol, kind model.Kind) (order []string, byName map[string]*yaml.Node) {
-	byName = map[string]*yaml.Node{}
-	order = model.ChildNames(st, kind)
-	for _, name := range order {
-		if c := model.Child(st, kind, name); c != nil && c.Body != nil {
-			byName[name] = c.Body
-		}
-	}
-	return order, byName
 }
